@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import { toApiError } from '../../shared/errors';
+import { CliContext, UsageError } from './CliContext';
+import type { CliCommand } from './commands/CliCommand';
+import { demoCommand } from './commands/demo';
+import { initCommand } from './commands/init';
+import { listCommand } from './commands/list';
+
+/**
+ * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
+ * The command names, flags and --json shapes are a contract: keep them stable.
+ */
+const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand];
+
+function help(): string {
+  return [
+    '用法：npm run -s cli -- [--db 数据库文件] [--json] 命令 …',
+    '',
+    ...COMMANDS.map((c) => `  ${c.summary}`),
+    '',
+    '  --db FILE  使用指定的数据库文件（默认：用户数据目录下的 cadre-desk/cadre.db）',
+    '  --json     以 JSON 输出结果（标准输出只有 JSON）',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  // Global options may stand before the command; the rest belongs to the command.
+  const { values, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const json = values.json === true;
+  const rest = tokens
+    .filter((t) => !(t.kind === 'option' && (t.name === 'db' || t.name === 'json' || t.name === 'help' || t.name === 'h')))
+    .map((t) => (t.kind === 'positional' ? t.value : t.kind === 'option' ? t.rawName + (t.inlineValue ? `=${t.value}` : '') : '--'))
+    .filter((t, i, all) => !(t === '--' && i === all.length - 1));
+  // parseArgs(strict:false) treats the value after an unknown option as a separate positional: keep order.
+  const cli = new CliContext(typeof values.db === 'string' ? values.db : undefined, json);
+  try {
+    if (values.help || rest.length === 0) {
+      process.stdout.write(`${help()}\n`);
+      return values.help ? 0 : 2;
+    }
+    const [name, ...args] = rest;
+    const command = COMMANDS.find((c) => c.name === name);
+    if (!command) throw new UsageError(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}`);
+    await command.run(cli, args);
+    return 0;
+  } catch (err) {
+    const usage = err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
+    const message = usage && !(err instanceof UsageError) ? `参数错误：${(err as Error).message}` : toApiError(err).message;
+    if (toApiError(err).code === 'INTERNAL' && !usage) process.stderr.write(`${(err as Error)?.stack ?? err}\n`);
+    process.stderr.write(`错误：${message}\n`);
+    if (json) process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+    return usage ? 2 : 1;
+  } finally {
+    await cli.close();
+  }
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`错误：${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,27 @@
+import { Database } from '../db/Database';
+import { openDatabase } from '../db/dataSource';
+import { AuditLog } from './AuditLog';
+import { CadreService } from './CadreService';
+
+/** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
+export class AppServices {
+  readonly audit: AuditLog;
+  readonly cadres: CadreService;
+
+  constructor(
+    readonly db: Database,
+    readonly dbFile: string,
+  ) {
+    this.audit = new AuditLog(db);
+    this.cadres = new CadreService(db, this.audit);
+  }
+
+  static async open(dbFile: string): Promise<AppServices> {
+    const ds = await openDatabase({ file: dbFile });
+    return new AppServices(new Database(ds), dbFile);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,52 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from '../../shared/audit';
+import { AuditEntryEntity } from '../db/entities';
+import type { Database } from '../db/Database';
+import type { ServiceContext } from './ServiceContext';
+
+/** Fields whose change is not worth a line in the history (derived or bookkeeping). */
+const IGNORED = new Set(['updatedAt', 'createdAt', 'nameInitials', 'namePinyin', 'sortKey', 'id']);
+
+/** `{ field: [old, new] }` over the fields that differ (compared as JSON so arrays compare by content). */
+export function diffRecords(before: object | null, after: object | null): Record<string, [unknown, unknown]> {
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (IGNORED.has(key)) continue;
+    const old = b[key] ?? null;
+    const now = a[key] ?? null;
+    if (JSON.stringify(old) !== JSON.stringify(now)) changes[key] = [old, now];
+  }
+  return changes;
+}
+
+/** Writes audit entries inside the caller's transaction, and reads an entity's history. */
+export class AuditLog {
+  constructor(private readonly db: Database) {}
+
+  async record(
+    manager: EntityManager,
+    ctx: ServiceContext,
+    entry: { entityType: string; entityId: string | number; action: string; changes?: Record<string, [unknown, unknown]>; note?: string },
+  ): Promise<void> {
+    await manager.insert(AuditEntryEntity, {
+      at: new Date().toISOString(),
+      actor: ctx.actor,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      action: entry.action,
+      changes: entry.changes ?? {},
+      note: entry.note ?? '',
+    });
+  }
+
+  async history(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
+    const rows = await this.db.manager.find(AuditEntryEntity, {
+      where: { entityType, entityId: String(entityId) },
+      order: { id: 'DESC' },
+      take: 500,
+    });
+    return rows.map((r) => ({ ...r }));
+  }
+}

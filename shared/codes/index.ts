@@ -1,0 +1,4 @@
+export * from './nations';
+export * from './politicalStatus';
+export * from './education';
+export * from './personCategory';
