@@ -1,48 +1,19 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import './zodLocale';
-import type { AuditEntry } from './audit';
-import { CadreInputSchema, CadreListQuerySchema, type Cadre, type CadreListItem, type Page } from './cadre';
+import { appChannels } from './channels/app';
+import { cadreChannels } from './channels/cadre';
+
+export type { AppInfo } from './channels/app';
 
 /**
  * The API contract: channel name → input schema → result type. The preload, the IPC handlers, the browser
  * host and the renderer's client are all typed from this one map; every input is parsed with its schema.
+ * Each domain declares its channels in `channels/<domain>.ts`; add the map here.
  */
-const channel =
-  <Result>() =>
-  <S extends z.ZodType>(input: S) => ({ input, result: undefined as unknown as Result });
-
-const byId = z.object({ id: z.number({ error: '应为档案编号' }).int().positive() });
-const none = z.object({}).default({});
-
-export interface AppInfo {
-  version: string;
-  /** `electron` in the desktop app, `browser` in the browser host. */
-  mode: 'electron' | 'browser';
-  dbFile: string;
-  cadreCount: number;
-}
-
 export const contract = {
-  'app:info': channel<AppInfo>()(none),
-  'cadre:list': channel<Page<CadreListItem>>()(CadreListQuerySchema.default({} as never)),
-  'cadre:get': channel<Cadre>()(byId),
-  'cadre:save': channel<Cadre>()(z.object({ id: z.number().int().positive().optional(), data: CadreInputSchema })),
-  'cadre:delete': channel<{ ok: true }>()(byId),
-  'cadre:restore': channel<{ ok: true }>()(byId),
-  'cadre:purge': channel<{ ok: true }>()(byId),
-  'cadre:history': channel<AuditEntry[]>()(byId),
-  'cadre:photo:get': channel<{ jpegBase64: string | null }>()(byId),
-  'cadre:photo:set': channel<{ ok: true }>()(
-    byId.extend({
-      jpegBase64: z
-        .string()
-        .max(280_000, '照片不能超过200 KB')
-        .regex(/^[A-Za-z0-9+/=]*$/, '照片数据无效')
-        .nullable(),
-    }),
-  ),
-  'demo:load': channel<{ cadres: number }>()(none),
-} as const;
+  ...appChannels,
+  ...cadreChannels,
+};
 
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
@@ -56,10 +27,10 @@ export function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** What the preload exposes as `window.cadreDesk` and the browser bridge imitates. */
-export interface CadreDeskApi {
-  invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<ApiEnvelope<ResultOf<C>>>;
-}
-
 /** Every call answers with an envelope; errors carry a Chinese message and never a stack trace. */
 export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: { code: string; message: string } };
+
+/** What the preload exposes as `window.cadreDesk` and the browser bridge imitates. */
+export interface CadreDeskBridge {
+  invoke(channel: string, input: unknown): Promise<ApiEnvelope<unknown>>;
+}

@@ -30,7 +30,8 @@ export class AuditLog {
     ctx: ServiceContext,
     entry: { entityType: string; entityId: string | number; action: string; changes?: Record<string, [unknown, unknown]>; note?: string },
   ): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
+    await manager.save(
+      Object.assign(new AuditEntryEntity(), {
       at: new Date().toISOString(),
       actor: ctx.actor,
       entityType: entry.entityType,
@@ -38,7 +39,8 @@ export class AuditLog {
       action: entry.action,
       changes: entry.changes ?? {},
       note: entry.note ?? '',
-    });
+      }),
+    );
   }
 
   async history(entityType: string, entityId: string | number): Promise<AuditEntry[]> {

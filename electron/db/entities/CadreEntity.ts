@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Gender } from '../../../shared/codes';
 import type { FamilyMemberData, ResumeEntryData } from '../../../shared/cadre';
 
 /** A cadre's file. Pinyin keys are computed on write so that search and ordering need no per-query work. */
@@ -19,7 +20,7 @@ export class CadreEntity {
   @Column({ type: 'text', name: 'sort_key' })
   sortKey: string;
 
-  @Column({ type: 'text' }) gender: string;
+  @Column({ type: 'text' }) gender: Gender;
   @Column({ type: 'text', name: 'birth_date' }) birthDate: string;
   @Column({ type: 'text' }) nation: string;
   @Column({ type: 'text', name: 'native_place' }) nativePlace: string;

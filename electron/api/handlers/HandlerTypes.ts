@@ -1,0 +1,12 @@
+import type { z } from 'zod';
+import type { ChannelMap } from '../../../shared/channels/channel';
+import type { ServiceContext } from '../../services/ServiceContext';
+
+export interface CallContext extends ServiceContext {
+  mode: 'electron' | 'browser';
+}
+
+/** The handlers of one domain's channel map. */
+export type HandlersFor<M extends ChannelMap> = {
+  [C in keyof M]: (input: z.output<M[C]['input']>, ctx: CallContext) => Promise<M[C]['result']>;
+};

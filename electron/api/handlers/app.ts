@@ -1,0 +1,16 @@
+import type { appChannels } from '../../../shared/channels/app';
+import { loadDemo } from '../../demo/loadDemo';
+import type { AppServices } from '../../services/AppServices';
+import type { HandlersFor } from './HandlerTypes';
+
+export const APP_VERSION = '0.1.0';
+
+export const appHandlers = (s: AppServices): HandlersFor<typeof appChannels> => ({
+  'app:info': async (_input, ctx) => ({
+    version: APP_VERSION,
+    mode: ctx.mode,
+    dbFile: s.dbFile,
+    cadreCount: (await s.cadres.list({ pageSize: 1 })).total,
+  }),
+  'demo:load': (_input, ctx) => loadDemo(s, ctx),
+});
