@@ -1,0 +1,5 @@
+import type { Figure } from '../Figure';
+import { cadreSearchFigure } from './cadreSearch';
+
+/** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
+export const FIGURES: Figure[] = [cadreSearchFigure];
