@@ -2,11 +2,15 @@ import { Database } from '../db/Database';
 import { openDatabase } from '../db/dataSource';
 import { AuditLog } from './AuditLog';
 import { CadreService } from './CadreService';
+import { BatchService } from './BatchService';
+import { PostingService } from './PostingService';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
   readonly audit: AuditLog;
   readonly cadres: CadreService;
+  readonly postings: PostingService;
+  readonly batches: BatchService;
 
   constructor(
     readonly db: Database,
@@ -14,6 +18,8 @@ export class AppServices {
   ) {
     this.audit = new AuditLog(db);
     this.cadres = new CadreService(db, this.audit);
+    this.postings = new PostingService(db, this.audit);
+    this.batches = new BatchService(db, this.audit, this.postings);
   }
 
   static async open(dbFile: string): Promise<AppServices> {

@@ -75,3 +75,24 @@ export function formatBirthWithAge(birth: string | null | undefined, at: string)
 export function toCompactDate(value: string | null | undefined): string {
   return value ? value.replace(/\./g, '') : '';
 }
+
+/** Whether `v` is a real calendar day written `YYYY.MM.DD` (2026.02.30 is not). */
+export function isDay(v: string): boolean {
+  return YEAR_MONTH_DAY_RE.test(v) && parseYearMonthDay(v) === v;
+}
+
+/** `YYYY.MM.DD` moved by `n` days (negative goes back); computed in UTC so no clock change shifts it. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('.').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + n));
+  return `${t.getUTCFullYear()}.${String(t.getUTCMonth() + 1).padStart(2, '0')}.${String(t.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** Whole days from `a` to `b` (`YYYY.MM.DD` both): positive when `b` is later. */
+export function daysBetween(a: string, b: string): number {
+  const utc = (s: string) => {
+    const [y, m, d] = s.split('.').map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((utc(b) - utc(a)) / 86_400_000);
+}

@@ -1,8 +1,18 @@
 import { AuditEntryEntity } from './AuditEntryEntity';
 import { CadreEntity } from './CadreEntity';
 import { CadrePhotoEntity } from './CadrePhotoEntity';
+import { BatchEntity } from './BatchEntity';
+import { BatchBranchMemberEntity } from './BatchBranchMemberEntity';
+import { BatchMeetingEntity } from './BatchMeetingEntity';
+import { BatchSubGroupEntity, BatchSubGroupMemberEntity } from './BatchSubGroupEntity';
+import { PostingEntity } from './PostingEntity';
+import { PostingStatusChangeEntity } from './PostingStatusChangeEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
+export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
 
 /** Every entity the DataSource knows. */
-export const ENTITIES = [CadreEntity, CadrePhotoEntity, AuditEntryEntity];
+export const ENTITIES = [
+  CadreEntity, CadrePhotoEntity, AuditEntryEntity,
+  BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
+];

@@ -1,4 +1,5 @@
 import { Init0001 } from './0001_Init';
+import { Batches0002 } from './0002_Batches';
 
 /** Every migration, in order. A new one gets the next number and is appended here. */
-export const MIGRATIONS = [Init0001];
+export const MIGRATIONS = [Init0001, Batches0002];

@@ -1,0 +1,288 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditEntry } from '../../shared/audit';
+import { ACTIVE_POSTING_STATUSES, FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
+import { conflict, notFound, validationError } from '../../shared/errors';
+import {
+  PostingInputSchema,
+  ReminderQuerySchema,
+  StatusChangeInputSchema,
+  postingsOverlap,
+  transitionRefusal,
+  type Posting,
+  type PostingData,
+  type PostingDetail,
+  type PostingInput,
+  type PostingReminder,
+  type PostingReminders,
+  type PostingStatusChange,
+  type StatusChangeInput,
+} from '../../shared/posting';
+import { addDays, dayOf, daysBetween } from '../../shared/validators/yearMonth';
+import type { z } from 'zod';
+import { BatchEntity, CadreEntity, PostingEntity, PostingStatusChangeEntity } from '../db/entities';
+import type { Database } from '../db/Database';
+import { diffRecords, type AuditLog } from './AuditLog';
+import { detachFromBatch } from './batchMembership';
+import {
+  POSTING_SELECT,
+  auditablePosting,
+  describePosting,
+  entityToPosting,
+  postingColumns,
+  rowToPosting,
+} from './postingRows';
+import type { ServiceContext } from './ServiceContext';
+
+const ENTITY = 'posting';
+const isFinal = (s: PostingStatus) => (FINAL_POSTING_STATUSES as readonly string[]).includes(s);
+
+/**
+ * Postings (挂职记录): the one place that checks overlaps and the status lifecycle, and keeps the
+ * status history (posting_status_change) next to the audit log.
+ */
+export class PostingService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** A cadre's postings, oldest first, each with its batch name and status history (the 挂职经历 tab). */
+  async listByCadre(cadreId: number): Promise<PostingDetail[]> {
+    const rows: Record<string, unknown>[] = await this.db.manager.query(
+      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
+       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id
+       WHERE p.cadre_id = ? ORDER BY p.start_date, p.id`,
+      [cadreId],
+    );
+    return this.withChanges(rows);
+  }
+
+  async get(id: number, manager: EntityManager = this.db.manager): Promise<PostingDetail> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
+       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id WHERE p.id = ?`,
+      [id],
+    );
+    if (!rows.length) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    return (await this.withChanges(rows, manager))[0];
+  }
+
+  private async withChanges(rows: Record<string, unknown>[], manager: EntityManager = this.db.manager): Promise<PostingDetail[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => Number(r.id));
+    const changes: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM posting_status_change WHERE posting_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+      ids,
+    );
+    const byPosting = new Map<number, PostingStatusChange[]>();
+    for (const c of changes) {
+      const list = byPosting.get(Number(c.posting_id)) ?? [];
+      list.push({
+        id: Number(c.id),
+        postingId: Number(c.posting_id),
+        from: (c.from_status as PostingStatus | null) ?? null,
+        to: c.to_status as PostingStatus,
+        date: String(c.date),
+        reason: String(c.reason),
+        actor: String(c.actor),
+        at: String(c.at),
+      });
+      byPosting.set(Number(c.posting_id), list);
+    }
+    return rows.map((r) => ({
+      ...rowToPosting(r),
+      cadreName: String(r.cadre_name),
+      batchName: r.batch_name == null ? null : String(r.batch_name),
+      statusChanges: byPosting.get(Number(r.id)) ?? [],
+    }));
+  }
+
+  /** Creates (no id) or updates a posting. The status changes only through `changeStatus`. */
+  save(ctx: ServiceContext, input: PostingInput, id?: number): Promise<Posting> {
+    const data = PostingInputSchema.parse(input);
+    return this.db.write((m) => this.saveWith(m, ctx, data, id));
+  }
+
+  /** The save inside a caller's transaction (batch membership and imports create postings all-or-nothing). */
+  async saveWith(m: EntityManager, ctx: ServiceContext, data: PostingData, id?: number, action?: string): Promise<Posting> {
+    const cadre = await m.findOneBy(CadreEntity, { id: data.cadreId });
+    if (!cadre) throw notFound(`干部：未找到编号为 ${data.cadreId} 的干部档案`);
+    if (cadre.deletedAt) throw conflict(`“${cadre.name}”的档案在回收站中，恢复后才能登记挂职`);
+    const existing = id === undefined ? null : await m.findOneBy(PostingEntity, { id });
+    if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    if (existing && existing.cadreId !== data.cadreId) throw validationError('干部：挂职记录不能改到另一名干部名下，请为其新建记录');
+
+    if (data.batchId !== null) {
+      const batch = await m.findOneBy(BatchEntity, { id: data.batchId });
+      if (!batch) throw notFound(`批次：未找到编号为 ${data.batchId} 的批次`);
+      if (batch.direction !== data.direction)
+        throw validationError(`方向（派出/接收）：批次“${batch.name}”为“${batch.direction}”，其挂职记录的方向应一致`);
+      const twin = await m.findOneBy(PostingEntity, { batchId: data.batchId, cadreId: data.cadreId });
+      if (twin && twin.id !== id) throw conflict(`“${cadre.name}”已是批次“${batch.name}”的成员`);
+    }
+
+    const status: PostingStatus = existing ? existing.status : (data.status ?? '拟派');
+    if (existing && data.status && data.status !== existing.status)
+      throw conflict(`状态：当前为“${existing.status}”，请用“变更状态”修改（变更会记录日期和原因）`);
+    let actualEndDate = data.actualEndDate;
+    if (isFinal(status)) {
+      if (!actualEndDate && status === '期满') actualEndDate = data.plannedEndDate;
+      if (!actualEndDate) throw validationError(`实际结束日期：“${status}”的挂职须填写实际结束日期`);
+    } else if (actualEndDate) {
+      throw validationError(`实际结束日期：“${status}”的挂职尚未结束，不应填写（结束时请变更状态）`);
+    }
+    await this.checkOverlap(m, cadre.name, { ...data, actualEndDate }, id);
+
+    if (existing && existing.batchId !== null && existing.batchId !== data.batchId) await detachFromBatch(m, existing.batchId, data.cadreId);
+
+    const now = new Date().toISOString();
+    const columns = { ...postingColumns(data), actualEndDate, status, updatedAt: now };
+    if (!existing) {
+      const saved = await m.save(PostingEntity, m.create(PostingEntity, { ...columns, createdAt: now }));
+      const created = entityToPosting(saved);
+      // The timeline starts with the status the posting was entered in; a finished one gets its start and end.
+      if (status === '拟派') await this.addChange(m, ctx, created.id, null, '拟派', dayOf(new Date()), '');
+      else await this.addChange(m, ctx, created.id, null, '在岗', created.startDate, '');
+      if (status === '期满') await this.addChange(m, ctx, created.id, '在岗', '期满', actualEndDate, '');
+      await this.audit.record(m, ctx, { entityType: ENTITY, entityId: created.id, action: action ?? '新建', changes: diffRecords(null, auditablePosting(created)) });
+      return created;
+    }
+    const before = entityToPosting(existing);
+    await m.update(PostingEntity, { id }, columns);
+    const after = entityToPosting((await m.findOneBy(PostingEntity, { id }))!);
+    const changes = diffRecords(auditablePosting(before), auditablePosting(after));
+    if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id!, action: action ?? '修改', changes });
+    return after;
+  }
+
+  /** Refuses a span that shares a day with another posting of the same cadre, naming that posting. */
+  async checkOverlap(
+    m: EntityManager,
+    cadreName: string,
+    span: { cadreId: number; startDate: string; plannedEndDate: string; actualEndDate: string },
+    exceptId?: number,
+  ): Promise<void> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT ${POSTING_SELECT} FROM posting p WHERE p.cadre_id = ? AND p.id <> ? ORDER BY p.start_date`,
+      [span.cadreId, exceptId ?? 0],
+    );
+    const other = rows.map(rowToPosting).find((p) => postingsOverlap(span, p));
+    if (other)
+      throw conflict(`“${cadreName}”在此期间已有挂职：${describePosting(other)}，状态“${other.status}”；同一时间不能有两段挂职`);
+  }
+
+  /** One step of the lifecycle, with its date and reason; refused steps name both states. */
+  changeStatus(ctx: ServiceContext, input: StatusChangeInput): Promise<Posting> {
+    const v = StatusChangeInputSchema.parse(input);
+    return this.db.write((m) => this.changeStatusWith(m, ctx, v));
+  }
+
+  async changeStatusWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof StatusChangeInputSchema>): Promise<Posting> {
+    const e = await m.findOneBy(PostingEntity, { id: v.id });
+    if (!e) throw notFound(`未找到编号为 ${v.id} 的挂职记录`);
+    const refusal = transitionRefusal(e.status, v.to);
+    if (refusal) throw conflict(refusal);
+    const [last]: { date: string }[] = await m.query(
+      `SELECT date FROM posting_status_change WHERE posting_id = ? AND from_status IS NOT NULL ORDER BY id DESC LIMIT 1`,
+      [e.id],
+    );
+    if (last && v.date < last.date) throw validationError(`日期：不能早于上一次状态变更的日期（${last.date}）`);
+
+    const before = entityToPosting(e);
+    const update: Partial<PostingEntity> = { status: v.to, updatedAt: new Date().toISOString() };
+    if (v.to === '期满' || v.to === '提前结束（召回）') {
+      if (v.date < e.startDate) throw validationError(`日期：结束日期不能早于开始日期（${e.startDate}）`);
+      update.actualEndDate = v.date;
+    }
+    if (v.to === '延期') {
+      if (v.newPlannedEndDate <= e.plannedEndDate)
+        throw validationError(`延期后的计划结束日期：应晚于原计划结束日期（${e.plannedEndDate}）`);
+      const cadre = await m.findOneBy(CadreEntity, { id: e.cadreId });
+      await this.checkOverlap(m, cadre?.name ?? '', { cadreId: e.cadreId, startDate: e.startDate, plannedEndDate: v.newPlannedEndDate, actualEndDate: '' }, e.id);
+      update.plannedEndDate = v.newPlannedEndDate;
+    }
+    await m.update(PostingEntity, { id: e.id }, update);
+    await this.addChange(m, ctx, e.id, e.status, v.to, v.date, v.reason);
+    const after = entityToPosting((await m.findOneBy(PostingEntity, { id: e.id }))!);
+    await this.audit.record(m, ctx, {
+      entityType: ENTITY,
+      entityId: e.id,
+      action: `变更状态为“${v.to}”`,
+      changes: diffRecords(auditablePosting(before), auditablePosting(after)),
+      note: [v.date, v.reason].filter(Boolean).join('：'),
+    });
+    return after;
+  }
+
+  private async addChange(
+    m: EntityManager,
+    ctx: ServiceContext,
+    postingId: number,
+    from: PostingStatus | null,
+    to: PostingStatus,
+    date: string,
+    reason: string,
+  ): Promise<void> {
+    await m.insert(PostingStatusChangeEntity, { postingId, fromStatus: from, toStatus: to, date, reason, actor: ctx.actor, at: new Date().toISOString() });
+  }
+
+  /** Deletes a posting entered by mistake (or a planned one that did not happen), with its status history. */
+  remove(ctx: ServiceContext, id: number): Promise<void> {
+    return this.db.write((m) => this.removeWith(m, ctx, id));
+  }
+
+  async removeWith(m: EntityManager, ctx: ServiceContext, id: number, action = '删除'): Promise<void> {
+    const e = await m.findOneBy(PostingEntity, { id });
+    if (!e) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    if (e.batchId !== null) await detachFromBatch(m, e.batchId, e.cadreId);
+    await m.delete(PostingStatusChangeEntity, { postingId: id });
+    await m.delete(PostingEntity, { id });
+    await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action, changes: diffRecords(auditablePosting(entityToPosting(e)), null) });
+  }
+
+  /** The home screen's three lists over running postings (在岗/延期) of live files. */
+  async reminders(input: z.input<typeof ReminderQuerySchema> = {}): Promise<PostingReminders> {
+    const q = ReminderQuerySchema.parse(input);
+    const today = q.today || dayOf(new Date());
+    const horizon = addDays(today, q.withinDays);
+    const active = ACTIVE_POSTING_STATUSES;
+    const rows: Record<string, unknown>[] = await this.db.manager.query(
+      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
+       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id
+       WHERE p.status IN (${active.map(() => '?').join(',')}) AND c.deleted_at IS NULL
+       ORDER BY p.planned_end_date, c.sort_key, p.id`,
+      [...active],
+    );
+    const result: PostingReminders = { today, endingSoon: [], overdue: [], withoutMentors: [] };
+    for (const r of rows) {
+      const p = rowToPosting(r);
+      const missingMentors = [
+        ...(p.politicalMentor.name ? [] : ['政治辅导员']),
+        ...(p.businessMentor.name ? [] : ['业务指导员']),
+      ];
+      const item: PostingReminder = {
+        postingId: p.id,
+        cadreId: p.cadreId,
+        cadreName: String(r.cadre_name),
+        batchId: p.batchId,
+        batchName: r.batch_name == null ? null : String(r.batch_name),
+        direction: p.direction,
+        hostUnit: p.hostUnit,
+        hostPost: p.hostPost,
+        startDate: p.startDate,
+        plannedEndDate: p.plannedEndDate,
+        status: p.status,
+        daysLeft: daysBetween(today, p.plannedEndDate),
+        missingMentors,
+      };
+      if (p.plannedEndDate < today) result.overdue.push(item);
+      else if (p.plannedEndDate <= horizon) result.endingSoon.push(item);
+      if (missingMentors.length) result.withoutMentors.push(item);
+    }
+    return result;
+  }
+
+  history(id: number): Promise<AuditEntry[]> {
+    return this.audit.history(ENTITY, id);
+  }
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import {
+  BATCH_TYPES,
+  MEETING_TYPES,
+  POSTING_DIRECTIONS,
+  type BatchType,
+  type MeetingType,
+  type PostingDirection,
+  type PostingStatus,
+  type PostType,
+} from './codes/secondment';
+import type { Mentor } from './posting';
+import { optionalDay, requiredDay } from './validators/daySchema';
+
+/**
+ * A batch (批次), managed as a work group (工作组): who goes where together, under a leader, with sub-groups,
+ * a temporary party branch, quarterly themes and a meetings log. Its members are the cadres with a posting in it.
+ */
+const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`).default('');
+const recordId = (what: string) => z.number({ error: `请选择${what}` }).int().positive();
+
+export const BatchInputSchema = z
+  .object({
+    // Checked below under `batchName`: the plain key `name` is labelled 姓名 in every message.
+    name: z.string().trim().default(''),
+    type: z.enum(BATCH_TYPES, { error: `请选择批次类型（${BATCH_TYPES.join('、')}）` }),
+    direction: z.enum(POSTING_DIRECTIONS, { error: '请选择“派出”或“接收”' }),
+    /** Pairing 派出地 → 接收地, e.g. 安康市 → 常州市. */
+    fromPlace: text(40),
+    toPlace: text(40),
+    dispatchingOrg: text(100),
+    receivingOrg: text(100),
+    startDate: optionalDay,
+    endDate: optionalDay,
+    /** 组长: a cadre who is a member of the batch. */
+    leaderId: z.number().int().positive().nullable().default(null),
+    notes: text(2000),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.name) ctx.addIssue({ code: 'custom', path: ['batchName'], message: '不能为空' });
+    if (v.name.length > 100) ctx.addIssue({ code: 'custom', path: ['batchName'], message: '不能超过100个字' });
+    if (v.startDate && v.endDate && v.endDate < v.startDate)
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `不能早于开始日期（${v.startDate}）` });
+  });
+export type BatchInput = z.input<typeof BatchInputSchema>;
+export type BatchData = z.output<typeof BatchInputSchema>;
+
+export const QuarterThemeSchema = z.object({
+  /** e.g. 第一季度 / 2026年第一季度 */
+  period: z.string().trim().min(1, '不能为空').max(20, '不能超过20个字'),
+  theme: z.string().trim().min(1, '不能为空').max(20, '不能超过20个字'),
+  note: text(500),
+});
+export type QuarterTheme = z.output<typeof QuarterThemeSchema>;
+
+export const ThemesInputSchema = z.object({
+  batchId: recordId('批次'),
+  themes: z.array(QuarterThemeSchema).max(12, '最多12个主题'),
+});
+
+export const SubGroupInputSchema = z.object({
+  /** Present for a sub-group that already exists; absent for a new one. */
+  id: z.number().int().positive().optional(),
+  groupName: z.string().trim().min(1, '不能为空').max(30, '不能超过30个字'),
+  /** 小组负责人 (optional): a member of the sub-group. */
+  leaderId: z.number().int().positive().nullable().default(null),
+  /** Cadre ids; each must be a member of the batch. */
+  memberIds: z.array(z.number().int().positive()).max(1000).default([]),
+});
+export const SubGroupsInputSchema = z.object({
+  batchId: recordId('批次'),
+  /** The batch's whole set of sub-groups: ones left out are removed. */
+  subGroups: z.array(SubGroupInputSchema).max(30, '最多30个工作小组'),
+});
+export type SubGroupsInput = z.input<typeof SubGroupsInputSchema>;
+
+export const PartyBranchInputSchema = z.object({
+  batchId: recordId('批次'),
+  branchName: text(60),
+  foundedDate: optionalDay,
+  /** 支部书记: a member of the batch; always counted among the branch members. */
+  secretaryId: z.number().int().positive().nullable().default(null),
+  memberIds: z.array(z.number().int().positive()).max(1000).default([]),
+});
+export type PartyBranchInput = z.input<typeof PartyBranchInputSchema>;
+
+export const MeetingInputSchema = z.object({
+  type: z.enum(MEETING_TYPES, { error: `应为${MEETING_TYPES.join('、')}之一` }),
+  date: requiredDay,
+  topic: z.string().trim().min(1, '不能为空').max(200, '不能超过200个字'),
+  /** 出席人数 */
+  attendance: z.number({ error: '应为人数' }).int('应为整数').min(0, '不能为负数').max(10000).nullable().default(null),
+  /** 会议纪要 */
+  minutes: text(5000),
+});
+export type MeetingInput = z.input<typeof MeetingInputSchema>;
+
+/** Defaults for the postings created when cadres join a batch (host unit and post are often filled in later). */
+export const MemberDefaultsSchema = z.object({
+  hostUnit: text(100),
+  hostPost: text(200),
+  postType: z.string().trim().default(''),
+  /** Default: the batch's start and end. */
+  startDate: optionalDay,
+  plannedEndDate: optionalDay,
+  status: z.enum(['拟派', '在岗'], { error: '新成员的状态应为“拟派”或“在岗”' }).default('拟派'),
+});
+export type MemberDefaults = z.input<typeof MemberDefaultsSchema>;
+
+export const AddMembersInputSchema = z.object({
+  batchId: recordId('批次'),
+  cadreIds: z.array(z.number().int().positive()).min(1, '请至少选择一名干部').max(2000, '一次最多添加2000人'),
+  defaults: MemberDefaultsSchema.default({} as never),
+});
+export type AddMembersInput = z.input<typeof AddMembersInputSchema>;
+
+/** One member to add inside a caller's transaction (roster import): per-member values over the defaults. */
+export interface MemberToAdd extends MemberDefaults {
+  cadreId: number;
+  originalUnit?: string;
+  originalPost?: string;
+  notes?: string;
+}
+
+export interface AddMembersResult {
+  /** Postings created, one per new member. */
+  added: { cadreId: number; postingId: number; name: string }[];
+  /** Cadres already in the batch: left as they were. */
+  alreadyMembers: { cadreId: number; name: string }[];
+}
+
+export const BatchListQuerySchema = z
+  .object({
+    query: z.string().trim().max(50, '不能超过50个字').default(''),
+    type: z.string().trim().default(''),
+    direction: z.string().trim().default(''),
+  })
+  .default({ query: '', type: '', direction: '' });
+export type BatchListQuery = z.input<typeof BatchListQuerySchema>;
+
+export type StatusCounts = Record<PostingStatus, number>;
+
+/** A stored batch (the basic fields; the batch page adds the rest). */
+export interface Batch extends BatchData {
+  id: number;
+  themes: QuarterTheme[];
+  branchName: string;
+  branchFoundedDate: string;
+  branchSecretaryId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One row of the batch list. */
+export interface BatchListItem {
+  id: number;
+  name: string;
+  type: BatchType;
+  direction: PostingDirection;
+  fromPlace: string;
+  toPlace: string;
+  dispatchingOrg: string;
+  receivingOrg: string;
+  startDate: string;
+  endDate: string;
+  leaderId: number | null;
+  leaderName: string | null;
+  memberCount: number;
+  statusCounts: StatusCounts;
+  meetingCount: number;
+}
+
+/** A member row on the batch page: the cadre and their posting in this batch. */
+export interface BatchMember {
+  postingId: number;
+  cadreId: number;
+  name: string;
+  gender: string;
+  birthDate: string;
+  politicalStatus: string;
+  phone: string;
+  /** The cadre file is in the recycle bin. */
+  cadreDeleted: boolean;
+  originalUnit: string;
+  originalPost: string;
+  hostUnit: string;
+  hostPost: string;
+  postType: PostType | '';
+  startDate: string;
+  plannedEndDate: string;
+  actualEndDate: string;
+  status: PostingStatus;
+  politicalMentor: Mentor;
+  businessMentor: Mentor;
+  isLeader: boolean;
+  isBranchSecretary: boolean;
+  inBranch: boolean;
+  subGroupIds: number[];
+}
+
+export interface SubGroup {
+  id: number;
+  groupName: string;
+  leaderId: number | null;
+  sortOrder: number;
+  memberIds: number[];
+}
+
+export interface PartyBranch {
+  branchName: string;
+  foundedDate: string;
+  secretaryId: number | null;
+  secretaryName: string | null;
+  memberIds: number[];
+}
+
+export interface Meeting extends z.output<typeof MeetingInputSchema> {
+  id: number;
+  batchId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type MeetingCounts = Record<MeetingType, number> & { total: number };
+
+/** Everything the batch page shows, in one call. */
+export interface BatchPage {
+  batch: Batch;
+  leaderName: string | null;
+  members: BatchMember[];
+  statusCounts: StatusCounts;
+  subGroups: SubGroup[];
+  partyBranch: PartyBranch;
+  themes: QuarterTheme[];
+  meetings: Meeting[];
+  meetingCounts: MeetingCounts;
+}
