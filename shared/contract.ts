@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import './zodLocale';
 import { appChannels } from './channels/app';
 import { cadreChannels } from './channels/cadre';
+import { batchChannels } from './channels/batch';
+import { postingChannels } from './channels/posting';
 
 export type { AppInfo } from './channels/app';
 
@@ -13,6 +15,8 @@ export type { AppInfo } from './channels/app';
 export const contract = {
   ...appChannels,
   ...cadreChannels,
+  ...batchChannels,
+  ...postingChannels,
 };
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import type { Contract } from '../../shared/contract';
 import type { AppServices } from '../services/AppServices';
 import { appHandlers } from './handlers/app';
 import { cadreHandlers } from './handlers/cadre';
+import { batchHandlers } from './handlers/batch';
+import { postingHandlers } from './handlers/posting';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -12,5 +14,7 @@ export function createHandlers(s: AppServices): Handlers {
   return {
     ...appHandlers(s),
     ...cadreHandlers(s),
+    ...batchHandlers(s),
+    ...postingHandlers(s),
   };
 }

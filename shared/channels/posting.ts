@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../audit';
+import {
+  PostingInputSchema,
+  ReminderQuerySchema,
+  StatusChangeInputSchema,
+  type Posting,
+  type PostingDetail,
+  type PostingReminders,
+} from '../posting';
+import { channel } from './channel';
+import { byId } from './common';
+
+const id = z.number({ error: '应为记录编号' }).int().positive();
+
+/** 挂职记录: a cadre's 挂职经历, saves, the status lifecycle and the home screen's reminders. */
+export const postingChannels = {
+  'posting:listByCadre': channel<PostingDetail[]>()(z.object({ cadreId: id })),
+  'posting:get': channel<PostingDetail>()(byId),
+  'posting:save': channel<Posting>()(z.object({ id: id.optional(), data: PostingInputSchema })),
+  'posting:changeStatus': channel<Posting>()(StatusChangeInputSchema),
+  'posting:delete': channel<{ ok: true }>()(byId),
+  'posting:history': channel<AuditEntry[]>()(byId),
+  'posting:reminders': channel<PostingReminders>()(ReminderQuerySchema),
+};
