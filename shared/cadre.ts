@@ -183,5 +183,6 @@ export interface Page<T> {
 
 /** An empty file, for the create form. */
 export function emptyCadre(): CadreData {
-  return cadreFields.parse({ name: '待填写', gender: '男', idNumber: '' }) as CadreData;
+  // Parse a minimal record to get every default, then blank the required fields for the user to fill.
+  return { ...cadreFields.parse({ name: '-', gender: '男', idNumber: '' }), name: '' };
 }

@@ -7,6 +7,12 @@ import type { ServiceContext } from './ServiceContext';
 /** Fields whose change is not worth a line in the history (derived or bookkeeping). */
 const IGNORED = new Set(['updatedAt', 'createdAt', 'nameInitials', 'namePinyin', 'sortKey', 'id']);
 
+/** '' and [] read as "nothing", so a new record lists only what was filled in. */
+function blankToNull(v: unknown): unknown {
+  if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return null;
+  return v;
+}
+
 /** `{ field: [old, new] }` over the fields that differ (compared as JSON so arrays compare by content). */
 export function diffRecords(before: object | null, after: object | null): Record<string, [unknown, unknown]> {
   const b = (before ?? {}) as Record<string, unknown>;
@@ -14,8 +20,8 @@ export function diffRecords(before: object | null, after: object | null): Record
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
     if (IGNORED.has(key)) continue;
-    const old = b[key] ?? null;
-    const now = a[key] ?? null;
+    const old = blankToNull(b[key]);
+    const now = blankToNull(a[key]);
     if (JSON.stringify(old) !== JSON.stringify(now)) changes[key] = [old, now];
   }
   return changes;

@@ -1,0 +1,61 @@
+import { DeleteOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu } from 'antd';
+import type { ReactNode } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { HomePage } from './pages/HomePage';
+import { CadreDetailPage } from './pages/cadres/CadreDetailPage';
+import { CadreEditPage } from './pages/cadres/CadreEditPage';
+import { CadreListPage } from './pages/cadres/CadreListPage';
+import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
+
+interface NavItem {
+  key: string;
+  icon: ReactNode;
+  label: string;
+}
+
+/** The side navigation: one entry per area of work. */
+const NAV: NavItem[] = [
+  { key: '/', icon: <HomeOutlined />, label: '首页' },
+  { key: '/cadres', icon: <TeamOutlined />, label: '干部档案' },
+  { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
+];
+
+function selectedKey(pathname: string): string {
+  const match = NAV.filter((n) => n.key !== '/' && pathname.startsWith(n.key)).sort((a, b) => b.key.length - a.key.length)[0];
+  return match?.key ?? '/';
+}
+
+export function AppShell() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', background: '#b7202e', paddingInline: 24 }}>
+        <span className="app-brand">挂职干部管理系统</span>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={56}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname)]}
+            items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label }))}
+            onClick={(e) => navigate(e.key)}
+            style={{ height: '100%', borderInlineEnd: 0 }}
+          />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/cadres" element={<CadreListPage />} />
+            <Route path="/cadres/new" element={<CadreEditPage />} />
+            <Route path="/cadres/:id" element={<CadreDetailPage />} />
+            <Route path="/cadres/:id/edit" element={<CadreEditPage />} />
+            <Route path="/recycle" element={<RecycleBinPage />} />
+            <Route path="*" element={<HomePage />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

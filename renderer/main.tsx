@@ -1,0 +1,22 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
+import '../shared/zodLocale';
+import { AppShell } from './AppShell';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+
+// Hash routing: the page is a file in Electron and a single document in the browser host.
+createRoot(document.getElementById('root')!).render(
+  <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b7202e', borderRadius: 4 } }}>
+    <AntApp>
+      <HashRouter>
+        <AppShell />
+      </HashRouter>
+    </AntApp>
+  </ConfigProvider>,
+);

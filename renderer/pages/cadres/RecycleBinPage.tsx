@@ -1,0 +1,64 @@
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import type { CadreListItem } from '../../../shared/cadre';
+import { api, errorMessage } from '../../api/client';
+import { useApi } from '../../api/useApi';
+
+/** 回收站: deleted files wait here; restore, or delete for good (confirmed). */
+export function RecycleBinPage() {
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const list = useApi('cadre:list', { deleted: true, page, pageSize: 20 });
+
+  const act = async (what: 'restore' | 'purge', c: CadreListItem) => {
+    try {
+      if (what === 'restore') await api('cadre:restore', { id: c.id });
+      else await api('cadre:purge', { id: c.id });
+      message.success(what === 'restore' ? `已恢复“${c.name}”的档案` : `已彻底删除“${c.name}”的档案`);
+      list.reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <h1 className="page-title">回收站</h1>
+      <Typography.Text type="secondary">删除的档案保存在这里，可以恢复；彻底删除后无法找回。</Typography.Text>
+      {list.error && <Alert type="error" showIcon message={list.error} />}
+      <Card>
+        <Table<CadreListItem>
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: '回收站是空的' }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 份` }}
+          columns={[
+            { title: '姓名', dataIndex: 'name', width: 100 },
+            { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+            { title: '工作单位', dataIndex: 'workUnit', ellipsis: true },
+            { title: '删除时间', dataIndex: 'deletedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            {
+              title: '操作',
+              key: 'actions',
+              width: 200,
+              render: (_, c) => (
+                <Space>
+                  <Button size="small" onClick={() => act('restore', c)}>
+                    恢复
+                  </Button>
+                  <Popconfirm title={`彻底删除“${c.name}”的档案？`} description="此操作不可撤销，档案及照片将永久删除。" okText="彻底删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => act('purge', c)}>
+                    <Button size="small" danger>
+                      彻底删除
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Flex>
+  );
+}

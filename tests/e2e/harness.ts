@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { createHandlers } from '../../electron/api/handlers';
+import { startHost, type RunningHost } from '../../electron/host/server';
+import { AppServices } from '../../electron/services/AppServices';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STATIC_DIR = path.join(ROOT, 'out', 'renderer');
+
+/** Flags for Debian's Chromium on a closed network, as root, headless. */
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export interface RunningApp {
+  url: string;
+  page: Page;
+  browser: Browser;
+  services: AppServices;
+  host: RunningHost;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** The browser host on a fresh database in a temp folder, and a Chromium page opened on it. */
+export async function startApp(): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-'));
+  const services = await AppServices.open(path.join(dir, 'cadre.db'));
+  const host = await startHost({ handlers: createHandlers(services), ctx: { actor: 'e2e' }, staticDir: STATIC_DIR, port: 0, log: { error: () => undefined } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  return {
+    url: host.url,
+    page,
+    browser,
+    services,
+    host,
+    dir,
+    async close() {
+      await browser.close();
+      await host.close();
+      await services.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/screens for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const out = path.join(ROOT, 'test-results', 'screens');
+  fs.mkdirSync(out, { recursive: true });
+  const file = path.join(out, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Waits until the (first) element is visible; fails the test with the locator's description otherwise. */
+export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout });
+}
