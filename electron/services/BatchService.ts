@@ -250,7 +250,7 @@ export class BatchService {
   }
 
   /** Creates (no id) or updates the batch's basic fields. The leader must already be a member. */
-  save(ctx: ServiceContext, input: BatchInput, id?: number): Promise<Batch> {
+  async save(ctx: ServiceContext, input: BatchInput, id?: number): Promise<Batch> {
     const data = BatchInputSchema.parse(input);
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
@@ -303,7 +303,7 @@ export class BatchService {
   // ---- Members -------------------------------------------------------------------------------------------
 
   /** Adds cadres chosen in the cadre list (multi-select): one posting each, all-or-nothing. */
-  addMembers(ctx: ServiceContext, input: AddMembersInput): Promise<AddMembersResult> {
+  async addMembers(ctx: ServiceContext, input: AddMembersInput): Promise<AddMembersResult> {
     const v = AddMembersInputSchema.parse(input);
     return this.db.write((m) => this.addMembersWith(m, ctx, v.batchId, v.cadreIds.map((cadreId) => ({ ...v.defaults, cadreId }))));
   }
@@ -499,7 +499,7 @@ export class BatchService {
   // ---- Meetings ------------------------------------------------------------------------------------------
 
   /** Adds (no id) or corrects a line of the meetings log. */
-  saveMeeting(ctx: ServiceContext, batchId: number, input: MeetingInput, id?: number): Promise<Meeting> {
+  async saveMeeting(ctx: ServiceContext, batchId: number, input: MeetingInput, id?: number): Promise<Meeting> {
     const data = MeetingInputSchema.parse(input);
     return this.db.write((m) => this.saveMeetingWith(m, ctx, batchId, data, id));
   }

@@ -98,7 +98,7 @@ export class PostingService {
   }
 
   /** Creates (no id) or updates a posting. The status changes only through `changeStatus`. */
-  save(ctx: ServiceContext, input: PostingInput, id?: number): Promise<Posting> {
+  async save(ctx: ServiceContext, input: PostingInput, id?: number): Promise<Posting> {
     const data = PostingInputSchema.parse(input);
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
@@ -172,7 +172,7 @@ export class PostingService {
   }
 
   /** One step of the lifecycle, with its date and reason; refused steps name both states. */
-  changeStatus(ctx: ServiceContext, input: StatusChangeInput): Promise<Posting> {
+  async changeStatus(ctx: ServiceContext, input: StatusChangeInput): Promise<Posting> {
     const v = StatusChangeInputSchema.parse(input);
     return this.db.write((m) => this.changeStatusWith(m, ctx, v));
   }
@@ -227,7 +227,7 @@ export class PostingService {
   }
 
   /** Deletes a posting entered by mistake (or a planned one that did not happen), with its status history. */
-  remove(ctx: ServiceContext, id: number): Promise<void> {
+  async remove(ctx: ServiceContext, id: number): Promise<void> {
     return this.db.write((m) => this.removeWith(m, ctx, id));
   }
 
