@@ -10,14 +10,14 @@ const external = ['electron', ...builtinModules, ...builtinModules.map((m) => `n
 
 export default defineConfig({
   build: {
-    outDir: path.resolve(__dirname, '../out', target),
+    outDir: path.resolve(import.meta.dirname, '../out', target),
     emptyOutDir: true,
     ssr: true,
     target: 'node20',
     minify: false,
     sourcemap: true,
     lib: {
-      entry: path.resolve(__dirname, target === 'main' ? 'main.ts' : 'preload.ts'),
+      entry: path.resolve(import.meta.dirname, target === 'main' ? 'main.ts' : 'preload.ts'),
       formats: ['cjs'],
       fileName: () => `${target}.cjs`,
     },

@@ -52,7 +52,14 @@ const cadreFields = z.object({
   nation: oneOf(NATIONS, '民族（GB/T 3304）'),
   nativePlace: text(40),
   birthPlace: text(40),
-  idNumber: z.string().trim().toUpperCase(),
+  idNumber: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .superRefine((v, ctx) => {
+      const r = checkIdNumber(v);
+      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+    }),
   politicalStatus: oneOf(POLITICAL_STATUSES, '政治面貌（GB/T 4762）'),
   /** A year-month, or text such as a democratic party's name (`2010.05；民盟`). */
   partyJoinDate: text(40),
@@ -99,10 +106,10 @@ export function checkCadreRules(
   today: Date = new Date(),
 ): void {
   const thisMonth = yearMonthOf(today);
+  // The number itself is checked by its field; here only its agreement with 出生年月 and 性别.
   const id = checkIdNumber(v.idNumber, today);
-  if (!id.ok) add(['idNumber'], id.message);
-  else {
-    if (v.birthDate && v.birthDate !== id.info.birthYearMonth)
+  if (id.ok) {
+    if (YEAR_MONTH_RE.test(v.birthDate) && v.birthDate !== id.info.birthYearMonth)
       add(['birthDate'], `与身份证号中的出生年月（${id.info.birthYearMonth}）不一致`);
     if (v.gender !== id.info.gender) add(['gender'], `与身份证号中的性别（${id.info.gender}）不一致`);
   }
@@ -184,5 +191,5 @@ export interface Page<T> {
 /** An empty file, for the create form. */
 export function emptyCadre(): CadreData {
   // Parse a minimal record to get every default, then blank the required fields for the user to fill.
-  return { ...cadreFields.parse({ name: '-', gender: '男', idNumber: '' }), name: '' };
+  return { ...cadreFields.parse({ name: '-', gender: '男', idNumber: '11010519491231002X' }), name: '', idNumber: '' };
 }

@@ -45,3 +45,10 @@ export function toApiError(err: unknown): ApiErrorShape {
   if (err instanceof z.ZodError) return { code: 'VALIDATION', message: formatZodError(err) };
   return { code: 'INTERNAL', message: '操作未完成：程序内部错误，详情已写入日志' };
 }
+
+/** Parses with a schema; a failure becomes a VALIDATION AppError whose message names each field in Chinese. */
+export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(formatZodError(r.error));
+  return r.data;
+}

@@ -9,7 +9,7 @@ import {
   type CadreListQuery,
   type Page,
 } from '../../shared/cadre';
-import { conflict, notFound, validationError } from '../../shared/errors';
+import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import type { AuditEntry } from '../../shared/audit';
 import { CadreEntity, CadrePhotoEntity } from '../db/entities';
 import type { Database } from '../db/Database';
@@ -107,7 +107,7 @@ export class CadreService {
   ) {}
 
   async list(input: CadreListQuery = {}): Promise<Page<CadreListItem>> {
-    const query = CadreListQuerySchema.parse(input);
+    const query = parseOrRefuse(CadreListQuerySchema, input);
     const { where, params } = cadreListSql(query);
     const m = this.db.manager;
     const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM cadre WHERE ${where}`, params);
@@ -139,8 +139,8 @@ export class CadreService {
   }
 
   /** Creates (no id) or updates a file; validation failures name the field and write nothing. */
-  save(ctx: ServiceContext, input: CadreInput, id?: number): Promise<Cadre> {
-    const data = CadreInputSchema.parse(input);
+  async save(ctx: ServiceContext, input: CadreInput, id?: number): Promise<Cadre> {
+    const data = parseOrRefuse(CadreInputSchema, input);
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
 
@@ -211,7 +211,7 @@ export class CadreService {
   }
 
   /** Sets (JPEG, ≤ 200 KB) or clears the photo. */
-  setPhoto(ctx: ServiceContext, id: number, jpeg: Buffer | null): Promise<void> {
+  async setPhoto(ctx: ServiceContext, id: number, jpeg: Buffer | null): Promise<void> {
     if (jpeg) checkJpeg(jpeg);
     return this.db.write((m) => this.setPhotoWith(m, ctx, id, jpeg));
   }

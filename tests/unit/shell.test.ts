@@ -1,0 +1,123 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { hardenWindow, isAppUrl, isExternalWebUrl } from '../../electron/shell/hardenWindow';
+import { INVOKE_CHANNEL, registerIpc } from '../../electron/shell/ipc';
+import { mainWindowOptions } from '../../electron/shell/windowOptions';
+import type { Handlers } from '../../electron/api/handlers';
+
+const RENDERER = '/opt/cadre-desk/resources/app/out/renderer';
+
+describe('main window settings', () => {
+  it('isolates the renderer from Node', () => {
+    const o = mainWindowOptions('/x/preload.cjs');
+    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/x/preload.cjs' });
+    expect(o.title).toBe('挂职干部管理系统');
+  });
+});
+
+describe('what counts as the app', () => {
+  it('accepts only files inside the renderer folder', () => {
+    expect(isAppUrl(`file://${RENDERER}/index.html`, RENDERER)).toBe(true);
+    expect(isAppUrl(`file://${RENDERER}/index.html#/cadres/3`, RENDERER)).toBe(true);
+    expect(isAppUrl(`file://${RENDERER}-evil/index.html`, RENDERER)).toBe(false);
+    expect(isAppUrl('file:///etc/passwd', RENDERER)).toBe(false);
+    expect(isAppUrl('https://example.com/', RENDERER)).toBe(false);
+    expect(isAppUrl('not a url', RENDERER)).toBe(false);
+    expect(isAppUrl('file:///C:/Program%20Files/cadre/out/renderer/index.html', 'C:\\Program Files\\cadre\\out\\renderer')).toBe(true);
+  });
+  it('lets only http(s) links out to the system browser', () => {
+    expect(isExternalWebUrl('https://www.gov.cn/')).toBe(true);
+    expect(isExternalWebUrl('file:///etc/passwd')).toBe(false);
+    expect(isExternalWebUrl('javascript:alert(1)')).toBe(false);
+    expect(isExternalWebUrl('smb://server/share')).toBe(false);
+  });
+});
+
+function fakeWindow() {
+  const listeners: Record<string, (e: { preventDefault(): void }, url: string) => void> = {};
+  let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+  const win = {
+    webContents: {
+      on: (name: string, fn: (e: { preventDefault(): void }, url: string) => void) => (listeners[name] = fn),
+      setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+    },
+  };
+  let permission: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+  let permissionCheck: (() => boolean) | undefined;
+  let headers: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+  const session = {
+    setPermissionRequestHandler: (fn: typeof permission) => (permission = fn),
+    setPermissionCheckHandler: (fn: typeof permissionCheck) => (permissionCheck = fn),
+    webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
+  };
+  const shell = { openExternal: vi.fn(async () => undefined) };
+  return { win, session, shell, listeners, open: () => openHandler!, permission: () => permission!, permissionCheck: () => permissionCheck!, headers: () => headers! };
+}
+
+describe('hardenWindow', () => {
+  let f: ReturnType<typeof fakeWindow>;
+  beforeEach(() => {
+    f = fakeWindow();
+    hardenWindow(f.win as never, f.session as never, f.shell, RENDERER);
+  });
+  it('blocks navigation and redirects away from the app', () => {
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const away = { preventDefault: vi.fn() };
+      f.listeners[event](away, 'https://evil.example/');
+      expect(away.preventDefault).toHaveBeenCalled();
+      const home = { preventDefault: vi.fn() };
+      f.listeners[event](home, `file://${RENDERER}/index.html#/cadres`);
+      expect(home.preventDefault).not.toHaveBeenCalled();
+    }
+  });
+  it('denies new windows; web links go to the system browser, others nowhere', () => {
+    expect(f.open()({ url: 'https://www.12371.cn/' })).toEqual({ action: 'deny' });
+    expect(f.shell.openExternal).toHaveBeenCalledWith('https://www.12371.cn/');
+    expect(f.open()({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(f.shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+  it('denies every permission request and check', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) {
+      const cb = vi.fn();
+      f.permission()(null, p, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+    }
+    expect(f.permissionCheck()()).toBe(false);
+  });
+  it('adds the strict CSP to every response', () => {
+    const cb = vi.fn();
+    f.headers()({ responseHeaders: { 'X-Other': ['1'] } }, cb);
+    const sent = cb.mock.calls[0][0].responseHeaders;
+    expect(sent['X-Other']).toEqual(['1']);
+    expect(sent['Content-Security-Policy'][0]).toContain("script-src 'self'");
+    expect(sent['Content-Security-Policy'][0]).toContain("object-src 'none'");
+    expect(sent['Content-Security-Policy'][0]).not.toContain('unsafe-eval');
+  });
+});
+
+describe('IPC registration', () => {
+  const calls: unknown[] = [];
+  const handlers = { 'cadre:get': async (input: unknown) => (calls.push(input), { id: 1 }) } as unknown as Handlers;
+  let handler: (event: unknown, channel: unknown, input: unknown) => Promise<unknown>;
+  const log = { error: vi.fn() };
+  beforeEach(() => {
+    calls.length = 0;
+    registerIpc({ handle: (name: string, fn: typeof handler) => (expect(name).toBe(INVOKE_CHANNEL), (handler = fn)) } as never, handlers, { actor: 't' }, RENDERER, log);
+  });
+  it('refuses a call from a frame that is not the app', async () => {
+    const r = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'cadre:get', { id: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(calls).toHaveLength(0);
+  });
+  it('parses the input with the contract before the handler runs', async () => {
+    const bad = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'cadre:get', { id: 'x' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((bad as { error: { message: string } }).error.message).toMatch(/^编号：/);
+    expect(calls).toHaveLength(0);
+    const good = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'cadre:get', { id: 1 });
+    expect(good).toEqual({ ok: true, result: { id: 1 } });
+  });
+  it('refuses channels outside the contract', async () => {
+    const r = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'fs:readFile', { path: '/etc/passwd' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+});
