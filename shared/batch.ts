@@ -119,6 +119,8 @@ export interface MemberToAdd extends MemberDefaults {
   cadreId: number;
   originalUnit?: string;
   originalPost?: string;
+  politicalMentor?: Partial<Mentor>;
+  businessMentor?: Partial<Mentor>;
   notes?: string;
 }
 

@@ -2,9 +2,10 @@ import { CadreInputSchema } from '../../shared/cadre';
 import type { AppServices } from '../services/AppServices';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres } from './demoCadres';
+import { loadDemoBatches } from './demoBatches';
 
 /** Fills the database with the demo dataset, all-or-nothing; files already present (same 身份证号) are left alone. */
-export async function loadDemo(s: AppServices, ctx: ServiceContext): Promise<{ cadres: number }> {
+export async function loadDemo(s: AppServices, ctx: ServiceContext): Promise<{ cadres: number; batches: number; postings: number }> {
   return s.db.write(async (m) => {
     let created = 0;
     for (const input of demoCadres()) {
@@ -13,6 +14,7 @@ export async function loadDemo(s: AppServices, ctx: ServiceContext): Promise<{ c
       await s.cadres.saveWith(m, ctx, data, undefined, '载入示例数据');
       created++;
     }
-    return { cadres: created };
+    const secondments = await loadDemoBatches(s, ctx, m);
+    return { ...secondments, cadres: created + secondments.cadres };
   });
 }

@@ -344,6 +344,8 @@ export class BatchService {
         startDate,
         plannedEndDate,
         status: d.status,
+        politicalMentor: member.politicalMentor,
+        businessMentor: member.businessMentor,
         notes: member.notes ?? '',
       });
       if (!posting.success) {
@@ -396,51 +398,53 @@ export class BatchService {
   /** Replaces the batch's sub-groups (ones left out are removed); members must be members of the batch. */
   async saveSubGroups(ctx: ServiceContext, input: SubGroupsInput): Promise<SubGroup[]> {
     const v = SubGroupsInputSchema.parse(input);
-    await this.db.write(async (m) => {
-      const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
-      if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
-      const seenNames = new Map<string, number>();
-      v.subGroups.forEach((g, i) => {
-        const prev = seenNames.get(g.groupName);
-        if (prev !== undefined) throw validationError(`工作小组第${i + 1}条的小组名称：与第${prev + 1}条重名（“${g.groupName}”）`);
-        seenNames.set(g.groupName, i);
-      });
-      await this.requireMembers(
-        m,
-        batch,
-        v.subGroups.flatMap((g) => [...g.memberIds, ...(g.leaderId ? [g.leaderId] : [])]),
-        '工作小组成员',
-      );
-      const before = await this.subGroupSummary(m, v.batchId);
-      const existing = await m.findBy(BatchSubGroupEntity, { batchId: v.batchId });
-      const keep = new Set<number>();
-      for (const g of v.subGroups) {
-        if (g.id !== undefined) {
-          if (!existing.some((e) => e.id === g.id)) throw notFound(`工作小组：未找到编号为 ${g.id} 的小组（可能已被删除，请刷新）`);
-          keep.add(g.id);
-        }
-      }
-      for (const e of existing) {
-        if (keep.has(e.id)) continue;
-        await m.delete(BatchSubGroupMemberEntity, { subGroupId: e.id });
-        await m.delete(BatchSubGroupEntity, { id: e.id });
-      }
-      for (const [i, g] of v.subGroups.entries()) {
-        const memberIds = [...new Set([...(g.leaderId ? [g.leaderId] : []), ...g.memberIds])];
-        let gid = g.id;
-        if (gid === undefined) {
-          gid = (await m.save(BatchSubGroupEntity, m.create(BatchSubGroupEntity, { batchId: v.batchId, groupName: g.groupName, leaderId: g.leaderId, sortOrder: i }))).id;
-        } else {
-          await m.update(BatchSubGroupEntity, { id: gid }, { groupName: g.groupName, leaderId: g.leaderId, sortOrder: i });
-          await m.delete(BatchSubGroupMemberEntity, { subGroupId: gid });
-        }
-        if (memberIds.length) await m.insert(BatchSubGroupMemberEntity, memberIds.map((cadreId) => ({ subGroupId: gid!, cadreId })));
-      }
-      const after = await this.subGroupSummary(m, v.batchId);
-      if (before !== after)
-        await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改工作小组', changes: { subGroups: [before || null, after || null] } });
-    });
+    await this.db.write((m) => this.saveSubGroupsWith(m, ctx, v));
     return (await this.get(v.batchId)).subGroups;
+  }
+
+  async saveSubGroupsWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof SubGroupsInputSchema>): Promise<void> {
+    const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
+    if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
+    const seenNames = new Map<string, number>();
+    v.subGroups.forEach((g, i) => {
+      const prev = seenNames.get(g.groupName);
+      if (prev !== undefined) throw validationError(`工作小组第${i + 1}条的小组名称：与第${prev + 1}条重名（“${g.groupName}”）`);
+      seenNames.set(g.groupName, i);
+    });
+    await this.requireMembers(
+      m,
+      batch,
+      v.subGroups.flatMap((g) => [...g.memberIds, ...(g.leaderId ? [g.leaderId] : [])]),
+      '工作小组成员',
+    );
+    const before = await this.subGroupSummary(m, v.batchId);
+    const existing = await m.findBy(BatchSubGroupEntity, { batchId: v.batchId });
+    const keep = new Set<number>();
+    for (const g of v.subGroups) {
+      if (g.id !== undefined) {
+        if (!existing.some((e) => e.id === g.id)) throw notFound(`工作小组：未找到编号为 ${g.id} 的小组（可能已被删除，请刷新）`);
+        keep.add(g.id);
+      }
+    }
+    for (const e of existing) {
+      if (keep.has(e.id)) continue;
+      await m.delete(BatchSubGroupMemberEntity, { subGroupId: e.id });
+      await m.delete(BatchSubGroupEntity, { id: e.id });
+    }
+    for (const [i, g] of v.subGroups.entries()) {
+      const memberIds = [...new Set([...(g.leaderId ? [g.leaderId] : []), ...g.memberIds])];
+      let gid = g.id;
+      if (gid === undefined) {
+        gid = (await m.save(BatchSubGroupEntity, m.create(BatchSubGroupEntity, { batchId: v.batchId, groupName: g.groupName, leaderId: g.leaderId, sortOrder: i }))).id;
+      } else {
+        await m.update(BatchSubGroupEntity, { id: gid }, { groupName: g.groupName, leaderId: g.leaderId, sortOrder: i });
+        await m.delete(BatchSubGroupMemberEntity, { subGroupId: gid });
+      }
+      if (memberIds.length) await m.insert(BatchSubGroupMemberEntity, memberIds.map((cadreId) => ({ subGroupId: gid!, cadreId })));
+    }
+    const after = await this.subGroupSummary(m, v.batchId);
+    if (before !== after)
+      await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改工作小组', changes: { subGroups: [before || null, after || null] } });
   }
 
   /** `内部管理：张三、李四；项目招引：…` — how the history shows the sub-groups. */
@@ -457,43 +461,47 @@ export class BatchService {
   /** Sets the temporary party branch: name, founding day, secretary (a member, always in the branch) and members. */
   async savePartyBranch(ctx: ServiceContext, input: PartyBranchInput): Promise<PartyBranch> {
     const v = PartyBranchInputSchema.parse(input);
-    await this.db.write(async (m) => {
-      const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
-      if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
-      const ids = [...new Set([...(v.secretaryId ? [v.secretaryId] : []), ...v.memberIds])];
-      const members = await this.requireMembers(m, batch, ids, v.secretaryId && !v.memberIds.includes(v.secretaryId) ? '支部书记' : '成员');
-      for (const cid of ids) {
-        const c = members.get(cid)!;
-        if (c.politicalStatus && !CPC_MEMBER_STATUSES.includes(c.politicalStatus))
-          throw validationError(`成员：“${c.name}”的政治面貌为“${c.politicalStatus}”，不能编入临时党支部`);
-      }
-      const beforeIds: { cadre_id: number }[] = await m.query(`SELECT cadre_id FROM batch_branch_member WHERE batch_id = ?`, [v.batchId]);
-      const nameOf = (id: number | null) => (id == null ? null : (members.get(id)?.name ?? String(id)));
-      const list = (xs: number[]) => xs.map((x) => nameOf(x)).sort().join('、') || null;
-      const changes = diffRecords(
-        { branchName: batch.branchName, foundedDate: batch.branchFoundedDate, secretaryId: nameOf(batch.branchSecretaryId), memberIds: list(beforeIds.map((r) => Number(r.cadre_id))) },
-        { branchName: v.branchName, foundedDate: v.foundedDate, secretaryId: nameOf(v.secretaryId), memberIds: list(ids) },
-      );
-      await m.update(BatchEntity, { id: v.batchId }, { branchName: v.branchName, branchFoundedDate: v.foundedDate, branchSecretaryId: v.secretaryId, updatedAt: new Date().toISOString() });
-      await m.delete(BatchBranchMemberEntity, { batchId: v.batchId });
-      if (ids.length) await m.insert(BatchBranchMemberEntity, ids.map((cadreId) => ({ batchId: v.batchId, cadreId })));
-      if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改临时党支部', changes });
-    });
+    await this.db.write((m) => this.savePartyBranchWith(m, ctx, v));
     return (await this.get(v.batchId)).partyBranch;
+  }
+
+  async savePartyBranchWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof PartyBranchInputSchema>): Promise<void> {
+    const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
+    if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
+    const ids = [...new Set([...(v.secretaryId ? [v.secretaryId] : []), ...v.memberIds])];
+    const members = await this.requireMembers(m, batch, ids, v.secretaryId && !v.memberIds.includes(v.secretaryId) ? '支部书记' : '成员');
+    for (const cid of ids) {
+      const c = members.get(cid)!;
+      if (c.politicalStatus && !CPC_MEMBER_STATUSES.includes(c.politicalStatus))
+        throw validationError(`成员：“${c.name}”的政治面貌为“${c.politicalStatus}”，不能编入临时党支部`);
+    }
+    const beforeIds: { cadre_id: number }[] = await m.query(`SELECT cadre_id FROM batch_branch_member WHERE batch_id = ?`, [v.batchId]);
+    const nameOf = (id: number | null) => (id == null ? null : (members.get(id)?.name ?? String(id)));
+    const list = (xs: number[]) => xs.map((x) => nameOf(x)).sort().join('、') || null;
+    const changes = diffRecords(
+      { branchName: batch.branchName, foundedDate: batch.branchFoundedDate, secretaryId: nameOf(batch.branchSecretaryId), memberIds: list(beforeIds.map((r) => Number(r.cadre_id))) },
+      { branchName: v.branchName, foundedDate: v.foundedDate, secretaryId: nameOf(v.secretaryId), memberIds: list(ids) },
+    );
+    await m.update(BatchEntity, { id: v.batchId }, { branchName: v.branchName, branchFoundedDate: v.foundedDate, branchSecretaryId: v.secretaryId, updatedAt: new Date().toISOString() });
+    await m.delete(BatchBranchMemberEntity, { batchId: v.batchId });
+    if (ids.length) await m.insert(BatchBranchMemberEntity, ids.map((cadreId) => ({ batchId: v.batchId, cadreId })));
+    if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改临时党支部', changes });
   }
 
   /** Replaces the quarterly themes (一季一主题). */
   async saveThemes(ctx: ServiceContext, input: z.input<typeof ThemesInputSchema>): Promise<QuarterTheme[]> {
     const v = ThemesInputSchema.parse(input);
-    return this.db.write(async (m) => {
-      const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
-      if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
-      const show = (ts: QuarterTheme[]) => ts.map((t) => `${t.period}：${t.theme}`).join('；') || null;
-      await m.update(BatchEntity, { id: v.batchId }, { themes: v.themes, updatedAt: new Date().toISOString() });
-      const changes = diffRecords({ themes: show(batch.themes ?? []) }, { themes: show(v.themes) });
-      if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改季度主题', changes });
-      return v.themes;
-    });
+    return this.db.write((m) => this.saveThemesWith(m, ctx, v));
+  }
+
+  async saveThemesWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof ThemesInputSchema>): Promise<QuarterTheme[]> {
+    const batch = await m.findOneBy(BatchEntity, { id: v.batchId });
+    if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
+    const show = (ts: QuarterTheme[]) => ts.map((t) => `${t.period}：${t.theme}`).join('；') || null;
+    await m.update(BatchEntity, { id: v.batchId }, { themes: v.themes, updatedAt: new Date().toISOString() });
+    const changes = diffRecords({ themes: show(batch.themes ?? []) }, { themes: show(v.themes) });
+    if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改季度主题', changes });
+    return v.themes;
   }
 
   // ---- Meetings ------------------------------------------------------------------------------------------

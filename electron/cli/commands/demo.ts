@@ -7,6 +7,6 @@ export const demoCommand: CliCommand = {
   async run(cli) {
     const s = await cli.open();
     const result = await loadDemo(s, cli.ctx);
-    cli.result(result, () => `示例数据已载入：新增干部档案 ${result.cadres} 份`);
+    cli.result(result, () => `示例数据已载入：新增干部档案 ${result.cadres} 份，批次 ${result.batches} 个，挂职记录 ${result.postings} 条`);
   },
 };
