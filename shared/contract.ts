@@ -4,6 +4,7 @@ import { appChannels } from './channels/app';
 import { cadreChannels } from './channels/cadre';
 import { batchChannels } from './channels/batch';
 import { postingChannels } from './channels/posting';
+import { documentChannels } from './channels/document';
 
 export type { AppInfo } from './channels/app';
 
@@ -17,6 +18,7 @@ export const contract = {
   ...cadreChannels,
   ...batchChannels,
   ...postingChannels,
+  ...documentChannels,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { appHandlers } from './handlers/app';
 import { cadreHandlers } from './handlers/cadre';
 import { batchHandlers } from './handlers/batch';
 import { postingHandlers } from './handlers/posting';
+import { documentHandlers } from './handlers/document';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -16,5 +17,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...cadreHandlers(s),
     ...batchHandlers(s),
     ...postingHandlers(s),
+    ...documentHandlers(s),
   };
 }

@@ -5,6 +5,7 @@ import type { CliCommand } from './commands/CliCommand';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
+import { exportCommand } from './commands/export';
 import { batchCommand } from './commands/batch';
 import { postingCommand } from './commands/posting';
 import { remindersCommand } from './commands/reminders';
@@ -13,7 +14,7 @@ import { remindersCommand } from './commands/reminders';
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
  * The command names, flags and --json shapes are a contract: keep them stable.
  */
-const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand];
+const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand, exportCommand];
 COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 
 function help(): string {

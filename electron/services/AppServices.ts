@@ -4,6 +4,7 @@ import { AuditLog } from './AuditLog';
 import { CadreService } from './CadreService';
 import { BatchService } from './BatchService';
 import { PostingService } from './PostingService';
+import { DocumentService } from '../documents/DocumentService';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -11,6 +12,7 @@ export class AppServices {
   readonly cadres: CadreService;
   readonly postings: PostingService;
   readonly batches: BatchService;
+  readonly documents: DocumentService;
 
   constructor(
     readonly db: Database,
@@ -20,6 +22,7 @@ export class AppServices {
     this.cadres = new CadreService(db, this.audit);
     this.postings = new PostingService(db, this.audit);
     this.batches = new BatchService(db, this.audit, this.postings);
+    this.documents = new DocumentService(this);
   }
 
   static async open(dbFile: string): Promise<AppServices> {

@@ -1,0 +1,38 @@
+import { YEAR_MONTH_DAY_RE, YEAR_MONTH_RE } from '../../shared/validators/yearMonth';
+
+/** `2025.06.30` → `2025年6月30日`, `2025.06` → `2025年6月`; anything else unchanged (forms print what was kept). */
+export function chineseDate(value: string | null | undefined): string {
+  const v = (value ?? '').trim();
+  let m = YEAR_MONTH_DAY_RE.exec(v);
+  if (m) return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  m = YEAR_MONTH_RE.exec(v);
+  if (m) return `${m[1]}年${Number(m[2])}月`;
+  return v;
+}
+
+/** Pixel size of a JPEG from its SOF header, or null when it cannot be read. */
+export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
+  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
+  let i = 2;
+  while (i + 9 < jpeg.length) {
+    if (jpeg[i] !== 0xff) {
+      i++;
+      continue;
+    }
+    const marker = jpeg[i + 1];
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    const len = (jpeg[i + 2] << 8) | jpeg[i + 3];
+    // SOF0–SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      const height = (jpeg[i + 5] << 8) | jpeg[i + 6];
+      const width = (jpeg[i + 7] << 8) | jpeg[i + 8];
+      return width > 0 && height > 0 ? { width, height } : null;
+    }
+    if (marker === 0xda || len < 2) return null;
+    i += 2 + len;
+  }
+  return null;
+}

@@ -1,0 +1,199 @@
+import {
+  AlignmentType,
+  Document,
+  LineRuleType,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type IParagraphOptions,
+  type ISectionOptions,
+} from 'docx';
+
+/**
+ * The house style of every printed form: A4 pages, GB/T 9704 margins, the official font names (East Asian and
+ * Latin set separately, since Word and WPS pick the font per script) and sizes in 号.
+ * Lengths are twips (1/20 pt, what Word calls DXA) unless the name says otherwise.
+ */
+
+/** Millimetres to twips (DXA). */
+export const mm = (v: number): number => Math.round((v * 1440) / 25.4);
+/** Points to twips. */
+export const pt = (v: number): number => Math.round(v * 20);
+
+export const A4 = { width: 11906, height: 16838 } as const;
+
+/** GB/T 9704-2012: top 37 mm, bottom 35 mm, left (binding) 28 mm, right 26 mm → a 156 × 225 mm text block. */
+export const MARGINS_GBT9704 = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
+/** Landscape pages (rosters): the same margins turned with the paper, binding edge on top. */
+export const MARGINS_LANDSCAPE = { top: mm(28), bottom: mm(26), left: mm(37), right: mm(35) } as const;
+
+export type Margins = { top: number; bottom: number; left: number; right: number };
+
+/** Width of the text block of an A4 page with these margins. */
+export function textWidth(margins: Margins = MARGINS_GBT9704, orientation: 'portrait' | 'landscape' = 'portrait'): number {
+  const w = orientation === 'portrait' ? A4.width : A4.height;
+  return w - margins.left - margins.right;
+}
+
+/** Height of the text block of an A4 page with these margins. */
+export function textHeight(margins: Margins = MARGINS_GBT9704, orientation: 'portrait' | 'landscape' = 'portrait'): number {
+  const h = orientation === 'portrait' ? A4.height : A4.width;
+  return h - margins.top - margins.bottom;
+}
+
+/** Font sizes in 号, in points. */
+export const HAO = {
+  初号: 42,
+  小初: 36,
+  一号: 26,
+  小一: 24,
+  二号: 22,
+  小二: 18,
+  三号: 16,
+  小三: 15,
+  四号: 14,
+  小四: 12,
+  五号: 10.5,
+  小五: 9,
+} as const;
+export type Hao = keyof typeof HAO;
+
+/** docx sizes are half-points. Accepts a 号 name or points. */
+export function halfPoints(size: Hao | number): number {
+  return Math.round((typeof size === 'number' ? size : HAO[size]) * 2);
+}
+
+export function points(size: Hao | number): number {
+  return typeof size === 'number' ? size : HAO[size];
+}
+
+/**
+ * The official typefaces. `eastAsia` is the name an office PC has (and WPS/Word look for); ascii/hAnsi get a
+ * Latin face so digits and letters look as on paper. A PC without the official face falls back through the
+ * font's own substitution (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋); we cannot list fallbacks in docx.
+ */
+export const FONTS = {
+  小标宋: { eastAsia: '方正小标宋简体', latin: 'Times New Roman' },
+  仿宋: { eastAsia: '仿宋_GB2312', latin: 'Times New Roman' },
+  楷体: { eastAsia: '楷体_GB2312', latin: 'Times New Roman' },
+  黑体: { eastAsia: '黑体', latin: 'Arial' },
+  宋体: { eastAsia: '宋体', latin: 'Times New Roman' },
+} as const;
+export type FontName = keyof typeof FONTS;
+
+export interface RunFonts {
+  ascii: string;
+  hAnsi: string;
+  eastAsia: string;
+  cs: string;
+}
+
+export function font(name: FontName): RunFonts {
+  const f = FONTS[name];
+  return { ascii: f.latin, hAnsi: f.latin, eastAsia: f.eastAsia, cs: f.latin };
+}
+
+export interface TextStyle {
+  font?: FontName;
+  size?: Hao | number;
+  bold?: boolean;
+}
+
+/** A run of text in the house style (仿宋 小四 unless told otherwise). */
+export function run(text: string, style: TextStyle = {}): TextRun {
+  return new TextRun({
+    text,
+    font: font(style.font ?? '仿宋'),
+    size: halfPoints(style.size ?? '小四'),
+    bold: style.bold,
+  });
+}
+
+export type Align = 'left' | 'center' | 'right' | 'justify' | 'distribute';
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.BOTH,
+  distribute: AlignmentType.DISTRIBUTE,
+} as const;
+
+export interface ParaStyle extends TextStyle {
+  align?: Align;
+  /** Exact line pitch in points: predictable in Word, WPS and LibreOffice alike (auto spacing depends on the font's metrics). */
+  line?: number;
+  before?: number;
+  after?: number;
+  extra?: Omit<IParagraphOptions, 'children' | 'text'>;
+}
+
+/** One paragraph of plain text. Line breaks inside `text` become separate lines of the same paragraph. */
+export function para(text: string, style: ParaStyle = {}): Paragraph {
+  const lines = text.split('\n');
+  const children = lines.map((l, i) =>
+    new TextRun({
+      text: l,
+      break: i > 0 ? 1 : undefined,
+      font: font(style.font ?? '仿宋'),
+      size: halfPoints(style.size ?? '小四'),
+      bold: style.bold,
+    }),
+  );
+  return new Paragraph({ children, ...paraProps(style) });
+}
+
+/** Paragraph properties (alignment, exact line pitch, spacing) without the text, for paragraphs built from runs. */
+export function paraProps(style: ParaStyle): Omit<IParagraphOptions, 'children'> {
+  return {
+    alignment: ALIGN[style.align ?? 'left'],
+    spacing: {
+      before: pt(style.before ?? 0),
+      after: pt(style.after ?? 0),
+      ...(style.line ? { line: pt(style.line), lineRule: LineRuleType.EXACT } : {}),
+    },
+    ...style.extra,
+  };
+}
+
+export interface PageSetup {
+  orientation?: 'portrait' | 'landscape';
+  margins?: Margins;
+}
+
+/** A section's page properties: A4, orientation, margins. */
+export function a4Page({ orientation = 'portrait', margins = MARGINS_GBT9704 }: PageSetup = {}): ISectionOptions['properties'] {
+  return {
+    page: {
+      // docx swaps width and height for landscape itself: always give the portrait dimensions.
+      size: { width: A4.width, height: A4.height, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+      margin: { ...margins, header: mm(15), footer: mm(15), gutter: 0 },
+    },
+  };
+}
+
+export interface DocumentSetup {
+  title: string;
+  sections: ISectionOptions[];
+}
+
+/** A Document with the house defaults: 仿宋 小四, Chinese language tags, no spacing after paragraphs. */
+export function houseDocument({ title, sections }: DocumentSetup): Document {
+  return new Document({
+    title,
+    creator: '挂职干部管理系统',
+    styles: {
+      default: {
+        document: {
+          run: { font: font('仿宋'), size: halfPoints('小四'), language: { value: 'en-US', eastAsia: 'zh-CN' } },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+      },
+    },
+    sections,
+  });
+}
+
+export function toBuffer(doc: Document): Promise<Buffer> {
+  return Packer.toBuffer(doc);
+}
