@@ -5,6 +5,7 @@ import { cadreChannels } from './channels/cadre';
 import { batchChannels } from './channels/batch';
 import { postingChannels } from './channels/posting';
 import { documentChannels } from './channels/document';
+import { exchangeChannels } from './channels/exchange';
 
 export type { AppInfo } from './channels/app';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...batchChannels,
   ...postingChannels,
   ...documentChannels,
+  ...exchangeChannels,
 };
 
 export type Contract = typeof contract;

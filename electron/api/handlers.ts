@@ -5,6 +5,7 @@ import { cadreHandlers } from './handlers/cadre';
 import { batchHandlers } from './handlers/batch';
 import { postingHandlers } from './handlers/posting';
 import { documentHandlers } from './handlers/document';
+import { exchangeHandlers } from './handlers/exchange';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -18,5 +19,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...batchHandlers(s),
     ...postingHandlers(s),
     ...documentHandlers(s),
+    ...exchangeHandlers(s),
   };
 }

@@ -7,6 +7,8 @@ import { systemContext, type ServiceContext } from '../services/ServiceContext';
 export class CliContext {
   private services?: AppServices;
   readonly ctx: ServiceContext = systemContext();
+  /** Set to 1 by a command that printed its full report but some part failed (e.g. one file of a batch import). */
+  exitCode = 0;
 
   constructor(
     readonly dbFile: string = defaultDbFile(),

@@ -5,10 +5,15 @@ import type { CliCommand } from './commands/CliCommand';
 import { demoCommand } from './commands/demo';
 import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
-import { exportCommand } from './commands/export';
 import { batchCommand } from './commands/batch';
 import { postingCommand } from './commands/posting';
 import { remindersCommand } from './commands/reminders';
+import { exportCommand } from './commands/export';
+import { importLrmxCommand } from './commands/importLrmx';
+import { exportLrmxCommand } from './commands/exportLrmx';
+import { importRosterCommand } from './commands/importRoster';
+import { exportRosterCommand } from './commands/exportRoster';
+import { rosterTemplateCommand } from './commands/rosterTemplate';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -16,6 +21,7 @@ import { remindersCommand } from './commands/reminders';
  */
 const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand, exportCommand];
 COMMANDS.push(batchCommand, postingCommand, remindersCommand);
+COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
 
 function help(): string {
   return [
@@ -53,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}`);
     await command.run(cli, args);
-    return 0;
+    return cli.exitCode;
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
     const message = usage && !(err instanceof UsageError) ? `参数错误：${(err as Error).message}` : toApiError(err).message;

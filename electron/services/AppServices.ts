@@ -5,6 +5,7 @@ import { CadreService } from './CadreService';
 import { BatchService } from './BatchService';
 import { PostingService } from './PostingService';
 import { DocumentService } from '../documents/DocumentService';
+import { ExchangeService } from './ExchangeService';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -13,6 +14,7 @@ export class AppServices {
   readonly postings: PostingService;
   readonly batches: BatchService;
   readonly documents: DocumentService;
+  readonly exchange: ExchangeService;
 
   constructor(
     readonly db: Database,
@@ -23,6 +25,7 @@ export class AppServices {
     this.postings = new PostingService(db, this.audit);
     this.batches = new BatchService(db, this.audit, this.postings);
     this.documents = new DocumentService(this);
+    this.exchange = new ExchangeService(db, this.cadres, this.batches);
   }
 
   static async open(dbFile: string): Promise<AppServices> {
