@@ -107,6 +107,8 @@ export function describePath(path: readonly PropertyKey[]): string {
   const parts: string[] = [];
   for (let i = 0; i < path.length; i++) {
     const key = path[i];
+    // `{ id, data }` is how save channels wrap a record: the wrapper is not a field the user knows.
+    if (i === 0 && key === 'data' && path.length > 1) continue;
     if (typeof key === 'number') {
       const prev = parts.pop() ?? '';
       parts.push(`${prev}第${key + 1}条`);

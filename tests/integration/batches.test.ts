@@ -180,6 +180,23 @@ describe('batches and members', () => {
   });
 });
 
+describe('when a member’s file is erased for good', () => {
+  it('takes their posting, sub-group place and leadership with it', async () => {
+    const b = await s.batches.save(testCtx, changzhou);
+    await s.batches.addMembers(testCtx, { batchId: b.id, cadreIds: [ids[0], ids[1]] });
+    await s.batches.save(testCtx, { ...changzhou, leaderId: ids[0] }, b.id);
+    await s.batches.saveSubGroups(testCtx, { batchId: b.id, subGroups: [{ groupName: '内部管理', memberIds: [ids[0], ids[1]] }] });
+    await s.cadres.remove(testCtx, ids[0]);
+    expect((await s.batches.get(b.id)).members.find((m) => m.cadreId === ids[0])!.cadreDeleted).toBe(true);
+    await s.cadres.purge(testCtx, ids[0]);
+    const page = await s.batches.get(b.id);
+    expect(page.members.map((m) => m.cadreId)).toEqual([ids[1]]);
+    expect(page.batch.leaderId).toBeNull();
+    expect(page.subGroups[0].memberIds).toEqual([ids[1]]);
+    expect((await s.batches.list())[0].memberCount).toBe(1);
+  });
+});
+
 describe('the batch page and list', () => {
   it('shows members with posts, statuses and mentors, counts by status, themes and meetings with counts', async () => {
     const b = await s.batches.save(testCtx, changzhou);

@@ -217,6 +217,8 @@ describe('reminders', () => {
     const bad = await dispatch(h, 'posting:changeStatus', { id, to: '提前结束（召回）', date: '2026.13.01' }, ctx);
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect((bad as { error: { message: string } }).error.message).toContain('日期：应为日期');
+    const badPhone = await dispatch(h, 'posting:save', { data: posting({ politicalMentor: { name: '钱立', phone: '电话未知' } }) }, ctx);
+    expect(badPhone).toEqual({ ok: false, error: { code: 'VALIDATION', message: '政治辅导员的联系电话：应为电话号码（数字，可含“-”）' } });
     const reminders = await dispatch(h, 'posting:reminders', { today: '2026.11.22' }, ctx);
     expect(reminders).toMatchObject({ ok: true, result: { today: '2026.11.22', endingSoon: [], overdue: [] } });
     const defaults = await dispatch(h, 'posting:reminders', undefined, ctx);
