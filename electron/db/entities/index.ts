@@ -7,12 +7,20 @@ import { BatchMeetingEntity } from './BatchMeetingEntity';
 import { BatchSubGroupEntity, BatchSubGroupMemberEntity } from './BatchSubGroupEntity';
 import { PostingEntity } from './PostingEntity';
 import { PostingStatusChangeEntity } from './PostingStatusChangeEntity';
+import { AssessmentRecordEntity } from './AssessmentRecordEntity';
+import { WorkflowStepEntity } from './WorkflowStepEntity';
+import { LeaveEntryEntity } from './LeaveEntryEntity';
+import { WorkResultEntity } from './WorkResultEntity';
+import { EvidenceFileEntity } from './EvidenceFileEntity';
+import { AppSettingEntity } from './AppSettingEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
 export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
+export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
+  AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity,
 ];
