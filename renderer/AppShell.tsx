@@ -1,8 +1,10 @@
-import { DeleteOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { HomePage } from './pages/HomePage';
+import { BatchDetailPage } from './pages/batches/BatchDetailPage';
+import { BatchListPage } from './pages/batches/BatchListPage';
 import { CadreDetailPage } from './pages/cadres/CadreDetailPage';
 import { CadreEditPage } from './pages/cadres/CadreEditPage';
 import { CadreListPage } from './pages/cadres/CadreListPage';
@@ -18,6 +20,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
   { key: '/cadres', icon: <TeamOutlined />, label: '干部档案' },
+  { key: '/batches', icon: <ApartmentOutlined />, label: '批次管理' },
   { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
 ];
 
@@ -51,6 +54,8 @@ export function AppShell() {
             <Route path="/cadres/new" element={<CadreEditPage />} />
             <Route path="/cadres/:id" element={<CadreDetailPage />} />
             <Route path="/cadres/:id/edit" element={<CadreEditPage />} />
+            <Route path="/batches" element={<BatchListPage />} />
+            <Route path="/batches/:id" element={<BatchDetailPage />} />
             <Route path="/recycle" element={<RecycleBinPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>

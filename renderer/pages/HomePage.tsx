@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useApi } from '../api/useApi';
+import { RemindersCard } from '../components/postings/RemindersCard';
 
 /** 首页: a friendly start on an empty database; an overview once there are files. */
 export function HomePage() {
@@ -70,6 +71,7 @@ export function HomePage() {
           {actions}
         </Flex>
       </Card>
+      <RemindersCard />
     </Flex>
   );
 }

@@ -9,6 +9,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { CadrePhoto } from '../../components/CadrePhoto';
 import { HistoryList } from '../../components/HistoryList';
+import { PostingsTimeline } from '../../components/postings/PostingsTimeline';
 
 const dash = (v: string | null | undefined): ReactNode => v || <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -140,6 +141,7 @@ export function CadreDetailPage() {
             { key: 'basic', label: '基本信息', children: <BasicInfo c={c} /> },
             { key: 'resume', label: '简历', children: <ResumeView c={c} /> },
             { key: 'family', label: '家庭成员', children: <FamilyView c={c} /> },
+            { key: 'postings', label: '挂职经历', children: <PostingsTimeline cadreId={c.id} cadreName={c.name} /> },
             { key: 'history', label: '修改记录', children: history.error ? <Alert type="error" message={history.error} /> : <HistoryList entries={history.data ?? []} /> },
           ]}
         />

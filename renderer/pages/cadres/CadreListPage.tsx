@@ -1,10 +1,11 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EDUCATION_LEVELS, GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
 import type { CadreListItem } from '../../../shared/cadre';
 import { useApi } from '../../api/useApi';
+import { AddMembersModal } from '../../components/AddMembersModal';
 import { CadrePhoto } from '../../components/CadrePhoto';
 
 const FILTERS = [
@@ -43,6 +44,8 @@ export function CadreListPage() {
 
   const query = useMemo(() => ({ query: params.get('q') ?? '', ...filters, page, pageSize }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
   const list = useApi('cadre:list', query);
+  const [selected, setSelected] = useState<CadreListItem[]>([]);
+  const [joining, setJoining] = useState(false);
 
   return (
     <Flex vertical gap={16}>
@@ -51,6 +54,9 @@ export function CadreListPage() {
           干部档案
         </h1>
         <Space>
+          <Button icon={<UsergroupAddOutlined />} disabled={!selected.length} onClick={() => setJoining(true)}>
+            加入批次{selected.length ? `（${selected.length}人）` : ''}
+          </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cadres/new')}>
             新建干部档案
           </Button>
@@ -89,6 +95,7 @@ export function CadreListPage() {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        rowSelection={{ selectedRowKeys: selected.map((c) => c.id), preserveSelectedRowKeys: true, onChange: (_keys, rows) => setSelected(rows.filter(Boolean)) }}
         onRow={(r) => ({ onClick: () => navigate(`/cadres/${r.id}`), style: { cursor: 'pointer' } })}
         locale={{ emptyText: params.get('q') || FILTERS.some((f) => filters[f.key]) ? '没有符合条件的干部档案' : '还没有干部档案' }}
         pagination={{
@@ -109,6 +116,16 @@ export function CadreListPage() {
           { title: '工作单位', dataIndex: 'workUnit', ellipsis: true },
           { title: '现任职务', dataIndex: 'currentPosition', ellipsis: true },
         ]}
+      />
+      <AddMembersModal
+        open={joining}
+        preselected={selected}
+        onClose={() => setJoining(false)}
+        onDone={(batchId) => {
+          setJoining(false);
+          setSelected([]);
+          navigate(`/batches/${batchId}`);
+        }}
       />
     </Flex>
   );

@@ -1,0 +1,143 @@
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { POST_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
+import { CREATABLE_STATUSES, PostingInputSchema, type Posting } from '../../../shared/posting';
+import { api, errorMessage } from '../../api/client';
+import { rulesFor } from '../../lib/zodFormRule';
+import { DayInput } from '../DayInput';
+
+export interface PostingEditTarget {
+  /** The posting to edit; absent for a new one. */
+  posting?: Posting;
+  cadreId: number;
+  cadreName: string;
+  batchId?: number | null;
+}
+
+const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
+
+/** 挂职记录 form: host unit and post, term, mentors. The status changes through its own dialog. */
+export function PostingEditModal({ target, onClose, onDone }: { target: PostingEditTarget | null; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const rules = rulesFor(form, PostingInputSchema);
+
+  useEffect(() => {
+    if (!target) return;
+    const p = target.posting;
+    form.resetFields();
+    form.setFieldsValue(
+      p
+        ? { ...p }
+        : { cadreId: target.cadreId, batchId: target.batchId ?? null, direction: '派出', status: '拟派', politicalMentor: { name: '', unit: '', phone: '' }, businessMentor: { name: '', unit: '', phone: '' } },
+    );
+  }, [target, form]);
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    const { id: _id, status, createdAt: _c, updatedAt: _u, ...data } = form.getFieldsValue(true);
+    try {
+      await api('posting:save', { id: target?.posting?.id, data: target?.posting ? data : { ...data, status } });
+      message.success('挂职记录已保存');
+      onDone();
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const mentor = (key: 'politicalMentor' | 'businessMentor', label: string) => (
+    <Row gutter={12}>
+      <Col span={6}>
+        <Form.Item label={`${label}姓名`} name={[key, 'name']} rules={rules([key, 'name'])}>
+          <Input aria-label={`${label}姓名`} />
+        </Form.Item>
+      </Col>
+      <Col span={12}>
+        <Form.Item label="单位及职务" name={[key, 'unit']} rules={rules([key, 'unit'])}>
+          <Input />
+        </Form.Item>
+      </Col>
+      <Col span={6}>
+        <Form.Item label="电话" name={[key, 'phone']} rules={rules([key, 'phone'])}>
+          <Input />
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+
+  return (
+    <Modal title={target ? `${target.posting ? '编辑' : '新增'}挂职记录 · ${target.cadreName}` : ''} width={820} open={!!target} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item label="方向" name="direction" rules={rules('direction', true)}>
+              <Select options={opts(POSTING_DIRECTIONS)} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item label="岗位类型" name="postType" rules={rules('postType')}>
+              <Select allowClear options={opts(POST_TYPES)} />
+            </Form.Item>
+          </Col>
+          {!target?.posting && (
+            <Col span={6}>
+              <Form.Item label="状态" name="status" rules={rules('status')}>
+                <Select options={opts(CREATABLE_STATUSES)} />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item label="挂职单位" name="hostUnit" rules={rules('hostUnit')}>
+              <Input aria-label="挂职单位" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="挂任职务" name="hostPost" rules={rules('hostPost')}>
+              <Input aria-label="挂任职务" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="原单位" name="originalUnit" rules={rules('originalUnit')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="原职务" name="originalPost" rules={rules('originalPost')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="开始日期" name="startDate" rules={rules('startDate', true)}>
+              <DayInput aria-label="开始日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="计划结束日期" name="plannedEndDate" rules={rules('plannedEndDate', true)}>
+              <DayInput aria-label="计划结束日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="实际结束日期" name="actualEndDate" rules={rules('actualEndDate')}>
+              <DayInput placeholder="结束后填写" />
+            </Form.Item>
+          </Col>
+        </Row>
+        {mentor('politicalMentor', '政治辅导员')}
+        {mentor('businessMentor', '业务指导员')}
+        <Form.Item label="备注" name="notes" rules={rules('notes')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,177 @@
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import type { BatchMember } from '../../../shared/batch';
+import { POSTING_STATUSES } from '../../../shared/codes/secondment';
+import type { Mentor } from '../../../shared/posting';
+import { api, errorMessage } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { AddMembersModal } from '../../components/AddMembersModal';
+import { HistoryList } from '../../components/HistoryList';
+import { PostingEditModal, type PostingEditTarget } from '../../components/postings/PostingEditModal';
+import { StatusChangeModal, type StatusTarget } from '../../components/postings/StatusChangeModal';
+import { StatusTag } from '../../components/postings/StatusTag';
+import { BatchFormModal } from './BatchFormModal';
+import { MeetingsTab } from './MeetingsTab';
+import { PartyBranchEditor, SubGroupsEditor, ThemesEditor } from './BatchOrganisation';
+
+const mentorText = (m: Mentor) => (m.name ? <Tooltip title={[m.unit, m.phone].filter(Boolean).join(' ')}>{m.name}</Tooltip> : <Typography.Text type="danger">未配备</Typography.Text>);
+
+/** The batch page: members and their postings, the work group's organisation, themes and meetings. */
+export function BatchDetailPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const page = useApi('batch:get', { id });
+  const history = useApi('batch:history', { id });
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null);
+  const [postingTarget, setPostingTarget] = useState<PostingEditTarget | null>(null);
+
+  if (page.loading && !page.data) return <Skeleton active />;
+  if (page.error || !page.data) return <Alert type="error" showIcon message="无法打开批次" description={page.error} action={<Button onClick={() => navigate('/batches')}>返回批次列表</Button>} />;
+  const p = page.data;
+  const b = p.batch;
+  const reload = () => {
+    page.reload();
+    history.reload();
+  };
+
+  const editPosting = async (m: BatchMember) => {
+    try {
+      const posting = await api('posting:get', { id: m.postingId });
+      setPostingTarget({ posting, cadreId: m.cadreId, cadreName: m.name });
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+  const removeMember = async (m: BatchMember) => {
+    try {
+      await api('batch:removeMember', { batchId: b.id, cadreId: m.cadreId });
+      message.success(`已将${m.name}移出本批次`);
+      reload();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  return (
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="start" gap={16}>
+          <Flex vertical gap={4}>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {b.name}
+            </Typography.Title>
+            <Space wrap>
+              <Tag>{b.type}</Tag>
+              <Tag color={b.direction === '派出' ? 'volcano' : 'geekblue'}>{b.direction}</Tag>
+              {b.fromPlace && b.toPlace && <Typography.Text>{`${b.fromPlace} → ${b.toPlace}`}</Typography.Text>}
+              {b.startDate && <Typography.Text type="secondary">{`${b.startDate}—${b.endDate}`}</Typography.Text>}
+            </Space>
+          </Flex>
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              编辑批次
+            </Button>
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+              添加成员
+            </Button>
+          </Space>
+        </Flex>
+        <Descriptions
+          size="small"
+          column={3}
+          style={{ marginTop: 12 }}
+          items={[
+            { key: 'd', label: '派出单位', children: b.dispatchingOrg || '—' },
+            { key: 'r', label: '接收单位', children: b.receivingOrg || '—' },
+            { key: 'l', label: '组长', children: p.leaderName ?? '未指定' },
+          ]}
+        />
+        <Flex gap={32} wrap style={{ marginTop: 8 }}>
+          <Statistic title="成员" value={p.members.length} suffix="人" />
+          {POSTING_STATUSES.map((s) => (
+            <Statistic key={s} title={s} value={p.statusCounts[s]} />
+          ))}
+          <Statistic title="会议" value={p.meetingCounts.total} suffix="次" />
+        </Flex>
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            {
+              key: 'members',
+              label: `成员（${p.members.length}）`,
+              children: (
+                <Table<BatchMember>
+                  rowKey="postingId"
+                  size="small"
+                  dataSource={p.members}
+                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                  scroll={{ x: 1100 }}
+                  locale={{ emptyText: '本批次还没有成员：点击“添加成员”，或在干部档案列表中勾选后“加入批次”' }}
+                  columns={[
+                    {
+                      title: '姓名',
+                      dataIndex: 'name',
+                      width: 110,
+                      fixed: 'left',
+                      render: (v: string, m) => (
+                        <Space size={4}>
+                          <Tooltip title={[m.originalUnit, m.originalPost].filter(Boolean).join(' ') || undefined}>
+                            <a onClick={() => navigate(`/cadres/${m.cadreId}`)}>{v}</a>
+                          </Tooltip>
+                          {m.isLeader && <Tag color="red">组长</Tag>}
+                          {m.isBranchSecretary && <Tag color="magenta">书记</Tag>}
+                        </Space>
+                      ),
+                    },
+                    { title: '挂职单位', dataIndex: 'hostUnit', width: 180, ellipsis: true, render: (v: string) => v || '—' },
+                    { title: '挂任职务', dataIndex: 'hostPost', width: 180, ellipsis: true, render: (v: string) => v || '—' },
+                    { title: '起止', key: 'term', width: 190, render: (_, m) => `${m.startDate}—${m.actualEndDate || m.plannedEndDate}` },
+                    { title: '状态', dataIndex: 'status', width: 130, render: (s) => <StatusTag status={s} /> },
+                    { title: '政治辅导员', key: 'pm', width: 90, render: (_, m) => mentorText(m.politicalMentor) },
+                    { title: '业务指导员', key: 'bm', width: 90, render: (_, m) => mentorText(m.businessMentor) },
+                    {
+                      title: '操作',
+                      key: 'ops',
+                      width: 200,
+                      fixed: 'right',
+                      render: (_, m) => (
+                        <Space size={4}>
+                          <Button size="small" onClick={() => editPosting(m)}>
+                            编辑
+                          </Button>
+                          <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
+                            变更状态
+                          </Button>
+                          <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
+                            <Button size="small" danger>
+                              移出
+                            </Button>
+                          </Popconfirm>
+                        </Space>
+                      ),
+                    },
+                  ]}
+                />
+              ),
+            },
+            { key: 'groups', label: `工作小组（${p.subGroups.length}）`, children: <SubGroupsEditor page={p} onSaved={reload} /> },
+            { key: 'branch', label: '临时党支部', children: <PartyBranchEditor page={p} onSaved={reload} /> },
+            { key: 'themes', label: '季度主题', children: <ThemesEditor page={p} onSaved={reload} /> },
+            { key: 'meetings', label: `会议记录（${p.meetingCounts.total}）`, children: <MeetingsTab page={p} onSaved={reload} /> },
+            { key: 'history', label: '修改记录', children: <HistoryList entries={history.data ?? []} /> },
+          ]}
+        />
+      </Card>
+      <BatchFormModal open={editing} batch={b} members={p.members} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), reload())} />
+      <AddMembersModal open={adding} batchId={b.id} onClose={() => setAdding(false)} onDone={() => (setAdding(false), reload())} />
+      <StatusChangeModal target={statusTarget} onClose={() => setStatusTarget(null)} onDone={() => (setStatusTarget(null), reload())} />
+      <PostingEditModal target={postingTarget} onClose={() => setPostingTarget(null)} onDone={() => (setPostingTarget(null), reload())} />
+    </Flex>
+  );
+}

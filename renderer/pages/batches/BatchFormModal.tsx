@@ -1,0 +1,103 @@
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { BatchInputSchema, type Batch, type BatchMember } from '../../../shared/batch';
+import { BATCH_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
+import { api, errorMessage } from '../../api/client';
+import { DayInput } from '../../components/DayInput';
+import { rulesFor } from '../../lib/zodFormRule';
+
+const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
+
+/** 新建/编辑批次: name, type, pairing, organisations, term, leader (a member). */
+export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: { open: boolean; batch?: Batch; members?: BatchMember[]; onClose: () => void; onSaved: (b: Batch) => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
+  const rules = rulesFor(form, BatchInputSchema);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(batch ? { ...batch } : { type: '东西部协作/对口支援', direction: '派出', leaderId: null });
+  }, [open, batch, form]);
+
+  const submit = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    const v = form.getFieldsValue(true);
+    const data = { name: v.name, type: v.type, direction: v.direction, fromPlace: v.fromPlace, toPlace: v.toPlace, dispatchingOrg: v.dispatchingOrg, receivingOrg: v.receivingOrg, startDate: v.startDate, endDate: v.endDate, leaderId: v.leaderId ?? null, notes: v.notes };
+    try {
+      const saved = await api('batch:save', { id: batch?.id, data });
+      message.success(batch ? '批次已保存' : `已新建批次“${saved.name}”`);
+      onSaved(saved);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal title={batch ? '编辑批次' : '新建批次'} width={760} open={open} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item label="批次名称" name="name" rules={[...rules('batchName'), { required: true, message: '不能为空' }]}>
+          <Input placeholder="如 安康市第7批赴常州挂职干部" aria-label="批次名称" maxLength={100} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item label="类型" name="type" rules={rules('type', true)}>
+              <Select options={opts(BATCH_TYPES)} aria-label="批次类型" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="方向" name="direction" rules={rules('direction', true)}>
+              <Select options={opts(POSTING_DIRECTIONS)} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="派出地" name="fromPlace" rules={rules('fromPlace')}>
+              <Input placeholder="如 安康市" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="接收地" name="toPlace" rules={rules('toPlace')}>
+              <Input placeholder="如 常州市" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="派出单位" name="dispatchingOrg" rules={rules('dispatchingOrg')}>
+              <Input placeholder="如 中共安康市委组织部" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="接收单位" name="receivingOrg" rules={rules('receivingOrg')}>
+              <Input placeholder="如 中共常州市委组织部" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="开始日期" name="startDate" rules={rules('startDate')}>
+              <DayInput aria-label="批次开始日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="结束日期" name="endDate" rules={rules('endDate')}>
+              <DayInput aria-label="批次结束日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="组长" name="leaderId" tooltip="组长须为本批次成员">
+              <Select allowClear placeholder={members.length ? '从成员中选择' : '添加成员后可选'} options={members.map((m) => ({ value: m.cadreId, label: m.name }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="备注" name="notes" rules={rules('notes')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
