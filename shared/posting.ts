@@ -49,8 +49,11 @@ const postingFields = z.object({
   plannedEndDate: requiredDay,
   /** Set when the posting ended (期满 or 提前结束); '' while it runs. */
   actualEndDate: optionalDay,
-  /** Only when creating (default 拟派); afterwards the status changes through `changeStatus`. */
-  status: z.enum(CREATABLE_STATUSES, { error: `新建时状态应为${CREATABLE_STATUSES.join('、')}之一，其他状态请新建后再变更` }).optional(),
+  /**
+   * When creating: 拟派 (default), 在岗 or 期满. When updating it may be sent back unchanged; a different value is
+   * refused, since the status changes only through `changeStatus` (with date and reason).
+   */
+  status: z.enum(POSTING_STATUSES, { error: `应为${POSTING_STATUSES.join('、')}之一` }).optional(),
   politicalMentor: MentorSchema.default(noMentor),
   businessMentor: MentorSchema.default(noMentor),
   notes: text(1000),

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../shared/audit';
 import { ACTIVE_POSTING_STATUSES, FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
 import { conflict, notFound, validationError } from '../../shared/errors';
 import {
+  CREATABLE_STATUSES,
   PostingInputSchema,
   ReminderQuerySchema,
   StatusChangeInputSchema,
@@ -122,6 +123,8 @@ export class PostingService {
     }
 
     const status: PostingStatus = existing ? existing.status : (data.status ?? '拟派');
+    if (!existing && !(CREATABLE_STATUSES as readonly string[]).includes(status))
+      throw validationError(`状态：新建时应为${CREATABLE_STATUSES.map((x) => `“${x}”`).join('、')}之一，“${status}”请新建后再变更`);
     if (existing && data.status && data.status !== existing.status)
       throw conflict(`状态：当前为“${existing.status}”，请用“变更状态”修改（变更会记录日期和原因）`);
     let actualEndDate = data.actualEndDate;

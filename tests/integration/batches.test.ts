@@ -180,6 +180,25 @@ describe('batches and members', () => {
   });
 });
 
+describe('moving a posting between batches', () => {
+  it('lets a single posting join a batch and leave it again, but not while its cadre leads the batch', async () => {
+    const b = await s.batches.save(testCtx, changzhou);
+    const base = { cadreId: ids[0], direction: '派出' as const, hostUnit: '常州市武进区商务局', startDate: '2025.12.01', plannedEndDate: '2026.11.30' };
+    const single = await s.postings.save(testCtx, base);
+    await s.postings.save(testCtx, { ...base, batchId: b.id }, single.id);
+    expect((await s.batches.get(b.id)).members.map((m) => m.postingId)).toEqual([single.id]);
+    await s.batches.save(testCtx, { ...changzhou, leaderId: ids[0] }, b.id);
+    await s.batches.saveSubGroups(testCtx, { batchId: b.id, subGroups: [{ groupName: '项目招引', memberIds: [ids[0]] }] });
+    expect(await refusal(s.postings.save(testCtx, { ...base, batchId: null }, single.id))).toContain('是批次“安康市第7批赴常州挂职干部”的组长');
+    await s.batches.save(testCtx, { ...changzhou, leaderId: null }, b.id);
+    await s.postings.save(testCtx, { ...base, batchId: null }, single.id);
+    const page = await s.batches.get(b.id);
+    expect(page.members).toEqual([]);
+    expect(page.subGroups[0].memberIds).toEqual([]);
+    expect((await s.postings.get(single.id)).batchId).toBeNull();
+  });
+});
+
 describe('when a member’s file is erased for good', () => {
   it('takes their posting, sub-group place and leadership with it', async () => {
     const b = await s.batches.save(testCtx, changzhou);

@@ -120,7 +120,8 @@ describe('posting lifecycle', () => {
   it('will not change the status through a plain save', async () => {
     const p = await s.postings.save(testCtx, posting());
     expect(await refusal(s.postings.save(testCtx, posting({ status: '在岗' }), p.id))).toContain('请用“变更状态”修改');
-    const edited = await s.postings.save(testCtx, posting({ hostPost: '局长助理', politicalMentor: { name: '钱立', unit: '武进区委组织部', phone: '0519-1234567' } }), p.id);
+    expect(await refusal(s.postings.save(testCtx, posting({ status: '延期', cadreId: ids[1] })))).toBe('状态：新建时应为“拟派”、“在岗”、“期满”之一，“延期”请新建后再变更');
+    const edited = await s.postings.save(testCtx, posting({ status: '拟派', hostPost: '局长助理', politicalMentor: { name: '钱立', unit: '武进区委组织部', phone: '0519-1234567' } }), p.id);
     expect(edited).toMatchObject({ status: '拟派', hostPost: '局长助理', politicalMentor: { name: '钱立' } });
   });
 });
