@@ -281,6 +281,8 @@ export class ExchangeService {
       if (!parsed.success) {
         // A cell that could not be read is reported once, not again as the field's schema error.
         const cellErrors = new Set(sheet.errors.filter((e) => e.row === r.row).map((e) => e.message.split('：')[0]));
+        // Without a valid ID number an empty 性别 could not be derived: the ID error says it all.
+        if (!id.ok && !merged.gender) cellErrors.add('性别');
         for (const message of zodMessages(parsed.error.issues)) if (!cellErrors.has(message.split('：')[0])) add(message);
         continue;
       }

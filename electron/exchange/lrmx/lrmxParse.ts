@@ -256,6 +256,8 @@ export function parseLrmx(bytes: Uint8Array, file: string, today: Date = new Dat
   if (!parsed.success) {
     const seen = new Set(errors);
     for (const issue of parsed.error.issues) {
+      // Without a valid ID number an empty 性别 could not be derived: the ID error says it all.
+      if (!id.ok && !input.gender && issue.path[0] === 'gender') continue;
       const text = `${describePath(issue.path)}：${issue.message}`;
       if (!seen.has(text)) {
         seen.add(text);
