@@ -1,8 +1,9 @@
-import { ApartmentOutlined, DeleteOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/import/ImportPage';
 import { BatchDetailPage } from './pages/batches/BatchDetailPage';
 import { BatchListPage } from './pages/batches/BatchListPage';
 import { CadreDetailPage } from './pages/cadres/CadreDetailPage';
@@ -21,6 +22,7 @@ const NAV: NavItem[] = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
   { key: '/cadres', icon: <TeamOutlined />, label: '干部档案' },
   { key: '/batches', icon: <ApartmentOutlined />, label: '批次管理' },
+  { key: '/import', icon: <ImportOutlined />, label: '导入' },
   { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
 ];
 
@@ -56,6 +58,7 @@ export function AppShell() {
             <Route path="/cadres/:id/edit" element={<CadreEditPage />} />
             <Route path="/batches" element={<BatchListPage />} />
             <Route path="/batches/:id" element={<BatchDetailPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="/recycle" element={<RecycleBinPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>

@@ -1,6 +1,7 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, ExportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Popconfirm, Skeleton, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Cadre } from '../../../shared/cadre';
 import { formatResumeLine } from '../../../shared/resume';
@@ -8,6 +9,8 @@ import { ageAt, dayOf, formatBirthWithAge, yearMonthOf } from '../../../shared/v
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { CadrePhoto } from '../../components/CadrePhoto';
+import { DocumentPreviewModal } from '../../components/DocumentPreviewModal';
+import { saveBase64File } from '../../lib/files';
 import { HistoryList } from '../../components/HistoryList';
 import { PostingsTimeline } from '../../components/postings/PostingsTimeline';
 
@@ -88,10 +91,21 @@ export function CadreDetailPage() {
   const { message } = App.useApp();
   const cadre = useApi('cadre:get', { id });
   const history = useApi('cadre:history', { id });
+  const [printing, setPrinting] = useState(false);
 
   if (cadre.loading && !cadre.data) return <Skeleton active />;
   if (cadre.error || !cadre.data) return <Alert type="error" showIcon message="无法打开档案" description={cadre.error} action={<Button onClick={() => navigate('/cadres')}>返回列表</Button>} />;
   const c = cadre.data;
+
+  const exportLrmx = async () => {
+    try {
+      const f = await api('lrmx:export', { cadreId: id });
+      saveBase64File(f.fileName, f.base64);
+      message.success(`已导出“${f.fileName}”`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   const remove = async () => {
     try {
@@ -122,7 +136,13 @@ export function CadreDetailPage() {
             <Typography.Text type="secondary">身份证号 {c.idNumber}</Typography.Text>
           </Flex>
           {!c.deletedAt && (
-            <Space>
+            <Space wrap>
+              <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+                任免审批表
+              </Button>
+              <Button icon={<ExportOutlined />} onClick={exportLrmx}>
+                导出LRMX
+              </Button>
               <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/cadres/${id}/edit`)}>
                 编辑
               </Button>
@@ -135,6 +155,7 @@ export function CadreDetailPage() {
           )}
         </Flex>
       </Card>
+      <DocumentPreviewModal title={`干部任免审批表 · ${c.name}`} open={printing} onClose={() => setPrinting(false)} load={() => api('document:renmian', { cadreId: id })} />
       <Card>
         <Tabs
           items={[

@@ -1,10 +1,12 @@
-import { PlusOutlined, SearchOutlined, UsergroupAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
+import { FileExcelOutlined, PlusOutlined, SearchOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EDUCATION_LEVELS, GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
 import type { CadreListItem } from '../../../shared/cadre';
+import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { saveBase64File } from '../../lib/files';
 import { AddMembersModal } from '../../components/AddMembersModal';
 import { CadrePhoto } from '../../components/CadrePhoto';
 
@@ -46,6 +48,17 @@ export function CadreListPage() {
   const list = useApi('cadre:list', query);
   const [selected, setSelected] = useState<CadreListItem[]>([]);
   const [joining, setJoining] = useState(false);
+  const { message } = App.useApp();
+
+  const exportExcel = async () => {
+    try {
+      const f = await api('roster:export', { query: query.query, ...filters });
+      saveBase64File(f.fileName, f.base64);
+      message.success(`已导出 ${list.data?.total ?? ''} 人：${f.fileName}`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   return (
     <Flex vertical gap={16}>
@@ -54,6 +67,9 @@ export function CadreListPage() {
           干部档案
         </h1>
         <Space>
+          <Button icon={<FileExcelOutlined />} onClick={exportExcel} disabled={!list.data?.total}>
+            导出Excel
+          </Button>
           <Button icon={<UsergroupAddOutlined />} disabled={!selected.length} onClick={() => setJoining(true)}>
             加入批次{selected.length ? `（${selected.length}人）` : ''}
           </Button>

@@ -1,0 +1,43 @@
+/** Reads a picked file as base64 (what the API carries files as). */
+export function readFileAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`无法读取文件“${file.name}”`));
+    reader.readAsDataURL(file);
+  });
+}
+
+const MIME: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  lrmx: 'application/xml',
+  zip: 'application/zip',
+};
+
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(new ArrayBuffer(bin.length));
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Offers a file for saving. In the browser host this is a download; in Electron the same download opens the
+ * system's save dialog, so both hosts share one path.
+ */
+export function saveBase64File(fileName: string, base64: string): void {
+  const ext = fileName.split('.').pop()?.toLowerCase() ?? '';
+  const blob = new Blob([base64ToBytes(base64)], { type: MIME[ext] ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
