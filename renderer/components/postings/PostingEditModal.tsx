@@ -1,8 +1,9 @@
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { POST_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
-import { CREATABLE_STATUSES, PostingInputSchema, type Posting } from '../../../shared/posting';
-import { api, errorMessage } from '../../api/client';
+import { CREATABLE_STATUSES, PostingInputSchema, type Posting, type PostingInput } from '../../../shared/posting';
+import { api } from '../../api/client';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 import { DayInput } from '../DayInput';
 
@@ -19,8 +20,6 @@ const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 /** 挂职记录 form: host unit and post, term, mentors. The status changes through its own dialog. */
 export function PostingEditModal({ target, onClose, onDone }: { target: PostingEditTarget | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
   const rules = rulesFor(form, PostingInputSchema);
 
   useEffect(() => {
@@ -34,24 +33,11 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
     );
   }, [target, form]);
 
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const { id: _id, status, createdAt: _c, updatedAt: _u, ...data } = form.getFieldsValue(true);
-    try {
-      await api('posting:save', { id: target?.posting?.id, data: target?.posting ? data : { ...data, status } });
-      message.success('挂职记录已保存');
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormSubmit(form, async ({ id: _id, status, createdAt: _c, updatedAt: _u, ...data }) => {
+    await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? data : { ...data, status }) as PostingInput });
+    onDone();
+    return '挂职记录已保存';
+  });
 
   const mentor = (key: 'politicalMentor' | 'businessMentor', label: string) => (
     <Row gutter={12}>

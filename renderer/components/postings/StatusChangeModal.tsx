@@ -1,9 +1,10 @@
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { PostingStatus } from '../../../shared/codes/secondment';
-import { nextStatuses, StatusChangeInputSchema } from '../../../shared/posting';
+import { nextStatuses, StatusChangeInputSchema, type StatusChangeInput } from '../../../shared/posting';
 import { dayOf } from '../../../shared/validators/yearMonth';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 import { DayInput } from '../DayInput';
 
@@ -16,8 +17,6 @@ export interface StatusTarget {
 /** 变更挂职状态: only the changes the lifecycle allows are offered; 召回 and 延期 need a reason. */
 export function StatusChangeModal({ target, onClose, onDone }: { target: StatusTarget | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
   const rules = rulesFor(form, StatusChangeInputSchema);
   const to = Form.useWatch('to', form) as PostingStatus | undefined;
   const options = target ? nextStatuses(target.status) : [];
@@ -27,23 +26,11 @@ export function StatusChangeModal({ target, onClose, onDone }: { target: StatusT
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
-      await api('posting:changeStatus', form.getFieldsValue(true));
-      message.success(`${target!.cadreName}：状态已改为“${form.getFieldValue('to')}”`);
-      onDone();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit } = useFormSubmit(form, async (v) => {
+    await api('posting:changeStatus', v as StatusChangeInput);
+    onDone();
+    return `${target!.cadreName}：状态已改为“${v.to}”`;
+  });
 
   return (
     <Modal title={target ? `变更挂职状态 · ${target.cadreName}` : ''} open={!!target} onCancel={onClose} onOk={submit} okText="确定变更" cancelText="取消" confirmLoading={saving} okButtonProps={{ disabled: options.length === 0 }} destroyOnHidden>

@@ -1,9 +1,10 @@
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect } from 'react';
 import { BatchInputSchema, type Batch, type BatchMember } from '../../../shared/batch';
 import { BATCH_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
 const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
@@ -11,8 +12,6 @@ const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 /** 新建/编辑批次: name, type, pairing, organisations, term, leader (a member). */
 export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: { open: boolean; batch?: Batch; members?: BatchMember[]; onClose: () => void; onSaved: (b: Batch) => void }) {
   const [form] = Form.useForm();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
   const rules = rulesFor(form, BatchInputSchema);
 
   useEffect(() => {
@@ -21,25 +20,12 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
     form.setFieldsValue(batch ? { ...batch } : { type: '东西部协作/对口支援', direction: '派出', leaderId: null });
   }, [open, batch, form]);
 
-  const submit = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const v = form.getFieldsValue(true);
+  const { saving, submit } = useFormSubmit(form, async (v) => {
     const data = { name: v.name, type: v.type, direction: v.direction, fromPlace: v.fromPlace, toPlace: v.toPlace, dispatchingOrg: v.dispatchingOrg, receivingOrg: v.receivingOrg, startDate: v.startDate, endDate: v.endDate, leaderId: v.leaderId ?? null, notes: v.notes };
-    try {
-      const saved = await api('batch:save', { id: batch?.id, data });
-      message.success(batch ? '批次已保存' : `已新建批次“${saved.name}”`);
-      onSaved(saved);
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+    const saved = await api('batch:save', { id: batch?.id, data });
+    onSaved(saved);
+    return batch ? '批次已保存' : `已新建批次“${saved.name}”`;
+  });
 
   return (
     <Modal title={batch ? '编辑批次' : '新建批次'} width={760} open={open} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>

@@ -6,6 +6,7 @@ import { MEETING_TYPES } from '../../../shared/codes/secondment';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
+import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
 /** 会议记录: the work group's meetings log, counted by type. */
@@ -13,7 +14,6 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
-  const [saving, setSaving] = useState(false);
   const rules = rulesFor(form, MeetingInputSchema);
 
   const open = (m: Meeting | 'new') => {
@@ -21,25 +21,12 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
     form.setFieldsValue(m === 'new' ? { type: '全体成员会议', date: dayOf(new Date()), attendance: page.members.length || null } : m);
     setEditing(m);
   };
-  const save = async () => {
-    try {
-      await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    const v = form.getFieldsValue(true);
-    try {
-      await api('batch:saveMeeting', { id: editing === 'new' ? undefined : editing!.id, batchId: page.batch.id, data: { type: v.type, date: v.date, topic: v.topic, attendance: v.attendance ?? null, minutes: v.minutes ?? '' } });
-      message.success('会议记录已保存');
-      setEditing(null);
-      onSaved();
-    } catch (e) {
-      message.error(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useFormSubmit(form, async (v) => {
+    await api('batch:saveMeeting', { id: editing === 'new' ? undefined : editing!.id, batchId: page.batch.id, data: { type: v.type, date: v.date, topic: v.topic, attendance: v.attendance ?? null, minutes: v.minutes ?? '' } });
+    setEditing(null);
+    onSaved();
+    return '会议记录已保存';
+  });
   const remove = async (m: Meeting) => {
     try {
       await api('batch:deleteMeeting', { id: m.id });
