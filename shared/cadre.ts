@@ -174,6 +174,10 @@ export const CadreListQuerySchema = z.object({
   politicalStatus: z.string().trim().default(''),
   education: z.string().trim().default(''),
   personCategory: z.string().trim().default(''),
+  /** Members of this batch (批次) only. */
+  batchId: z.number().int().positive().nullable().default(null),
+  /** Cadres with a posting in this status (在岗, 期满, …). */
+  postingStatus: z.string().trim().default(''),
   /** Files in the recycle bin (回收站) instead of the live ones. */
   deleted: z.boolean().default(false),
   page: z.number().int().min(1).default(1),

@@ -78,6 +78,15 @@ export function cadreListSql(query: ReturnType<typeof CadreListQuerySchema.parse
       params.push(value);
     }
   }
+  // 批次 and 挂职状态 look at the cadre's postings (idx_posting_batch_cadre / idx_posting_status_end).
+  if (query.batchId) {
+    clauses.push('id IN (SELECT cadre_id FROM posting WHERE batch_id = ?)');
+    params.push(query.batchId);
+  }
+  if (query.postingStatus) {
+    clauses.push('id IN (SELECT cadre_id FROM posting WHERE status = ?)');
+    params.push(query.postingStatus);
+  }
   return { where: clauses.join(' AND '), params };
 }
 
@@ -169,6 +178,54 @@ export class CadreService {
     const changes = diffRecords(auditable(before), auditable(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action: action ?? '修改', changes });
     return after;
+  }
+
+  /**
+   * Creates many files inside a caller's transaction (a 5,000-row roster): the same checks, derived keys and audit
+   * entries as `saveWith`, in a few multi-row statements instead of three round trips a file. Returns the new ids in
+   * input order. `data` must already be validated (CadreInputSchema).
+   */
+  async createManyWith(m: EntityManager, ctx: ServiceContext, data: readonly CadreData[], action = '新建'): Promise<number[]> {
+    if (!data.length) return [];
+    const idNumbers = data.map((d) => d.idNumber);
+    const seen = new Set<string>();
+    for (const n of idNumbers) {
+      if (seen.has(n)) throw conflict(`身份证号：${n} 出现了两次，同一人不能建两份档案`);
+      seen.add(n);
+    }
+    const byIdNumber = async () => {
+      const found = new Map<string, { id: number; name: string; deleted_at: string | null }>();
+      for (let i = 0; i < idNumbers.length; i += 500) {
+        const chunk = idNumbers.slice(i, i + 500);
+        const rows: { id: number; id_number: string; name: string; deleted_at: string | null }[] = await m.query(
+          `SELECT id, id_number, name, deleted_at FROM cadre WHERE id_number IN (${chunk.map(() => '?').join(',')})`,
+          chunk,
+        );
+        for (const r of rows) found.set(r.id_number, { id: Number(r.id), name: r.name, deleted_at: r.deleted_at });
+      }
+      return found;
+    };
+    for (const [n, twin] of await byIdNumber()) {
+      const where = twin.deleted_at ? '（该档案在回收站中，可先恢复）' : '';
+      throw conflict(`身份证号：${n} 已登记在“${twin.name}”的档案中${where}，同一人不能建两份档案`);
+    }
+    const now = new Date().toISOString();
+    const rows = data.map((d) => {
+      const keys = pinyinKeys(d.name);
+      return { ...d, nameInitials: keys.initials, namePinyin: keys.full, sortKey: keys.sortKey, createdAt: now, updatedAt: now, hasPhoto: 0, deletedAt: null };
+    });
+    // About 45 columns a row: 100 rows stay far below SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 100) {
+      await m.createQueryBuilder().insert().into(CadreEntity).values(rows.slice(i, i + 100)).updateEntity(false).execute();
+    }
+    const ids = await byIdNumber();
+    const created = data.map((d) => ids.get(d.idNumber)!.id);
+    await this.audit.recordMany(
+      m,
+      ctx,
+      data.map((d, i) => ({ entityType: ENTITY, entityId: created[i], action, changes: diffRecords(null, auditable(d)) })),
+    );
+    return created;
   }
 
   /** Moves a file to the recycle bin (回收站). */

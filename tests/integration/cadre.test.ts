@@ -173,3 +173,26 @@ describe('cadre files', () => {
     });
   });
 });
+
+describe('cadre list filters by batch and posting status', () => {
+  let env: Env;
+  beforeEach(async () => {
+    env = await tempServices();
+  });
+  afterEach(async () => {
+    await env.cleanup();
+  });
+
+  it('lists only the members of a batch, and only cadres with a posting in a status', async () => {
+    const a = await env.s.cadres.save(testCtx, person('李明远', '男', '19850324', 101));
+    const b = await env.s.cadres.save(testCtx, person('刘思源', '女', '19880611', 103));
+    await env.s.cadres.save(testCtx, person('卢佳宁', '女', '19900915', 105));
+    const batch = await env.s.batches.save(testCtx, { name: '测试批次', type: '一线挂职', direction: '派出', startDate: '2026.01.01', endDate: '2026.12.31' });
+    await env.s.batches.addMembers(testCtx, { batchId: batch.id, cadreIds: [a.id, b.id], defaults: { status: '在岗' } });
+    const names = async (q: object) => (await env.s.cadres.list(q)).items.map((c) => c.name);
+    expect(await names({ batchId: batch.id })).toEqual(['李明远', '刘思源']);
+    expect(await names({ postingStatus: '在岗' })).toEqual(['李明远', '刘思源']);
+    expect(await names({ postingStatus: '期满' })).toEqual([]);
+    expect(await names({ batchId: batch.id, query: 'liu' })).toEqual(['刘思源']);
+  });
+});

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Flex, Input, Select, Space, Table, Tag } from
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EDUCATION_LEVELS, GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
+import { POSTING_STATUSES } from '../../../shared/codes/secondment';
 import type { CadreListItem } from '../../../shared/cadre';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
@@ -44,7 +45,10 @@ export function CadreListPage() {
     setParams(next, { replace: true });
   }
 
-  const query = useMemo(() => ({ query: params.get('q') ?? '', ...filters, page, pageSize }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+  const batchId = Number(params.get('batch')) || null;
+  const postingStatus = params.get('status') ?? '';
+  const query = useMemo(() => ({ query: params.get('q') ?? '', ...filters, batchId, postingStatus, page, pageSize }), [params]); // eslint-disable-line react-hooks/exhaustive-deps
+  const batches = useApi('batch:list', {});
   const list = useApi('cadre:list', query);
   const [selected, setSelected] = useState<CadreListItem[]>([]);
   const [joining, setJoining] = useState(false);
@@ -52,7 +56,7 @@ export function CadreListPage() {
 
   const exportExcel = async () => {
     try {
-      const f = await api('roster:export', { query: query.query, ...filters });
+      const f = await api('roster:export', { query: query.query, ...filters, batchId, postingStatus });
       saveBase64File(f.fileName, f.base64);
       message.success(`已导出 ${list.data?.total ?? ''} 人：${f.fileName}`);
     } catch (e) {
@@ -103,6 +107,18 @@ export function CadreListPage() {
               aria-label={f.label}
             />
           ))}
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder="批次"
+            value={batchId ?? undefined}
+            onChange={(v) => update({ batch: v ? String(v) : '', page: '1' })}
+            options={(batches.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
+            style={{ width: 220 }}
+            aria-label="批次"
+          />
+          <Select allowClear placeholder="挂职状态" value={postingStatus || undefined} onChange={(v) => update({ status: v ?? '', page: '1' })} options={POSTING_STATUSES.map((s) => ({ value: s, label: s }))} style={{ width: 150 }} aria-label="挂职状态" />
         </Flex>
       </Card>
       {list.error && <Alert type="error" showIcon message="无法读取干部档案" description={list.error} />}
@@ -113,7 +129,7 @@ export function CadreListPage() {
         dataSource={list.data?.items ?? []}
         rowSelection={{ selectedRowKeys: selected.map((c) => c.id), preserveSelectedRowKeys: true, onChange: (_keys, rows) => setSelected(rows.filter(Boolean)) }}
         onRow={(r) => ({ onClick: () => navigate(`/cadres/${r.id}`), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: params.get('q') || FILTERS.some((f) => filters[f.key]) ? '没有符合条件的干部档案' : '还没有干部档案' }}
+        locale={{ emptyText: params.get('q') || batchId || postingStatus || FILTERS.some((f) => filters[f.key]) ? '没有符合条件的干部档案' : '还没有干部档案' }}
         pagination={{
           current: page,
           pageSize,
