@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import { AuditEntryEntity } from '../db/entities';
 import type { Database } from '../db/Database';
@@ -47,6 +47,28 @@ export class AuditLog {
       note: entry.note ?? '',
       }),
     );
+  }
+
+  /** Many entries in few statements (bulk imports): the same rows `record` writes one by one. */
+  async recordMany(
+    manager: EntityManager,
+    ctx: ServiceContext,
+    entries: { entityType: string; entityId: string | number; action: string; changes?: Record<string, [unknown, unknown]>; note?: string }[],
+  ): Promise<void> {
+    const at = new Date().toISOString();
+    const rows = entries.map((e) => ({
+      at,
+      actor: ctx.actor,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      action: e.action,
+      changes: e.changes ?? {},
+      note: e.note ?? '',
+    }));
+    // 7 columns a row: 100 rows stay far below SQLite's bound-parameter limit.
+    for (let i = 0; i < rows.length; i += 100) {
+      await manager.createQueryBuilder().insert().into(AuditEntryEntity).values(rows.slice(i, i + 100) as QueryDeepPartialEntity<AuditEntryEntity>[]).updateEntity(false).execute();
+    }
   }
 
   async history(entityType: string, entityId: string | number): Promise<AuditEntry[]> {

@@ -344,11 +344,14 @@ export class ExchangeService {
         if (plan.preview.errors.length) return refused(plan.preview.errors);
         const errors: RowError[] = [];
         let postings = 0;
+        // New files in bulk (planning already refused twins and duplicates), then updates and postings row by row.
+        const creates = plan.rows.filter((r) => !r.existing);
+        const newIds = await this.cadres.createManyWith(m, ctx, creates.map((r) => r.data), IMPORT_ACTION);
+        const idOfRow = new Map(creates.map((r, i) => [r.row, newIds[i]]));
         for (const r of plan.rows) {
           try {
-            let cadreId = r.existing?.id;
-            if (!r.existing) cadreId = (await this.cadres.saveWith(m, ctx, r.data, undefined, IMPORT_ACTION)).id;
-            else if (r.changes.length) await this.cadres.saveWith(m, ctx, r.data, cadreId, IMPORT_ACTION);
+            const cadreId = r.existing?.id ?? idOfRow.get(r.row);
+            if (r.existing && r.changes.length) await this.cadres.saveWith(m, ctx, r.data, cadreId, IMPORT_ACTION);
             if (plan.batch && r.joinBatch) {
               // One member per call, so that a refusal (overlapping posting …) names its row.
               const p = r.posting;
