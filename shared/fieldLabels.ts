@@ -55,6 +55,7 @@ export const FIELD_LABELS: Record<string, string> = {
   pageSize: '每页条数',
   education: '学历',
   reason: '原因',
+  files: '文件',
   // 批次/工作组 and 挂职记录
   batchName: '批次名称',
   batchId: '批次',
