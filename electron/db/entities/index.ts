@@ -13,14 +13,18 @@ import { LeaveEntryEntity } from './LeaveEntryEntity';
 import { WorkResultEntity } from './WorkResultEntity';
 import { EvidenceFileEntity } from './EvidenceFileEntity';
 import { AppSettingEntity } from './AppSettingEntity';
+import { GrowthTemplateEntity } from './GrowthTemplateEntity';
+import { GrowthEvaluationEntity } from './GrowthEvaluationEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
 export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
 export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
+export { GrowthTemplateEntity, GrowthEvaluationEntity };
 
 /** Every entity the DataSource knows. */
 export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
   AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity,
+  GrowthTemplateEntity, GrowthEvaluationEntity,
 ];
