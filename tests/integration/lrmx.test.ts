@@ -387,3 +387,25 @@ function gbTable(): Map<string, number[]> {
   }
   return gbCache;
 }
+
+describe('exchange channels', () => {
+  it('go through the contract: preview, import, export, roster template and export', async () => {
+    const { dispatch } = await import('../../electron/api/dispatch');
+    const { createHandlers } = await import('../../electron/api/handlers');
+    const handlers = createHandlers(s);
+    const call = (channel: string, input: unknown) => dispatch(handlers, channel, input, { ...testCtx, mode: 'browser' }, { error: () => {} });
+    const files = [asFile('张明远.lrmx', lrmxBytes())];
+    expect(await call('lrmx:preview', { files })).toMatchObject({ ok: true, result: [{ status: 'create' }] });
+    const imported = await call('lrmx:import', { files });
+    expect(imported).toMatchObject({ ok: true, result: [{ status: 'created' }] });
+    const cadreId = (imported as { result: { cadreId: number }[] }).result[0].cadreId;
+    const exported = await call('lrmx:export', { cadreId });
+    expect(exported).toMatchObject({ ok: true, result: { fileName: '张明远.lrmx' } });
+    expect(await call('lrmx:preview', { files: [] })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '文件：请选择至少一个文件' } });
+    expect(await call('roster:template', {})).toMatchObject({ ok: true, result: { fileName: '挂职干部花名册模板.xlsx' } });
+    const roster = await call('roster:export', { query: '张' });
+    expect(roster).toMatchObject({ ok: true });
+    const back = await call('roster:preview', { fileName: 'x.xlsx', base64: (roster as { result: { base64: string } }).result.base64 });
+    expect(back).toMatchObject({ ok: true, result: { unchanged: 1, errors: [] } });
+  });
+});

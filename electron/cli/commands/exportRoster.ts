@@ -7,7 +7,7 @@ import type { CliCommand } from './CliCommand';
 export const exportRosterCommand: CliCommand = {
   name: 'export-roster',
   summary:
-    'export-roster --out 文件.xlsx|文件夹 [--query 文本] [--gender 男|女] [--nation 民族] [--political 政治面貌] [--education 学历] [--category 人员类别] [--deleted] — 按条件导出干部花名册',
+    'export-roster --out 文件.xlsx|文件夹 [--query 文本] [--gender 男|女] [--nation 民族] [--political 政治面貌] [--education 学历] [--category 人员类别] [--batch 批次名称|编号] [--status 挂职状态] [--deleted] — 按条件导出干部花名册',
   async run(cli, args) {
     const { values, positionals } = parseArgs({
       args,
@@ -20,12 +20,15 @@ export const exportRosterCommand: CliCommand = {
         political: { type: 'string' },
         education: { type: 'string' },
         category: { type: 'string' },
+        batch: { type: 'string' },
+        status: { type: 'string' },
         deleted: { type: 'boolean' },
       },
     });
     if (positionals.length) throw new UsageError(`多余的参数“${positionals[0]}”`);
     if (!values.out?.trim()) throw new UsageError('请用 --out 指定输出文件（.xlsx）或文件夹');
     const s = await cli.open();
+    const batchId = values.batch?.trim() ? (await s.batches.resolve(values.batch.trim())).id : null;
     const file = await s.exchange.exportRoster({
       query: values.query ?? '',
       gender: values.gender ?? '',
@@ -33,6 +36,8 @@ export const exportRosterCommand: CliCommand = {
       politicalStatus: values.political ?? '',
       education: values.education ?? '',
       personCategory: values.category ?? '',
+      batchId,
+      postingStatus: values.status ?? '',
       deleted: values.deleted ?? false,
     });
     const out = outputPath(values.out, file.fileName);
