@@ -230,8 +230,10 @@ export interface CompletionRow {
   startDate: string;
   plannedEndDate: string;
   actualEndDate: string;
-  /** This year's annual assessment, or null when there is none yet. */
+  /** The year's annual assessment, or null when there is none yet. */
   annual: CompletionEntry | null;
+  /** The posting ran during the year (an annual assessment is expected; counted in `counts`). */
+  annualExpected: boolean;
   /** The 期满考核, or null when there is none yet. */
   term: (CompletionEntry & { rates: VoteRates }) | null;
   /** The posting has ended or its planned end has passed: its 期满考核 is due. */
@@ -261,4 +263,38 @@ export interface BatchCompletion {
   today: string;
   rows: CompletionRow[];
   counts: CompletionCounts;
+}
+
+// ---- Quarters of a posting ----------------------------------------------------------------------------------
+
+/** `YYYY.MM.DD` moved by whole months; a day past the month's end becomes its last day (01.31 + 1 → 02.28). */
+export function shiftMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('.').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}.${String(nm).padStart(2, '0')}.${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The days of the posting's `quarter`-th quarter (1 = the first three months from its start). */
+export function quarterSpan(startDate: string, quarter: number): { startDate: string; endDate: string } {
+  const from = shiftMonths(startDate, 3 * (quarter - 1));
+  const next = shiftMonths(startDate, 3 * quarter);
+  const [y, m, d] = next.split('.').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d - 1));
+  const to = `${t.getUTCFullYear()}.${String(t.getUTCMonth() + 1).padStart(2, '0')}.${String(t.getUTCDate()).padStart(2, '0')}`;
+  return { startDate: from, endDate: to };
+}
+
+/** How many of the posting's quarters have begun by `lastDay` (at most MAX_QUARTERS). */
+export function quartersBegun(startDate: string, lastDay: string): number {
+  let n = 0;
+  while (n < MAX_QUARTERS && quarterSpan(startDate, n + 1).startDate <= lastDay) n++;
+  return n;
+}
+
+/** 第一季度 … 第八季度 */
+export function quarterLabel(quarter: number): string {
+  return `第${'一二三四五六七八'[quarter - 1] ?? quarter}季度`;
 }

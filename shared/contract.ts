@@ -6,6 +6,10 @@ import { batchChannels } from './channels/batch';
 import { postingChannels } from './channels/posting';
 import { documentChannels } from './channels/document';
 import { exchangeChannels } from './channels/exchange';
+import { assessmentChannels } from './channels/assessment';
+import { leaveChannels } from './channels/leave';
+import { ledgerChannels } from './channels/ledger';
+import { settingChannels } from './channels/setting';
 
 export type { AppInfo } from './channels/app';
 
@@ -21,6 +25,10 @@ export const contract = {
   ...postingChannels,
   ...documentChannels,
   ...exchangeChannels,
+  ...assessmentChannels,
+  ...leaveChannels,
+  ...ledgerChannels,
+  ...settingChannels,
 };
 
 export type Contract = typeof contract;

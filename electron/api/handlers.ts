@@ -6,6 +6,10 @@ import { batchHandlers } from './handlers/batch';
 import { postingHandlers } from './handlers/posting';
 import { documentHandlers } from './handlers/document';
 import { exchangeHandlers } from './handlers/exchange';
+import { assessmentHandlers } from './handlers/assessment';
+import { leaveHandlers } from './handlers/leave';
+import { ledgerHandlers } from './handlers/ledger';
+import { settingHandlers } from './handlers/setting';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -20,5 +24,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...postingHandlers(s),
     ...documentHandlers(s),
     ...exchangeHandlers(s),
+    ...assessmentHandlers(s),
+    ...leaveHandlers(s),
+    ...ledgerHandlers(s),
+    ...settingHandlers(s),
   };
 }

@@ -6,6 +6,11 @@ import { BatchService } from './BatchService';
 import { PostingService } from './PostingService';
 import { DocumentService } from '../documents/DocumentService';
 import { ExchangeService } from './ExchangeService';
+import { WorkflowLog } from './WorkflowLog';
+import { SettingService } from './SettingService';
+import { AssessmentService } from './AssessmentService';
+import { LeaveService } from './LeaveService';
+import { ResultLedgerService, evidenceRootFor } from './ResultLedgerService';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -15,6 +20,11 @@ export class AppServices {
   readonly batches: BatchService;
   readonly documents: DocumentService;
   readonly exchange: ExchangeService;
+  readonly workflow: WorkflowLog;
+  readonly settings: SettingService;
+  readonly assessments: AssessmentService;
+  readonly leave: LeaveService;
+  readonly ledger: ResultLedgerService;
 
   constructor(
     readonly db: Database,
@@ -26,6 +36,11 @@ export class AppServices {
     this.batches = new BatchService(db, this.audit, this.postings);
     this.documents = new DocumentService(this);
     this.exchange = new ExchangeService(db, this.cadres, this.batches);
+    this.workflow = new WorkflowLog(db);
+    this.settings = new SettingService(db, this.audit);
+    this.assessments = new AssessmentService(db, this.audit, this.workflow, this.cadres);
+    this.leave = new LeaveService(db, this.audit, this.settings);
+    this.ledger = new ResultLedgerService(db, this.audit, evidenceRootFor(dbFile));
   }
 
   static async open(dbFile: string): Promise<AppServices> {

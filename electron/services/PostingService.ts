@@ -24,6 +24,7 @@ import { BatchEntity, CadreEntity, PostingEntity, PostingStatusChangeEntity } fr
 import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { detachFromBatch } from './batchMembership';
+import { refuseIfPostingHasRecords } from './postingRecordsGuard';
 import {
   POSTING_SELECT,
   auditablePosting,
@@ -237,6 +238,7 @@ export class PostingService {
   async removeWith(m: EntityManager, ctx: ServiceContext, id: number, action = '删除'): Promise<void> {
     const e = await m.findOneBy(PostingEntity, { id });
     if (!e) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    await refuseIfPostingHasRecords(m, id);
     if (e.batchId !== null) await detachFromBatch(m, e.batchId, e.cadreId);
     await m.delete(PostingStatusChangeEntity, { postingId: id });
     await m.delete(PostingEntity, { id });

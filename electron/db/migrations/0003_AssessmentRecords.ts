@@ -4,8 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * 考核记录 (assessment records with their workflow history), 请销假 (leave), the 工作实绩 ledger with evidence files,
  * and the settings table.
  *
- * Records, leave and results refer to their posting with ON DELETE RESTRICT: the posting service refuses to delete
- * a posting that has any (archived records never disappear with it).
+ * Records, leave and results go with their posting only when the cadre file is erased for good (彻底删除 cascades
+ * cadre → posting → these); deleting a posting on its own is refused by the posting service while it has any,
+ * so archived records never disappear with a posting deleted by mistake.
  */
 export class AssessmentRecords0003 implements MigrationInterface {
   // TypeORM reads the last 13 characters of the name as the migration's number.
@@ -13,7 +14,7 @@ export class AssessmentRecords0003 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const text = (col: string) => `"${col}" text NOT NULL DEFAULT ''`;
-    const posting = `"posting_id" integer NOT NULL REFERENCES "posting" ("id") ON DELETE RESTRICT`;
+    const posting = `"posting_id" integer NOT NULL REFERENCES "posting" ("id") ON DELETE CASCADE`;
 
     await q.query(`CREATE TABLE "assessment_record" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -35,6 +36,10 @@ export class AssessmentRecords0003 implements MigrationInterface {
       ${['action', 'to_state', 'reason', 'actor', 'at'].map(text).join(',\n      ')}
     )`);
     await q.query(`CREATE INDEX "idx_workflow_step_record" ON "workflow_step" ("record_type", "record_id")`);
+    // workflow_step is generic (no foreign key): a record that goes takes its history with it.
+    await q.query(`CREATE TRIGGER "trg_assessment_record_steps" AFTER DELETE ON "assessment_record" BEGIN
+      DELETE FROM "workflow_step" WHERE "record_type" = 'assessment_record' AND "record_id" = OLD."id";
+    END`);
 
     await q.query(`CREATE TABLE "leave_entry" (
       "id" integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -70,6 +75,7 @@ export class AssessmentRecords0003 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER "trg_assessment_record_steps"`);
     for (const t of ['app_setting', 'evidence_file', 'work_result', 'leave_entry', 'workflow_step', 'assessment_record'])
       await q.query(`DROP TABLE "${t}"`);
   }

@@ -1,0 +1,457 @@
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { mergeAnnualAssessment } from '../../shared/annualAssessmentText';
+import {
+  BatchCompletionQuerySchema,
+  RECORD_INPUT_SCHEMAS,
+  RECORD_KIND_LABELS,
+  quarterLabel,
+  quarterSpan,
+  quartersBegun,
+  usesWorkflow,
+  type AssessmentRecord,
+  type BatchCompletion,
+  type CompletionCounts,
+  type CompletionRow,
+  type PostingHeader,
+  type PostingRecords,
+  type RecordInputOf,
+  type RecordKind,
+  type RecordOf,
+} from '../../shared/assessment';
+import type { AuditEntry } from '../../shared/audit';
+import type { QuarterTheme } from '../../shared/batch';
+import type { CadreData } from '../../shared/cadre';
+import { FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
+import { voteRates, type VoteCounts } from '../../shared/democraticVote';
+import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
+import { countedSpan } from '../../shared/onPost';
+import { effectiveEnd } from '../../shared/posting';
+import { dayOf } from '../../shared/validators/yearMonth';
+import {
+  TransitionInputSchema,
+  WORKFLOW_ACTION_LABELS,
+  workflowInfo,
+  type TransitionInput,
+  type WorkflowState,
+  type WorkflowStep,
+} from '../../shared/workflow';
+import { AssessmentRecordEntity, BatchEntity, CadreEntity } from '../db/entities';
+import type { Database } from '../db/Database';
+import { diffRecords, type AuditLog } from './AuditLog';
+import type { CadreService } from './CadreService';
+import type { ServiceContext } from './ServiceContext';
+import { WORKFLOW_STEP_COLUMNS, refuseUnlessEditable, rowToStep, type WorkflowLog } from './WorkflowLog';
+
+const ENTITY = 'assessment_record';
+const CONFIRMED: readonly string[] = ['已审核', '已归档'];
+
+/**
+ * The records page's queries: a posting's records in one index range, and the workflow steps of its workflow
+ * records. Used by the service and, unchanged, by the benchmark's raw baseline.
+ */
+export const POSTING_RECORDS_SQL = `SELECT id, posting_id, kind, period, state, grade, data, created_at, updated_at
+  FROM assessment_record WHERE posting_id = ? ORDER BY kind, period, id`;
+export const POSTING_RECORD_STEPS_SQL = `SELECT ${WORKFLOW_STEP_COLUMNS} FROM workflow_step
+  WHERE record_type = '${ENTITY}' AND record_id IN (SELECT id FROM assessment_record WHERE posting_id = ? AND state <> '') ORDER BY id`;
+export const POSTING_HEADER_SQL = `SELECT p.id, p.cadre_id, p.batch_id, p.direction, p.host_unit, p.host_post, p.start_date,
+  p.planned_end_date, p.actual_end_date, p.status, c.name AS cadre_name, c.deleted_at AS cadre_deleted_at,
+  b.name AS batch_name, b.themes AS batch_themes
+  FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id WHERE p.id = ?`;
+
+interface PostingRow extends PostingHeader {
+  cadreDeleted: boolean;
+  themes: QuarterTheme[];
+}
+
+function rowToPostingHeader(r: Record<string, unknown>): PostingRow {
+  const s = (k: string) => String(r[k] ?? '');
+  let themes: QuarterTheme[] = [];
+  if (r.batch_themes) {
+    try {
+      themes = JSON.parse(String(r.batch_themes));
+    } catch {
+      themes = [];
+    }
+  }
+  return {
+    id: Number(r.id),
+    cadreId: Number(r.cadre_id),
+    cadreName: s('cadre_name'),
+    batchId: r.batch_id == null ? null : Number(r.batch_id),
+    batchName: r.batch_name == null ? null : String(r.batch_name),
+    direction: s('direction') as PostingHeader['direction'],
+    hostUnit: s('host_unit'),
+    hostPost: s('host_post'),
+    startDate: s('start_date'),
+    plannedEndDate: s('planned_end_date'),
+    actualEndDate: s('actual_end_date'),
+    status: s('status') as PostingStatus,
+    cadreDeleted: r.cadre_deleted_at != null,
+    themes,
+  };
+}
+
+/** A raw `assessment_record` row as the API's record; `steps` are its workflow history (workflow kinds). */
+export function rowToRecord(r: Record<string, unknown>, postingStart: string, steps: WorkflowStep[] = []): AssessmentRecord {
+  const kind = String(r.kind) as RecordKind;
+  const data = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>;
+  const base = { ...data, id: Number(r.id), postingId: Number(r.posting_id), kind, createdAt: String(r.created_at), updatedAt: String(r.updated_at) };
+  const workflow = () => workflowInfo(String(r.state) as WorkflowState, steps);
+  switch (kind) {
+    case 'quarterly': {
+      const span = quarterSpan(postingStart, Number(data.quarter));
+      return { ...base, periodStart: span.startDate, periodEnd: span.endDate, workflow: workflow() } as RecordOf<'quarterly'>;
+    }
+    case 'annual':
+      return { ...base, workflow: workflow() } as RecordOf<'annual'>;
+    case 'term':
+      return { ...base, rates: voteRates(data.votes as VoteCounts), workflow: workflow() } as RecordOf<'term'>;
+    default:
+      return base as AssessmentRecord;
+  }
+}
+
+/** The records of a posting grouped as the records tab shows them. */
+export function groupRecords(posting: PostingHeader, themes: QuarterTheme[], records: AssessmentRecord[]): PostingRecords {
+  const page: PostingRecords = { posting, themes, monthly: [], quarterly: [], talks: [], annual: [], term: null, notes: [] };
+  for (const r of records) {
+    if (r.kind === 'monthly') page.monthly.push(r);
+    else if (r.kind === 'quarterly') page.quarterly.push(r);
+    else if (r.kind === 'talk') page.talks.push(r);
+    else if (r.kind === 'annual') page.annual.push(r);
+    else if (r.kind === 'term') page.term = r;
+    else page.notes.push(r);
+  }
+  // Logs read newest first; quarters and years in order.
+  page.monthly.reverse();
+  page.talks.reverse();
+  page.notes.reverse();
+  return page;
+}
+
+/** Sort and uniqueness key of a record within its posting and kind (see AssessmentRecordEntity.period). */
+function periodOf(kind: RecordKind, d: Record<string, unknown>): string {
+  switch (kind) {
+    case 'monthly':
+      return String(d.month);
+    case 'quarterly':
+      return `Q${d.quarter}`;
+    case 'annual':
+      return String(d.year);
+    case 'term':
+      return '';
+    default:
+      return String(d.date);
+  }
+}
+
+function gradeOf(kind: RecordKind, d: Record<string, unknown>): string {
+  if (kind === 'quarterly' || kind === 'annual') return String(d.grade ?? '');
+  if (kind === 'term') return String(d.finalGrade ?? '');
+  return '';
+}
+
+/** How a record is named in messages: 月度工作汇报（2026.03）, 年度考核（2026年）… */
+function describeRecord(kind: RecordKind, d: Record<string, unknown>): string {
+  const label = RECORD_KIND_LABELS[kind];
+  switch (kind) {
+    case 'monthly':
+      return `${label}（${d.month}）`;
+    case 'quarterly':
+      return `${label}（${quarterLabel(Number(d.quarter))}）`;
+    case 'annual':
+      return `${label}（${d.year}年）`;
+    case 'term':
+      return label;
+    default:
+      return `${label}（${d.date}）`;
+  }
+}
+
+/**
+ * 考核记录: saves each kind with its checks against the posting, runs the submit-and-lock workflow, feeds reviewed
+ * annual grades into the cadre file, and answers the records page and the batch's completion overview.
+ */
+export class AssessmentService {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditLog,
+    private readonly workflow: WorkflowLog,
+    private readonly cadres: CadreService,
+  ) {}
+
+  // ---- Reading -----------------------------------------------------------------------------------------------
+
+  /** Everything the records tab of a posting shows, grouped by kind, in one call. */
+  async listByPosting(postingId: number, m: EntityManager = this.db.manager): Promise<PostingRecords> {
+    const [headerRows, rows, stepRows] = (await Promise.all([
+      m.query(POSTING_HEADER_SQL, [postingId]),
+      m.query(POSTING_RECORDS_SQL, [postingId]),
+      m.query(POSTING_RECORD_STEPS_SQL, [postingId]),
+    ])) as Record<string, unknown>[][];
+    if (!headerRows.length) throw notFound(`未找到编号为 ${postingId} 的挂职记录`);
+    const { cadreDeleted: _d, themes, ...posting } = rowToPostingHeader(headerRows[0]);
+    const steps = new Map<number, WorkflowStep[]>();
+    for (const s of stepRows) {
+      const id = Number(s.record_id);
+      const list = steps.get(id) ?? [];
+      list.push(rowToStep(s));
+      steps.set(id, list);
+    }
+    return groupRecords(posting, themes, rows.map((r) => rowToRecord(r, posting.startDate, steps.get(Number(r.id)))));
+  }
+
+  async get(id: number, m: EntityManager = this.db.manager): Promise<AssessmentRecord> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT r.id, r.posting_id, r.kind, r.period, r.state, r.grade, r.data, r.created_at, r.updated_at, p.start_date AS posting_start
+       FROM assessment_record r JOIN posting p ON p.id = r.posting_id WHERE r.id = ?`,
+      [id],
+    );
+    if (!rows.length) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    const steps = usesWorkflow(rows[0].kind as RecordKind) ? ((await this.workflow.steps(ENTITY, [id], m)).get(id) ?? []) : [];
+    return rowToRecord(rows[0], String(rows[0].posting_start), steps);
+  }
+
+  /** The record's state history and its audit entries (newest first). */
+  async history(id: number): Promise<{ steps: WorkflowStep[]; audit: AuditEntry[] }> {
+    const e = await this.db.manager.findOneBy(AssessmentRecordEntity, { id });
+    if (!e) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    const steps = (await this.workflow.steps(ENTITY, [id])).get(id) ?? [];
+    return { steps, audit: await this.audit.history(ENTITY, id) };
+  }
+
+  // ---- Saving ------------------------------------------------------------------------------------------------
+
+  /** Creates (no id) or updates a record of `kind`; a workflow record can be changed only as a draft. */
+  async save<K extends RecordKind>(ctx: ServiceContext, kind: K, input: unknown, id?: number): Promise<RecordOf<K>> {
+    const data = parseOrRefuse(RECORD_INPUT_SCHEMAS[kind] as unknown as z.ZodType<RecordInputOf<K>>, input);
+    return this.db.write((m) => this.saveWith(m, ctx, kind, data, id));
+  }
+
+  async saveWith<K extends RecordKind>(
+    m: EntityManager,
+    ctx: ServiceContext,
+    kind: K,
+    data: RecordInputOf<K>,
+    id?: number,
+    action?: string,
+  ): Promise<RecordOf<K>> {
+    const { postingId, ...fields } = data as unknown as { postingId: number } & Record<string, unknown>;
+    const posting = await this.writablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
+    this.checkWithinPosting(kind, fields, posting);
+    if (kind === 'quarterly' && !fields.theme) fields.theme = posting.themes[Number(fields.quarter) - 1]?.theme ?? '';
+
+    const existing = id === undefined ? null : await m.findOneBy(AssessmentRecordEntity, { id });
+    if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    if (existing) {
+      if (existing.kind !== kind)
+        throw validationError(`编号为 ${id} 的记录是${RECORD_KIND_LABELS[existing.kind]}，不能作为${RECORD_KIND_LABELS[kind]}保存`);
+      if (existing.postingId !== postingId) throw validationError('挂职记录：考核记录不能改到另一段挂职，请在那段挂职下新建');
+      if (usesWorkflow(kind)) refuseUnlessEditable(existing.state as WorkflowState);
+    }
+    const period = periodOf(kind, fields);
+    if (kind !== 'talk' && kind !== 'note') {
+      const twin = await m.findOneBy(AssessmentRecordEntity, { postingId, kind, period });
+      if (twin && twin.id !== id) throw conflict(`${describeRecord(kind, fields)}已有记录，请在原记录上修改`);
+    }
+
+    const now = new Date().toISOString();
+    const columns = { postingId, kind, period, grade: gradeOf(kind, fields), data: fields, updatedAt: now };
+    let recordId: number;
+    if (!existing) {
+      const state = usesWorkflow(kind) ? '草稿' : '';
+      recordId = (await m.save(AssessmentRecordEntity, m.create(AssessmentRecordEntity, { ...columns, state, createdAt: now }))).id;
+      if (usesWorkflow(kind)) await this.workflow.start(m, ctx, ENTITY, recordId);
+      await this.audit.record(m, ctx, {
+        entityType: ENTITY, entityId: recordId, action: action ?? '新建', changes: diffRecords(null, fields), note: describeRecord(kind, fields),
+      });
+    } else {
+      recordId = existing.id;
+      const changes = diffRecords(existing.data, fields);
+      await m.save(AssessmentRecordEntity, { ...existing, ...columns });
+      if (Object.keys(changes).length)
+        await this.audit.record(m, ctx, { entityType: ENTITY, entityId: recordId, action: action ?? '修改', changes, note: describeRecord(kind, fields) });
+    }
+    return (await this.get(recordId, m)) as RecordOf<K>;
+  }
+
+  /** Deletes a plain record, or a workflow record that is still a draft. */
+  async remove(ctx: ServiceContext, id: number): Promise<void> {
+    await this.db.write(async (m) => {
+      const e = await m.findOneBy(AssessmentRecordEntity, { id });
+      if (!e) throw notFound(`未找到编号为 ${id} 的考核记录`);
+      if (usesWorkflow(e.kind)) refuseUnlessEditable(e.state as WorkflowState);
+      await m.delete(AssessmentRecordEntity, { id });
+      await this.workflow.remove(m, ENTITY, id);
+      await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action: '删除', changes: diffRecords(e.data, null), note: describeRecord(e.kind, e.data) });
+    });
+  }
+
+  // ---- Workflow ----------------------------------------------------------------------------------------------
+
+  /** One workflow step (提交/审核/归档/退回为草稿); a reviewed annual grade is written into the cadre file. */
+  async transition(ctx: ServiceContext, input: TransitionInput): Promise<AssessmentRecord> {
+    const v = parseOrRefuse(TransitionInputSchema, input);
+    return this.db.write((m) => this.transitionWith(m, ctx, v));
+  }
+
+  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<AssessmentRecord> {
+    const e = await m.findOneBy(AssessmentRecordEntity, { id: v.id });
+    if (!e) throw notFound(`未找到编号为 ${v.id} 的考核记录`);
+    if (!usesWorkflow(e.kind)) throw conflict(`${RECORD_KIND_LABELS[e.kind]}不需要提交审核，可直接修改`);
+    const from = e.state as WorkflowState;
+    const to = await this.workflow.apply(m, ctx, ENTITY, e.id, from, v.action, v.reason);
+    await m.update(AssessmentRecordEntity, { id: e.id }, { state: to, updatedAt: new Date().toISOString() });
+    await this.audit.record(m, ctx, {
+      entityType: ENTITY,
+      entityId: e.id,
+      action: WORKFLOW_ACTION_LABELS[v.action],
+      changes: { state: [from, to] },
+      note: [describeRecord(e.kind, e.data), v.reason].filter(Boolean).join('：'),
+    });
+    // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened.
+    if (e.kind === 'annual' && CONFIRMED.includes(from) !== CONFIRMED.includes(to)) await this.syncAnnualText(m, ctx, e.postingId, Number(e.period));
+    return this.get(e.id, m);
+  }
+
+  /**
+   * Writes the year's confirmed grade (the latest 已审核/已归档 annual assessment of any of the cadre's postings) into
+   * the cadre file's 年度考核结果, or takes the year out when none is confirmed any more. Through CadreService, so
+   * the file's history shows it. A file in the recycle bin is left alone.
+   */
+  private async syncAnnualText(m: EntityManager, ctx: ServiceContext, postingId: number, year: number): Promise<void> {
+    const [posting]: { cadre_id: number }[] = await m.query(`SELECT cadre_id FROM posting WHERE id = ?`, [postingId]);
+    const cadre = posting && (await m.findOneBy(CadreEntity, { id: Number(posting.cadre_id) }));
+    if (!cadre || cadre.deletedAt) return;
+    const [confirmed]: { grade: string }[] = await m.query(
+      `SELECT r.grade FROM assessment_record r JOIN posting p ON p.id = r.posting_id
+       WHERE p.cadre_id = ? AND r.kind = 'annual' AND r.period = ? AND r.state IN ('已审核', '已归档')
+       ORDER BY r.updated_at DESC, r.id DESC LIMIT 1`,
+      [cadre.id, String(year)],
+    );
+    const text = mergeAnnualAssessment(cadre.annualAssessment, new Map([[year, confirmed ? confirmed.grade : null]]));
+    if (text === cadre.annualAssessment) return;
+    const { id, nameInitials: _i, namePinyin: _p, sortKey: _s, hasPhoto: _h, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = cadre;
+    await this.cadres.saveWith(m, ctx, { ...(data as unknown as CadreData), annualAssessment: text }, id, `同步${year}年度考核结果`);
+  }
+
+  // ---- Batch overview ----------------------------------------------------------------------------------------
+
+  /** Who in the batch still lacks an annual assessment for the year or a 期满考核, with the states of the others. */
+  async batchCompletion(input: z.input<typeof BatchCompletionQuerySchema>): Promise<BatchCompletion> {
+    const q = parseOrRefuse(BatchCompletionQuerySchema, input);
+    const m = this.db.manager;
+    const batch = await m.findOneBy(BatchEntity, { id: q.batchId });
+    if (!batch) throw notFound(`未找到编号为 ${q.batchId} 的批次`);
+    const today = q.today || dayOf(new Date());
+    const year = q.year ?? Number((batch.endDate && batch.endDate < today ? batch.endDate : today).slice(0, 4));
+    const [members, records, quarterly] = (await Promise.all([
+      m.query(
+        `SELECT p.id, p.cadre_id, p.host_unit, p.status, p.start_date, p.planned_end_date, p.actual_end_date, c.name
+         FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.batch_id = ? ORDER BY c.sort_key, p.id`,
+        [q.batchId],
+      ),
+      m.query(
+        `SELECT id, posting_id, kind, period, state, grade, data FROM assessment_record
+         WHERE posting_id IN (SELECT id FROM posting WHERE batch_id = ?) AND ((kind = 'annual' AND period = ?) OR kind = 'term')`,
+        [q.batchId, String(year)],
+      ),
+      m.query(
+        `SELECT posting_id, COUNT(*) AS n FROM assessment_record
+         WHERE posting_id IN (SELECT id FROM posting WHERE batch_id = ?) AND kind = 'quarterly' GROUP BY posting_id`,
+        [q.batchId],
+      ),
+    ])) as Record<string, unknown>[][];
+    const annualOf = new Map<number, Record<string, unknown>>();
+    const termOf = new Map<number, Record<string, unknown>>();
+    for (const r of records) (r.kind === 'annual' ? annualOf : termOf).set(Number(r.posting_id), r);
+    const quarterlyOf = new Map(quarterly.map((r) => [Number(r.posting_id), Number(r.n)]));
+
+    const counts: CompletionCounts = { members: 0, annualMissing: 0, annualPending: 0, annualDone: 0, termDue: 0, termMissing: 0, termPending: 0, termDone: 0 };
+    const tally = (entry: { state: string } | null, prefix: 'annual' | 'term') => {
+      const key = !entry ? 'Missing' : CONFIRMED.includes(entry.state) ? 'Done' : 'Pending';
+      counts[`${prefix}${key}`]++;
+    };
+    const rows: CompletionRow[] = members.map((r) => {
+      const postingId = Number(r.id);
+      const p = {
+        startDate: String(r.start_date),
+        plannedEndDate: String(r.planned_end_date),
+        actualEndDate: String(r.actual_end_date),
+        status: String(r.status) as PostingStatus,
+      };
+      const span = countedSpan(p, today);
+      const a = annualOf.get(postingId);
+      const t = termOf.get(postingId);
+      const row: CompletionRow = {
+        postingId,
+        cadreId: Number(r.cadre_id),
+        name: String(r.name),
+        hostUnit: String(r.host_unit),
+        ...p,
+        annual: a ? { recordId: Number(a.id), grade: String(a.grade), state: String(a.state) as WorkflowState } : null,
+        annualExpected: !!span && span.startDate.slice(0, 4) <= String(year) && span.endDate.slice(0, 4) >= String(year),
+        term: t
+          ? { recordId: Number(t.id), grade: String(t.grade), state: String(t.state) as WorkflowState, rates: voteRates(JSON.parse(String(t.data)).votes) }
+          : null,
+        termDue: (FINAL_POSTING_STATUSES as readonly string[]).includes(p.status) || (p.status !== '拟派' && !!p.plannedEndDate && p.plannedEndDate <= today),
+        quarterlyCount: quarterlyOf.get(postingId) ?? 0,
+        quartersElapsed: span ? quartersBegun(span.startDate, span.endDate) : 0,
+      };
+      counts.members++;
+      if (row.annualExpected) tally(row.annual, 'annual');
+      if (row.termDue) {
+        counts.termDue++;
+        tally(row.term, 'term');
+      }
+      return row;
+    });
+    return { batchId: batch.id, batchName: batch.name, year, today, rows, counts };
+  }
+
+  // ---- Checks ------------------------------------------------------------------------------------------------
+
+  /** The posting a record is written for: it must exist, have started, and its cadre file be live. */
+  private async writablePosting(m: EntityManager, postingId: number, what: string): Promise<PostingRow> {
+    const rows: Record<string, unknown>[] = await m.query(POSTING_HEADER_SQL, [postingId]);
+    if (!rows.length) throw notFound(`挂职记录：未找到编号为 ${postingId} 的挂职记录`);
+    const p = rowToPostingHeader(rows[0]);
+    if (p.cadreDeleted) throw conflict(`“${p.cadreName}”的档案在回收站中，恢复后才能登记${what}`);
+    if (p.status === '拟派') throw conflict(`“${p.cadreName}”的这段挂职尚未开始（状态“拟派”），不能登记${what}`);
+    return p;
+  }
+
+  /** A record's month, quarter, year or day must fall within the posting (its actual end, else its planned end). */
+  private checkWithinPosting(kind: RecordKind, d: Record<string, unknown>, p: PostingRow): void {
+    const end = effectiveEnd(p);
+    const span = `挂职期间为 ${p.startDate}—${end}`;
+    switch (kind) {
+      case 'monthly': {
+        const month = String(d.month);
+        if (month < p.startDate.slice(0, 7) || month > end.slice(0, 7)) throw validationError(`月份：${month} 不在挂职期间（${span}）`);
+        return;
+      }
+      case 'quarterly': {
+        const q = Number(d.quarter);
+        const qs = quarterSpan(p.startDate, q);
+        if (qs.startDate > end)
+          throw validationError(`季度：${quarterLabel(q)}（自 ${qs.startDate} 起）不在挂职期间（${span}，共${quartersBegun(p.startDate, end)}个季度）`);
+        return;
+      }
+      case 'annual': {
+        const y = String(d.year);
+        if (y < p.startDate.slice(0, 4) || y > end.slice(0, 4)) throw validationError(`年度：${y}年不在挂职期间（${span}）`);
+        return;
+      }
+      case 'term':
+        if (d.assessmentDate && String(d.assessmentDate) < p.startDate)
+          throw validationError(`考核日期：不能早于挂职开始日期（${p.startDate}）`);
+        return;
+      default: {
+        const date = String(d.date);
+        if (date < p.startDate || date > end) throw validationError(`日期：${date} 不在挂职期间（${span}）`);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from 'typeorm';
+import { conflict, validationError } from '../../shared/errors';
+import {
+  INITIAL_STATE,
+  editRefusal,
+  targetState,
+  workflowRefusal,
+  type WorkflowAction,
+  type WorkflowState,
+  type WorkflowStep,
+} from '../../shared/workflow';
+import { WorkflowStepEntity } from '../db/entities';
+import type { Database } from '../db/Database';
+import type { ServiceContext } from './ServiceContext';
+
+/** The raw step columns, shared with the benchmark's baseline. */
+export const WORKFLOW_STEP_COLUMNS = 'id, record_id, action, from_state, to_state, reason, actor, at';
+
+export function rowToStep(r: Record<string, unknown>): WorkflowStep {
+  return {
+    id: Number(r.id),
+    action: String(r.action) as WorkflowStep['action'],
+    from: r.from_state == null ? null : (String(r.from_state) as WorkflowState),
+    to: String(r.to_state) as WorkflowState,
+    reason: String(r.reason ?? ''),
+    actor: String(r.actor ?? ''),
+    at: String(r.at ?? ''),
+  };
+}
+
+/** Refuses an edit (or a delete) of a record that is not a draft, with the workflow's message. */
+export function refuseUnlessEditable(state: WorkflowState): void {
+  const refusal = editRefusal(state);
+  if (refusal) throw conflict(refusal);
+}
+
+/**
+ * The persistence side of shared/workflow.ts, for any record type: checks a transition, writes its step
+ * (who, when, from, to, reason) in the caller's transaction, and reads the history. The record keeps its current
+ * state on its own row; the caller updates it with the state returned here and writes its audit entry.
+ *
+ *   await workflow.start(m, ctx, 'growth_evaluation', id);                       // on create: null → 草稿
+ *   const to = await workflow.apply(m, ctx, 'growth_evaluation', id, row.state, 'submit', '');
+ *   refuseUnlessEditable(row.state);                                              // before an edit or delete
+ */
+export class WorkflowLog {
+  constructor(private readonly db: Database) {}
+
+  /** The first line of a new record's history (null → 草稿). */
+  async start(m: EntityManager, ctx: ServiceContext, recordType: string, recordId: number): Promise<WorkflowState> {
+    await this.insert(m, ctx, recordType, recordId, 'create', null, INITIAL_STATE, '');
+    return INITIAL_STATE;
+  }
+
+  /** Checks and records one transition; returns the new state. Refusals name both states and change nothing. */
+  async apply(
+    m: EntityManager,
+    ctx: ServiceContext,
+    recordType: string,
+    recordId: number,
+    current: WorkflowState,
+    action: WorkflowAction,
+    reason = '',
+  ): Promise<WorkflowState> {
+    const refusal = workflowRefusal(current, action, reason);
+    if (refusal) throw refusal.startsWith('原因：') ? validationError(refusal) : conflict(refusal);
+    const to = targetState(action);
+    await this.insert(m, ctx, recordType, recordId, action, current, to, reason.trim());
+    return to;
+  }
+
+  /** The histories of some records, oldest step first. */
+  async steps(recordType: string, recordIds: number[], m: EntityManager = this.db.manager): Promise<Map<number, WorkflowStep[]>> {
+    const byRecord = new Map<number, WorkflowStep[]>();
+    if (!recordIds.length) return byRecord;
+    const rows: Record<string, unknown>[] = [];
+    // Chunked: SQLite limits the number of bound parameters.
+    for (let i = 0; i < recordIds.length; i += 500) {
+      const ids = recordIds.slice(i, i + 500);
+      rows.push(
+        ...(await m.query(
+          `SELECT ${WORKFLOW_STEP_COLUMNS} FROM workflow_step WHERE record_type = ? AND record_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
+          [recordType, ...ids],
+        )),
+      );
+    }
+    for (const r of rows) {
+      const id = Number(r.record_id);
+      const list = byRecord.get(id) ?? [];
+      list.push(rowToStep(r));
+      byRecord.set(id, list);
+    }
+    return byRecord;
+  }
+
+  /** Drops a deleted draft's history (its audit entries stay). */
+  async remove(m: EntityManager, recordType: string, recordId: number): Promise<void> {
+    await m.delete(WorkflowStepEntity, { recordType, recordId });
+  }
+
+  private async insert(
+    m: EntityManager,
+    ctx: ServiceContext,
+    recordType: string,
+    recordId: number,
+    action: WorkflowStep['action'],
+    from: WorkflowState | null,
+    to: WorkflowState,
+    reason: string,
+  ): Promise<void> {
+    await m.insert(WorkflowStepEntity, { recordType, recordId, action, fromState: from, toState: to, reason, actor: ctx.actor, at: new Date().toISOString() });
+  }
+}
