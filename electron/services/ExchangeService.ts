@@ -22,6 +22,7 @@ import { readEducation, readGender, readNation, readPersonCategory, readPolitica
 import { LRMX_FIELDS } from '../exchange/lrmx/lrmxElements';
 import { normalizePartyJoinDate, parseLrmx, politicalStatusFromPartyJoin, type LrmxRecord } from '../exchange/lrmx/lrmxParse';
 import { lrmxFileName, writeLrmx } from '../exchange/lrmx/lrmxWrite';
+import { POSTING_KEYS } from '../exchange/roster/rosterColumns';
 import { labelOfKey, readRoster, type RosterRow, type RosterSheet } from '../exchange/roster/rosterRead';
 import { rosterTemplateFile, writeRosterXlsx } from '../exchange/roster/rosterWrite';
 import type { BatchService } from './BatchService';
@@ -214,7 +215,7 @@ export class ExchangeService {
   private rowInput(values: RosterRow['values']): Record<string, string> {
     const input: Record<string, string> = {};
     for (const [key, raw] of Object.entries(values)) {
-      if (key === 'seq' || ['hostUnit', 'hostPost', 'postPeriod', 'postStart', 'postEnd'].includes(key) || !raw) continue;
+      if (key === 'seq' || (POSTING_KEYS as readonly string[]).includes(key) || !raw) continue;
       let v = raw;
       if (key === 'gender') v = readGender(raw);
       else if (key === 'nation') v = readNation(raw);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LrmxFilePreview, LrmxImportOutcome, NamedFile } from '../../../shared/channels/exchange';
-import { MAX_LRMX_BYTES } from '../../exchange/lrmx/lrmxDecode';
+import { lrmxSizeProblem, MAX_LRMX_BYTES } from '../../exchange/lrmx/lrmxDecode';
 import { UsageError } from '../CliContext';
 import { expandInputs } from '../cliFiles';
 import type { CliCommand } from './CliCommand';
@@ -48,10 +48,10 @@ export const importLrmxCommand: CliCommand = {
     for (const p of paths) {
       const name = path.basename(p);
       try {
-        const st = fs.statSync(p);
-        // Oversize files are refused by the service with the same message; do not read gigabytes to say so.
-        const bytes = st.size > MAX_LRMX_BYTES ? Buffer.alloc(MAX_LRMX_BYTES + 1) : fs.readFileSync(p);
-        files.push({ name, base64: bytes.toString('base64') });
+        // An oversize file is refused here with the service's message: no need to read gigabytes to say so.
+        const tooBig = fs.statSync(p).size > MAX_LRMX_BYTES ? lrmxSizeProblem(fs.statSync(p).size) : null;
+        if (tooBig) unreadable.push({ file: name, status: 'error', errors: [`${name}：${tooBig}`] });
+        else files.push({ name, base64: fs.readFileSync(p).toString('base64') });
       } catch {
         unreadable.push({ file: name, status: 'error', errors: [`${name}：文件不存在或无法读取（${p}）`] });
       }

@@ -18,12 +18,17 @@ function decode(bytes: Uint8Array, encoding: string): string | null {
   }
 }
 
+/** Why a file of `size` bytes is refused before reading it, or null. */
+export function lrmxSizeProblem(size: number): string | null {
+  if (size === 0) return '文件为空';
+  if (size <= MAX_LRMX_BYTES) return null;
+  const mb = (size / 1024 / 1024).toFixed(1);
+  return `文件过大（${mb} MB，上限 ${MAX_LRMX_BYTES / 1024 / 1024} MB），不是正常的任免审批表文件`;
+}
+
 export function decodeLrmxBytes(bytes: Uint8Array): DecodedXml {
-  if (bytes.length === 0) return { ok: false, error: '文件为空' };
-  if (bytes.length > MAX_LRMX_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { ok: false, error: `文件过大（${mb} MB，上限 ${MAX_LRMX_BYTES / 1024 / 1024} MB），不是正常的任免审批表文件` };
-  }
+  const sizeProblem = lrmxSizeProblem(bytes.length);
+  if (sizeProblem) return { ok: false, error: sizeProblem };
   let text: string | null;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) text = decode(bytes.subarray(3), 'utf-8');
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decode(bytes.subarray(2), 'utf-16le');

@@ -28,7 +28,7 @@ const col = (key: RosterKey, header: string, synonyms: string[], kind: RosterKin
 /** Every column a roster may have, in the order export and template write them. */
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   col('seq', '序号', ['编号'], 'seq', 6),
-  col('name', '姓名', ['名字'], 'text', 10),
+  col('name', '姓名', ['名字', '干部姓名'], 'text', 10),
   col('gender', '性别', [], 'text', 6),
   col('nation', '民族', [], 'text', 8),
   col('birthDate', '出生年月', ['出生日期', '出生年月日', '出生时间'], 'yearMonth', 10),
