@@ -170,6 +170,8 @@ export interface TermAssessment extends RecordBase, Omit<RecordInputOf<'term'>, 
 
 export type AssessmentRecord = MonthlyReport | QuarterlyReview | Talk | AnnualAssessment | TermAssessment | Note;
 export type RecordOf<K extends RecordKind> = Extract<AssessmentRecord, { kind: K }>;
+/** The records that go through the workflow (what `record:transition` returns). */
+export type WorkflowRecord = QuarterlyReview | AnnualAssessment | TermAssessment;
 
 /** The posting a records page is about (its header). */
 export interface PostingHeader {

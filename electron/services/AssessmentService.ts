@@ -18,6 +18,7 @@ import {
   type RecordInputOf,
   type RecordKind,
   type RecordOf,
+  type WorkflowRecord,
 } from '../../shared/assessment';
 import type { AuditEntry } from '../../shared/audit';
 import type { QuarterTheme } from '../../shared/batch';
@@ -291,12 +292,12 @@ export class AssessmentService {
   // ---- Workflow ----------------------------------------------------------------------------------------------
 
   /** One workflow step (提交/审核/归档/退回为草稿); a reviewed annual grade is written into the cadre file. */
-  async transition(ctx: ServiceContext, input: TransitionInput): Promise<AssessmentRecord> {
+  async transition(ctx: ServiceContext, input: TransitionInput): Promise<WorkflowRecord> {
     const v = parseOrRefuse(TransitionInputSchema, input);
     return this.db.write((m) => this.transitionWith(m, ctx, v));
   }
 
-  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<AssessmentRecord> {
+  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<WorkflowRecord> {
     const e = await m.findOneBy(AssessmentRecordEntity, { id: v.id });
     if (!e) throw notFound(`未找到编号为 ${v.id} 的考核记录`);
     if (!usesWorkflow(e.kind)) throw conflict(`${RECORD_KIND_LABELS[e.kind]}不需要提交审核，可直接修改`);
@@ -312,7 +313,7 @@ export class AssessmentService {
     });
     // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened.
     if (e.kind === 'annual' && CONFIRMED.includes(from) !== CONFIRMED.includes(to)) await this.syncAnnualText(m, ctx, e.postingId, Number(e.period));
-    return this.get(e.id, m);
+    return (await this.get(e.id, m)) as WorkflowRecord;
   }
 
   /**

@@ -16,6 +16,7 @@ import {
   type QuarterlyReview,
   type Talk,
   type TermAssessment,
+  type WorkflowRecord,
 } from '../assessment';
 import type { AuditEntry } from '../audit';
 import { TransitionInputSchema, type WorkflowStep } from '../workflow';
@@ -43,7 +44,7 @@ export const assessmentChannels = {
   /** Plain records always; workflow records only as a 草稿. */
   'record:delete': channel<{ ok: true }>()(byId),
   /** submit | review | archive | reopen (reopen needs `reason`). */
-  'record:transition': channel<AssessmentRecord>()(TransitionInputSchema),
+  'record:transition': channel<WorkflowRecord>()(TransitionInputSchema),
   /** The state history (oldest first) and the audit entries (newest first). */
   'record:history': channel<{ steps: WorkflowStep[]; audit: AuditEntry[] }>()(byId),
   'assessment:batchCompletion': channel<BatchCompletion>()(BatchCompletionQuerySchema),

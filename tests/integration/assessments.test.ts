@@ -146,7 +146,7 @@ describe('the submit-and-lock workflow', () => {
       code: 'VALIDATION',
       message: '原因：从“已提交”退回为“草稿”须填写原因',
     });
-    expect((await s.assessments.get(a.id)).grade).toBe('称职');
+    expect(await s.assessments.get(a.id)).toMatchObject({ grade: '称职', workflow: { state: '已提交' } });
 
     await s.assessments.transition(testCtx, { id: a.id, action: 'reopen', reason: '等次录入有误' });
     const fixed = await s.assessments.save(testCtx, 'annual', { postingId: postings[0], year: 2026, grade: '优秀' }, a.id);
