@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    registerIpc(ipcMain, createHandlers(services), systemContext(), rendererDir, log);
+    registerIpc(ipcMain, createHandlers(services), { ...systemContext(), openFile: (p) => shell.openPath(p) }, rendererDir, log);
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs'), path.join(__dirname, '..', '..', 'build', 'icon.png')));
     hardenWindow(mainWindow, session.defaultSession, shell, rendererDir);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

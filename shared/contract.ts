@@ -10,6 +10,8 @@ import { assessmentChannels } from './channels/assessment';
 import { leaveChannels } from './channels/leave';
 import { ledgerChannels } from './channels/ledger';
 import { settingChannels } from './channels/setting';
+import { desktopChannels } from './channels/desktop';
+import { growthChannels } from './channels/growth';
 
 export type { AppInfo } from './channels/app';
 
@@ -29,6 +31,8 @@ export const contract = {
   ...leaveChannels,
   ...ledgerChannels,
   ...settingChannels,
+  ...desktopChannels,
+  ...growthChannels,
 };
 
 export type Contract = typeof contract;

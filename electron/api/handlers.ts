@@ -10,6 +10,8 @@ import { assessmentHandlers } from './handlers/assessment';
 import { leaveHandlers } from './handlers/leave';
 import { ledgerHandlers } from './handlers/ledger';
 import { settingHandlers } from './handlers/setting';
+import { desktopHandlers } from './handlers/desktop';
+import { growthHandlers } from './handlers/growth';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -28,5 +30,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...leaveHandlers(s),
     ...ledgerHandlers(s),
     ...settingHandlers(s),
+    ...desktopHandlers(s),
+    ...growthHandlers(s),
   };
 }

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { dispatch, type Logger } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
-import type { ServiceContext } from '../services/ServiceContext';
+import type { CallContext } from '../api/handlers';
 import { isAppUrl } from './hardenWindow';
 
 /** The one IPC channel the preload may use; the contract's channel name travels as its first argument. */
@@ -11,7 +11,7 @@ export const INVOKE_CHANNEL = 'cadre-desk:invoke';
  * Registers the contract's handlers behind one IPC channel. The sender frame must be one of the app's own
  * pages; the input is parsed by `dispatch` with the contract's schema before any service sees it.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, ctx: ServiceContext, rendererDir: string, log: Logger): void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers, ctx: Omit<CallContext, 'mode'>, rendererDir: string, log: Logger): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     const url = event.senderFrame?.url ?? '';
     if (!isAppUrl(url, rendererDir)) {

@@ -121,3 +121,17 @@ describe('IPC registration', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });
+
+describe('desktop-only channels', () => {
+  it('open evidence with the system viewer in Electron, and answer opened:false in the browser host', async () => {
+    const { desktopHandlers } = await import('../../electron/api/handlers/desktop');
+    const services = { ledger: { evidencePath: async (id: number) => ({ path: `/data/evidence/ab/${id}.pdf`, fileName: '签约协议.pdf' }) } };
+    const h = desktopHandlers(services as never);
+    expect(await h['desktop:openEvidence']({ id: 7 }, { actor: 't', mode: 'browser' })).toEqual({ opened: false });
+    const opened: string[] = [];
+    const ok = await h['desktop:openEvidence']({ id: 7 }, { actor: 't', mode: 'electron', openFile: async (p) => (opened.push(p), '') });
+    expect(ok).toEqual({ opened: true });
+    expect(opened).toEqual(['/data/evidence/ab/7.pdf']);
+    await expect(h['desktop:openEvidence']({ id: 7 }, { actor: 't', mode: 'electron', openFile: async () => 'No application' })).rejects.toThrow('无法打开“签约协议.pdf”');
+  });
+});

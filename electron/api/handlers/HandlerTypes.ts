@@ -4,6 +4,8 @@ import type { ServiceContext } from '../../services/ServiceContext';
 
 export interface CallContext extends ServiceContext {
   mode: 'electron' | 'browser';
+  /** The desktop shell's "open with the system viewer" (Electron's shell.openPath: '' on success, else the error). */
+  openFile?: (absolutePath: string) => Promise<string>;
 }
 
 /** The handlers of one domain's channel map. */
