@@ -2,8 +2,10 @@ import type { Figure } from '../Figure';
 import { cadreSearchFigure } from './cadreSearch';
 import { batchPageFigure } from './batchPage';
 import { exchangeFigure } from './exchange';
+import { documentsFigure } from './documents';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
 FIGURES.push(batchPageFigure);
 FIGURES.push(exchangeFigure);
+FIGURES.push(documentsFigure);

@@ -1,22 +1,18 @@
-import { ImageRun, Paragraph, TabStopType, TextRun } from 'docx';
+import { ImageRun, Paragraph } from 'docx';
 import { fitBlocks, lineCount, textEm, type FitBlock, type SizeStep } from './textFit';
 import {
   MARGINS_GBT9704,
-  a4Page,
-  font,
-  halfPoints,
-  houseDocument,
+  StyleBook,
   mm,
-  para,
   paraProps,
   pt,
   textHeight,
   textWidth,
-  toBuffer,
   type Align,
 } from './style';
 import { DEFAULT_CELL_MARGINS, buildTable, gridColumns, spanWidth, type CellSpec, type RowSpec } from './tableKit';
 import { jpegSize } from './formatting';
+import { packDocx, type FormPackage } from './packDocx';
 import type { RenmianViewModel } from './viewModels/renmianViewModel';
 
 /**
@@ -47,7 +43,7 @@ const ROW_EDU = mm(14);
 const ROW_POST = mm(10);
 const ROW_TEXT2 = mm(24); // 奖惩情况 / 年度考核结果 / 任免理由
 const ROW_FAMILY = mm(8);
-const ROW_FAMILY_HEAD = mm(11);
+const ROW_FAMILY_HEAD = mm(12);
 const FAMILY_ROWS = 7;
 const ROW_REPORT = mm(24);
 const ROW_APPROVAL_MIN = mm(30);
@@ -65,11 +61,9 @@ const VALUE_LADDER: readonly SizeStep[] = [
   { size: 9, line: 11.5 },
 ];
 
-/** A run in 仿宋 at a size in points. */
-const fs = (text: string, size: number) => new TextRun({ text, font: font('仿宋'), size: halfPoints(size) });
-
 /** Paragraphs for a cell set at a fitted size: returns them and the height they take. */
 function fitted(
+  book: StyleBook,
   lines: readonly string[],
   width: number,
   minHeight: number,
@@ -80,15 +74,15 @@ function fitted(
   const texts = lines.length ? lines : [''];
   const fit = fitBlocks(texts.map((text) => ({ text })), box.w, box.h, ladder);
   return {
-    paragraphs: texts.map((t) => para(t, { size: fit.size, line: fit.line, align })),
+    paragraphs: texts.map((t) => book.para(t, { size: fit.size, line: fit.line, align })),
     height: Math.max(minHeight, fit.lines * pt(fit.line) + PAD_V),
   };
 }
 
 /** A label cell: centred, its own lines (`\n`), fitted to the cell. */
-function label(text: string, columns: readonly number[], start: number, span: number, minHeight: number, extra: Partial<CellSpec> = {}): CellSpec {
+function label(book: StyleBook, text: string, columns: readonly number[], start: number, span: number, minHeight: number, extra: Partial<CellSpec> = {}): CellSpec {
   const lines = text.split('\n');
-  const { paragraphs } = fitted(lines, spanWidth(columns, start, span), minHeight, 'center', LABEL_LADDER);
+  const { paragraphs } = fitted(book, lines, spanWidth(columns, start, span), minHeight, 'center', LABEL_LADDER);
   return { content: paragraphs, span, ...extra };
 }
 
@@ -99,6 +93,7 @@ class RowBuilder {
   private col = 0;
 
   constructor(
+    private readonly book: StyleBook,
     private readonly columns: readonly number[],
     readonly minHeight: number,
     startCol = 0,
@@ -113,14 +108,14 @@ class RowBuilder {
   }
 
   label(text: string, span = 1, extra: Partial<CellSpec> = {}): this {
-    this.cells.push(label(text, this.columns, this.col, span, this.minHeight, extra));
+    this.cells.push(label(this.book, text, this.columns, this.col, span, this.minHeight, extra));
     this.col += span;
     return this;
   }
 
   value(lines: string | readonly string[], span = 1, align: Align = 'center', extra: Partial<CellSpec> = {}): this {
     const list = typeof lines === 'string' ? [lines] : lines;
-    const f = fitted(list, spanWidth(this.columns, this.col, span), this.minHeight, align);
+    const f = fitted(this.book, list, spanWidth(this.columns, this.col, span), this.minHeight, align);
     this.height = Math.max(this.height, f.height);
     this.cells.push({ content: f.paragraphs, span, ...extra });
     this.col += span;
@@ -138,8 +133,8 @@ class RowBuilder {
   }
 }
 
-function photoCell(photo: Buffer | null): CellSpec {
-  if (!photo) return { content: [para('照片', { align: 'center' })], rowSpan: 4 };
+function photoCell(book: StyleBook, photo: Buffer | null): CellSpec {
+  if (!photo) return { content: [book.para('照片', { align: 'center' })], rowSpan: 4 };
   const px = (v: number) => (v / 25.4) * 96;
   const size = jpegSize(photo);
   // Fit inside the 36 × 49 mm frame, keeping the picture's own proportions.
@@ -183,7 +178,7 @@ function splitResumeLine(line: string): ResumeLine {
 }
 
 /** 简历: the period, a tab, then the text; continuation lines hang under the text (as on the printed form). */
-function resumeCell(lines: readonly string[], width: number, height: number): { cell: CellSpec; height: number } {
+function resumeCell(book: StyleBook, lines: readonly string[], width: number, height: number): { cell: CellSpec; height: number } {
   const top = mm(2);
   const box = { w: width - PAD_H, h: height - top - CELL.bottom };
   const parsed = lines.map(splitResumeLine);
@@ -198,48 +193,41 @@ function resumeCell(lines: readonly string[], width: number, height: number): { 
   }
   const { step } = chosen!;
   const indent = Math.round(RESUME_TAB_EM * pt(step.size));
-  const paragraphs = parsed.map(
-    (l) =>
-      new Paragraph({
-        children: [fs(l.period, step.size), new TextRun({ text: '\t' }), fs(l.text, step.size)],
-        tabStops: [{ type: TabStopType.LEFT, position: indent }],
-        indent: { left: indent, hanging: indent },
-        ...paraProps({ line: step.line }),
-      }),
-  );
+  const style = { size: step.size, line: step.line, indent: { left: indent, hanging: indent }, tab: indent };
+  const paragraphs = parsed.map((l) => book.para(`${l.period}\t${l.text}`, style));
   return {
-    cell: { content: paragraphs.length ? paragraphs : [para('')], span: 6, vAlign: 'top', margins: { top } },
+    cell: { content: paragraphs.length ? paragraphs : [book.para('')], span: 6, vAlign: 'top', margins: { top } },
     height: Math.max(height, chosen!.lines * pt(step.line) + top + CELL.bottom),
   };
 }
 
-function page1(vm: RenmianViewModel): { title: Paragraph; rows: RowSpec[] } {
-  const title = para('干部任免审批表', { font: '小标宋', size: TITLE.size, line: TITLE.line, after: TITLE.after, align: 'center' });
-  const r1 = new RowBuilder(P1, ROW_TOP)
+function page1(book: StyleBook, vm: RenmianViewModel): { title: Paragraph; rows: RowSpec[] } {
+  const title = book.para('干部任免审批表', { font: '小标宋', size: TITLE.size, line: TITLE.line, after: TITLE.after, align: 'center' });
+  const r1 = new RowBuilder(book, P1, ROW_TOP)
     .label('姓　名')
     .value(vm.name)
     .label('性　别')
     .value(vm.gender)
     .label('出生年月\n（　岁）')
     .value(birthLines(vm.birth, P1[5]))
-    .cell(photoCell(vm.photo));
-  const r2 = new RowBuilder(P1, ROW_TOP).label('民　族').value(vm.nation).label('籍　贯').value(vm.nativePlace).label('出生地').value(vm.birthPlace);
-  const r3 = new RowBuilder(P1, ROW_TOP).label('入　党\n时　间').value(vm.partyJoin).label('参加工\n作时间').value(vm.workStart).label('健　康\n状　况').value(vm.health);
-  const r4 = new RowBuilder(P1, ROW_TOP).label('专业技\n术职务').value(vm.techTitle, 2).label('熟悉专业\n有何专长').value(vm.expertise, 2);
+    .cell(photoCell(book, vm.photo));
+  const r2 = new RowBuilder(book, P1, ROW_TOP).label('民　族').value(vm.nation).label('籍　贯').value(vm.nativePlace).label('出生地').value(vm.birthPlace);
+  const r3 = new RowBuilder(book, P1, ROW_TOP).label('入　党\n时　间').value(vm.partyJoin).label('参加工\n作时间').value(vm.workStart).label('健　康\n状　况').value(vm.health);
+  const r4 = new RowBuilder(book, P1, ROW_TOP).label('专业技\n术职务').value(vm.techTitle, 2).label('熟悉专业\n有何专长').value(vm.expertise, 2);
   const ft = vm.fullTime;
   const pt_ = vm.partTime;
-  const r5 = new RowBuilder(P1, ROW_EDU)
+  const r5 = new RowBuilder(book, P1, ROW_EDU)
     .label('学　历\n学　位', 1, { rowSpan: 2 })
     .label('全日制\n教　育')
     .value(ft.credentials, 2)
     .label('毕业院校\n系及专业')
     .value(ft.schools, 2, 'left');
-  const r6 = new RowBuilder(P1, ROW_EDU, 1).label('在　职\n教　育').value(pt_.credentials, 2).label('毕业院校\n系及专业').value(pt_.schools, 2, 'left');
+  const r6 = new RowBuilder(book, P1, ROW_EDU, 1).label('在　职\n教　育').value(pt_.credentials, 2).label('毕业院校\n系及专业').value(pt_.schools, 2, 'left');
   const posts = [
     ['现 任 职 务', vm.currentPosition],
     ['拟 任 职 务', vm.proposedPosition],
     ['拟 免 职 务', vm.proposedRemoval],
-  ].map(([l, v]) => new RowBuilder(P1, ROW_POST).label(l, 2).value(v, 5, 'left'));
+  ].map(([l, v]) => new RowBuilder(book, P1, ROW_POST).label(l, 2).value(v, 5, 'left'));
 
   // The 简历 cell takes what is left of the page.
   const used =
@@ -249,47 +237,47 @@ function page1(vm: RenmianViewModel): { title: Paragraph; rows: RowSpec[] } {
     r6.height +
     posts.reduce((n, r) => n + r.height, 0);
   const resumeHeight = Math.max(mm(60), PAGE_HEIGHT - used - SLACK);
-  const resume = resumeCell(vm.resumeLines, spanWidth(P1, 1, 6), resumeHeight);
+  const resume = resumeCell(book, vm.resumeLines, spanWidth(P1, 1, 6), resumeHeight);
   const resumeRow: RowSpec = {
-    cells: [label('简\n\n\n\n历', P1, 0, 1, resumeHeight), resume.cell],
+    cells: [label(book, '简\n\n\n\n历', P1, 0, 1, resumeHeight), resume.cell],
     minHeight: resumeHeight,
   };
   return { title, rows: [r1.row(), r2.row(), r3.row(), r4.row(), r5.row(), r6.row(), ...posts.map((p) => p.row()), resumeRow] };
 }
 
 /** A tall text cell of page 2 (奖惩情况 …): left-aligned from the top, fitted to the row. */
-function textRow(labelText: string, text: string, minHeight: number): { row: RowSpec; height: number } {
+function textRow(book: StyleBook, labelText: string, text: string, minHeight: number): { row: RowSpec; height: number } {
   const lines = text.split(/\r?\n/);
   const width = spanWidth(P2, 1, 6);
   const top = mm(1.5);
   const f = fitBlocks(lines.map((t) => ({ text: t })), width - PAD_H, minHeight - top - CELL.bottom, VALUE_LADDER);
   const height = Math.max(minHeight, f.lines * pt(f.line) + top + CELL.bottom);
-  const paragraphs = lines.map((t) => para(t, { size: f.size, line: f.line }));
+  const paragraphs = lines.map((t) => book.para(t, { size: f.size, line: f.line }));
   return {
-    row: { cells: [label(labelText, P2, 0, 1, minHeight), { content: paragraphs, span: 6, vAlign: 'top', margins: { top } }], minHeight: height },
+    row: { cells: [label(book, labelText, P2, 0, 1, minHeight), { content: paragraphs, span: 6, vAlign: 'top', margins: { top } }], minHeight: height },
     height,
   };
 }
 
-function sealBlock(date: string): Paragraph[] {
-  const right = { align: 'right' as const, extra: { indent: { right: mm(6) } } };
-  return [para('（盖章）', { ...right, line: 18 }), para(date || '年　　月　　日', { ...right, line: 18 })];
+function sealBlock(book: StyleBook, date: string): Paragraph[] {
+  const right = { align: 'right' as const, indent: { right: mm(6) }, line: 18 };
+  return [book.para('（盖章）', right), book.para(date || '年　　月　　日', right)];
 }
 
-function page2(vm: RenmianViewModel): { rows: RowSpec[]; filler: Paragraph; breakPara: Paragraph } {
+function page2(book: StyleBook, vm: RenmianViewModel): { rows: RowSpec[]; filler: Paragraph; breakPara: Paragraph } {
   const texts = [
-    textRow('奖　惩\n情　况', vm.rewards, ROW_TEXT2),
-    textRow('年度考\n核结果', vm.annualAssessment, ROW_TEXT2),
-    textRow('任　免\n理　由', vm.appointmentReason, ROW_TEXT2),
+    textRow(book, '奖　惩\n情　况', vm.rewards, ROW_TEXT2),
+    textRow(book, '年度考\n核结果', vm.annualAssessment, ROW_TEXT2),
+    textRow(book, '任　免\n理　由', vm.appointmentReason, ROW_TEXT2),
   ];
   const members = vm.family.length;
   const familyCount = Math.max(FAMILY_ROWS, members);
-  const head = new RowBuilder(P2, ROW_FAMILY_HEAD, 1).label('称谓').label('姓　名').label('年龄').label('政治\n面貌').label('工作单位及职务', 2);
-  const familyLabel = label('家庭\n主要\n成员\n及重\n要社\n会关\n系', P2, 0, 1, ROW_FAMILY_HEAD + familyCount * ROW_FAMILY, { rowSpan: familyCount + 1 });
+  const head = new RowBuilder(book, P2, ROW_FAMILY_HEAD, 1).label('称谓').label('姓　名').label('年龄').label('政治\n面貌').label('工作单位及职务', 2);
+  const familyLabel = label(book, '家庭\n主要\n成员\n及重\n要社\n会关\n系', P2, 0, 1, ROW_FAMILY_HEAD + familyCount * ROW_FAMILY, { rowSpan: familyCount + 1 });
   head.cells.unshift(familyLabel);
   const familyRows = Array.from({ length: familyCount }, (_, i) => {
     const f = vm.family[i];
-    return new RowBuilder(P2, ROW_FAMILY, 1)
+    return new RowBuilder(book, P2, ROW_FAMILY, 1)
       .value(f?.relation ?? '')
       .value(f?.name ?? '')
       .value(f?.age ?? '')
@@ -298,14 +286,14 @@ function page2(vm: RenmianViewModel): { rows: RowSpec[]; filler: Paragraph; brea
   });
 
   const reportWidth = spanWidth(P2, 1, 6);
-  const unit = fitted([vm.reportingUnit], reportWidth, mm(10), 'left');
+  const unit = fitted(book, [vm.reportingUnit], reportWidth, mm(10), 'left');
   const report: RowSpec = {
-    cells: [label('呈　报\n单　位', P2, 0, 1, ROW_REPORT), { content: [...unit.paragraphs, para('', { line: 12 }), ...sealBlock(vm.fillDate)], span: 6 }],
+    cells: [label(book, '呈　报\n单　位', P2, 0, 1, ROW_REPORT), { content: [...unit.paragraphs, book.para('', { line: 12 }), ...sealBlock(book, vm.fillDate)], span: 6 }],
     minHeight: ROW_REPORT,
     cantSplit: true,
   };
 
-  const filler = para(`填表人：${vm.formFiller}`, { size: FILLER_LINE.size, line: FILLER_LINE.line, before: FILLER_LINE.before });
+  const filler = book.para(`填表人：${vm.formFiller}`, { size: FILLER_LINE.size, line: FILLER_LINE.line, before: FILLER_LINE.before });
   const breakPara = new Paragraph({ children: [], pageBreakBefore: true, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' } });
 
   const used =
@@ -318,10 +306,10 @@ function page2(vm: RenmianViewModel): { rows: RowSpec[]; filler: Paragraph; brea
   const approvalHeight = Math.max(ROW_APPROVAL_MIN, PAGE_HEIGHT - used - SLACK);
   const approval: RowSpec = {
     cells: [
-      label('审　批\n机　关\n意　见', P2, 0, 1, approvalHeight),
-      { content: sealBlock(''), span: 4, vAlign: 'bottom', margins: { bottom: mm(3) } },
-      label('行政机\n关任免\n意　见', P2, 5, 1, approvalHeight),
-      { content: sealBlock(''), span: 1, vAlign: 'bottom', margins: { bottom: mm(3) } },
+      label(book, '审　批\n机　关\n意　见', P2, 0, 1, approvalHeight),
+      { content: sealBlock(book, ''), span: 4, vAlign: 'bottom', margins: { bottom: mm(3) } },
+      label(book, '行政机\n关任免\n意　见', P2, 5, 1, approvalHeight),
+      { content: sealBlock(book, ''), span: 1, vAlign: 'bottom', margins: { bottom: mm(3) } },
     ],
     minHeight: approvalHeight,
     cantSplit: true,
@@ -333,18 +321,20 @@ function page2(vm: RenmianViewModel): { rows: RowSpec[]; filler: Paragraph; brea
   };
 }
 
-/** The 干部任免审批表 as a .docx. Pure: reads nothing but the view model. */
-export async function renmianForm(vm: RenmianViewModel): Promise<Buffer> {
-  const p1 = page1(vm);
-  const p2 = page2(vm);
-  const doc = houseDocument({
+/** The 干部任免审批表 laid out: its styles and body, ready to pack. */
+export function renmianPackage(vm: RenmianViewModel): FormPackage {
+  const book = new StyleBook();
+  const p1 = page1(book, vm);
+  const p2 = page2(book, vm);
+  return {
     title: `干部任免审批表（${vm.name}）`,
-    sections: [
-      {
-        properties: a4Page({ margins: MARGINS }),
-        children: [p1.title, buildTable({ columns: P1, rows: p1.rows }), p2.breakPara, buildTable({ columns: P2, rows: p2.rows }), p2.filler],
-      },
-    ],
-  });
-  return toBuffer(doc);
+    page: { margins: MARGINS },
+    book,
+    body: [p1.title, buildTable({ columns: P1, rows: p1.rows }), p2.breakPara, buildTable({ columns: P2, rows: p2.rows }), p2.filler],
+  };
+}
+
+/** The 干部任免审批表 as a .docx. Pure: reads nothing but the view model. */
+export function renmianForm(vm: RenmianViewModel): Promise<Buffer> {
+  return packDocx(renmianPackage(vm));
 }

@@ -5,8 +5,10 @@ import {
   Packer,
   PageOrientation,
   Paragraph,
+  Tab,
   TextRun,
   type IParagraphOptions,
+  type IParagraphStyleOptions,
   type ISectionOptions,
 } from 'docx';
 
@@ -123,28 +125,16 @@ export interface ParaStyle extends TextStyle {
   align?: Align;
   /** Exact line pitch in points: predictable in Word, WPS and LibreOffice alike (auto spacing depends on the font's metrics). */
   line?: number;
+  /** Space before / after the paragraph, points. */
   before?: number;
   after?: number;
-  extra?: Omit<IParagraphOptions, 'children' | 'text'>;
+  /** Indents in twips; with `hanging`, lines after the first start at `left`. */
+  indent?: { left?: number; right?: number; hanging?: number };
+  /** One left tab stop, twips from the text's left edge. */
+  tab?: number;
 }
 
-/** One paragraph of plain text. Line breaks inside `text` become separate lines of the same paragraph. */
-export function para(text: string, style: ParaStyle = {}): Paragraph {
-  const lines = text.split('\n');
-  const children = lines.map((l, i) =>
-    new TextRun({
-      text: l,
-      break: i > 0 ? 1 : undefined,
-      font: font(style.font ?? '仿宋'),
-      size: halfPoints(style.size ?? '小四'),
-      bold: style.bold,
-    }),
-  );
-  return new Paragraph({ children, ...paraProps(style) });
-}
-
-/** Paragraph properties (alignment, exact line pitch, spacing) without the text, for paragraphs built from runs. */
-export function paraProps(style: ParaStyle): Omit<IParagraphOptions, 'children'> {
+function paragraphProperties(style: ParaStyle) {
   return {
     alignment: ALIGN[style.align ?? 'left'],
     spacing: {
@@ -152,8 +142,77 @@ export function paraProps(style: ParaStyle): Omit<IParagraphOptions, 'children'>
       after: pt(style.after ?? 0),
       ...(style.line ? { line: pt(style.line), lineRule: LineRuleType.EXACT } : {}),
     },
-    ...style.extra,
+    ...(style.indent ? { indent: style.indent } : {}),
   };
+}
+
+function runProperties(style: TextStyle) {
+  return { font: font(style.font ?? '仿宋'), size: halfPoints(style.size ?? '小四'), bold: style.bold };
+}
+
+/** Runs for text with `\n` as line breaks and `\t` as tabs. */
+function textRuns(text: string, props?: ReturnType<typeof runProperties>): TextRun[] {
+  // An empty paragraph needs no run (blank cells are most of a form's cells).
+  if (text === '') return [];
+  return text.split('\n').map((line, i) => {
+    const parts = line.split('\t');
+    const children = parts.flatMap((part, j) => (j === 0 ? [part] : [new Tab(), part])).filter((c) => c !== '');
+    return new TextRun({ children, break: i > 0 ? 1 : undefined, ...props });
+  });
+}
+
+/** One paragraph of plain text with direct formatting. `\n` breaks the line, `\t` tabs. */
+export function para(text: string, style: ParaStyle = {}): Paragraph {
+  return new Paragraph({
+    children: textRuns(text, runProperties(style)),
+    ...paraProps(style),
+  });
+}
+
+/** Paragraph properties (alignment, exact line pitch, spacing, indent, tab) for paragraphs built from runs. */
+export function paraProps(style: ParaStyle): Omit<IParagraphOptions, 'children'> {
+  return {
+    ...paragraphProperties(style),
+    ...(style.tab ? { tabStops: [{ type: 'left' as const, position: style.tab }] } : {}),
+  };
+}
+
+const FONT_CODE: Record<FontName, string> = { 小标宋: 'Xbs', 仿宋: 'Fs', 楷体: 'Kt', 黑体: 'Ht', 宋体: 'St' };
+const ALIGN_NAME: Record<Align, string> = { left: '左', center: '中', right: '右', justify: '齐', distribute: '散' };
+
+/**
+ * Named paragraph styles, made on first use: one per combination of font, size, line pitch, alignment, spacing,
+ * indent and tab. A form's paragraphs then carry only a style reference instead of full run and paragraph
+ * properties — a much smaller document that is quicker to write, and styles a clerk can adjust in Word or WPS.
+ */
+export class StyleBook {
+  private readonly byKey = new Map<string, IParagraphStyleOptions>();
+
+  /** The id of the style for these properties. */
+  styleId(style: ParaStyle = {}): string {
+    const f = style.font ?? '仿宋';
+    const size = halfPoints(style.size ?? '小四');
+    const key = JSON.stringify([f, size, style.bold ?? false, style.align ?? 'left', style.line ?? 0, style.before ?? 0, style.after ?? 0, style.indent ?? null, style.tab ?? 0]);
+    let def = this.byKey.get(key);
+    if (!def) {
+      const n = this.byKey.size + 1;
+      const id = `Cd${FONT_CODE[f]}${size}${n}`;
+      const name = `表格 ${f} ${size / 2}磅 ${ALIGN_NAME[style.align ?? 'left']} ${n}`;
+      const paragraph = { ...paragraphProperties(style), ...(style.tab ? { leftTabStop: style.tab } : {}) };
+      def = { id, name, basedOn: 'Normal', paragraph, run: runProperties(style) };
+      this.byKey.set(key, def);
+    }
+    return def.id;
+  }
+
+  /** A paragraph of text in the style for these properties (`\n` breaks the line, `\t` tabs). */
+  para(text: string, style: ParaStyle = {}): Paragraph {
+    return new Paragraph({ style: this.styleId(style), children: textRuns(text) });
+  }
+
+  get paragraphStyles(): IParagraphStyleOptions[] {
+    return [...this.byKey.values()];
+  }
 }
 
 export interface PageSetup {
@@ -175,10 +234,12 @@ export function a4Page({ orientation = 'portrait', margins = MARGINS_GBT9704 }: 
 export interface DocumentSetup {
   title: string;
   sections: ISectionOptions[];
+  /** The named styles the sections' paragraphs use. */
+  book?: StyleBook;
 }
 
 /** A Document with the house defaults: 仿宋 小四, Chinese language tags, no spacing after paragraphs. */
-export function houseDocument({ title, sections }: DocumentSetup): Document {
+export function houseDocument({ title, sections, book }: DocumentSetup): Document {
   return new Document({
     title,
     creator: '挂职干部管理系统',
@@ -189,6 +250,7 @@ export function houseDocument({ title, sections }: DocumentSetup): Document {
           paragraph: { spacing: { before: 0, after: 0 } },
         },
       },
+      paragraphStyles: book?.paragraphStyles,
     },
     sections,
   });

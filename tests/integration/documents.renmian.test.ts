@@ -122,6 +122,7 @@ describe('干部任免审批表: the document', () => {
 
   it('has A4 pages, GB/T 9704 margins, explicit grids, official fonts and "at least" rows', async () => {
     const { documentXml: xml, stylesXml, files } = await docxParts(cases.typical.buffer);
+    expect(stylesXml).not.toBe('');
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     const m = MARGINS_GBT9704;
     expect(xml).toContain(`<w:pgMar w:top="${m.top}" w:right="${m.right}" w:bottom="${m.bottom}" w:left="${m.left}"`);
@@ -141,12 +142,20 @@ describe('干部任免审批表: the document', () => {
     expect(cells).toBeGreaterThan(80);
     expect(dxaWidths).toBe(cells);
 
-    expect(xml).toMatch(/w:eastAsia="方正小标宋简体"/);
-    expect(xml).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:eastAsia="仿宋_GB2312"[^>]*w:hAnsi="Times New Roman"/);
-    expect(stylesXml).toMatch(/w:eastAsia="仿宋_GB2312"/);
+    // Fonts and sizes live in named paragraph styles (East Asian and Latin faces set apart); every paragraph uses one.
+    expect(stylesXml).toMatch(/<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman"[^>]*w:eastAsia="仿宋_GB2312"[^>]*w:hAnsi="Times New Roman"/);
     expect(stylesXml).toMatch(/<w:lang [^>]*w:eastAsia="zh-CN"/);
-    // Title 二号 (22 pt = 44 half-points).
-    expect(xml).toMatch(/<w:sz w:val="44"\/>.*?干部任免审批表/s);
+    const styleOf = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '';
+    const used = new Set([...xml.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    expect(used.size).toBeGreaterThan(3);
+    for (const id of used) expect(styleOf(id), id).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:eastAsia="(仿宋_GB2312|方正小标宋简体)"[^>]*w:hAnsi="Times New Roman"\/>/);
+    // The title: 方正小标宋简体 二号 (22 pt = 44 half-points), centred.
+    const titleStyle = /<w:pStyle w:val="([^"]+)"\/><\/w:pPr><w:r><w:t[^>]*>干部任免审批表</.exec(xml)?.[1] ?? '';
+    expect(styleOf(titleStyle)).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/);
+    expect(styleOf(titleStyle)).toContain('<w:jc w:val="center"/>');
+    // Labels and values: 仿宋_GB2312 小四 (24 half-points) at the most.
+    const sizes = [...used].map((id) => Number(/<w:sz w:val="(\d+)"\/>/.exec(styleOf(id))?.[1]));
+    expect(sizes.filter((n) => n !== 44).every((n) => n <= 24 && n >= 18)).toBe(true);
 
     const heights = [...xml.matchAll(/<w:trHeight ([^>]*)\/>/g)].map((h) => h[1]);
     expect(heights.length).toBeGreaterThan(20);
