@@ -41,6 +41,31 @@ export function periodKindOf(period: string): PeriodKind {
 /** 1 for 第一季度 …; 0 for other periods. */
 export const quarterNumber = (period: string) => (QUARTER_PERIODS as readonly string[]).indexOf(period) + 1;
 
+/** `YYYY.MM.DD` moved by whole months; a day past the month's end becomes its last day. */
+function plusMonths(day: string, n: number): string {
+  const [y, m, d] = day.split('.').map(Number);
+  const total = y * 12 + (m - 1) + n;
+  const last = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
+  return `${Math.floor(total / 12)}.${String((total % 12) + 1).padStart(2, '0')}.${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The first and last day of the posting's n-th quarter (1 = the first three months from its start). */
+export function quarterDays(postingStart: string, n: number): { start: string; end: string } {
+  const start = plusMonths(postingStart, 3 * (n - 1));
+  const [y, m, d] = plusMonths(postingStart, 3 * n).split('.').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d - 1));
+  const end = `${t.getUTCFullYear()}.${String(t.getUTCMonth() + 1).padStart(2, '0')}.${String(t.getUTCDate()).padStart(2, '0')}`;
+  return { start, end };
+}
+
+/** Orders a posting's evaluations: a quarter by its last day, a milestone by its day, 期满 after everything. */
+export function periodSortKey(period: string, milestoneDate: string, postingStart: string): string {
+  const kind = periodKindOf(period);
+  if (kind === 'term') return '9999.99.99';
+  if (kind === 'milestone') return milestoneDate;
+  return quarterDays(postingStart, quarterNumber(period)).end;
+}
+
 // ---- Template -----------------------------------------------------------------------------------------------
 
 export const TEMPLATE_STATUSES = ['草稿', '启用', '停用'] as const;

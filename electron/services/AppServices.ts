@@ -11,6 +11,10 @@ import { SettingService } from './SettingService';
 import { AssessmentService } from './AssessmentService';
 import { LeaveService } from './LeaveService';
 import { ResultLedgerService, evidenceRootFor } from './ResultLedgerService';
+import { GrowthTemplateService } from './GrowthTemplateService';
+import { GrowthEvaluationService } from './GrowthEvaluationService';
+import { GrowthOverviewService } from './GrowthOverviewService';
+import { ArchiveVerifier } from './ArchiveVerifier';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -25,6 +29,10 @@ export class AppServices {
   readonly assessments: AssessmentService;
   readonly leave: LeaveService;
   readonly ledger: ResultLedgerService;
+  readonly growthTemplates: GrowthTemplateService;
+  readonly growth: GrowthEvaluationService;
+  readonly growthOverview: GrowthOverviewService;
+  readonly archives: ArchiveVerifier;
 
   constructor(
     readonly db: Database,
@@ -41,6 +49,10 @@ export class AppServices {
     this.assessments = new AssessmentService(db, this.audit, this.workflow, this.cadres);
     this.leave = new LeaveService(db, this.audit, this.settings);
     this.ledger = new ResultLedgerService(db, this.audit, evidenceRootFor(dbFile));
+    this.growthTemplates = new GrowthTemplateService(db, this.audit);
+    this.growth = new GrowthEvaluationService(db, this.audit, this.workflow, this.growthTemplates);
+    this.growthOverview = new GrowthOverviewService(db, this.growthTemplates);
+    this.archives = new ArchiveVerifier(db);
   }
 
   static async open(dbFile: string): Promise<AppServices> {
