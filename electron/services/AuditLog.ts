@@ -1,5 +1,6 @@
-import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
+import { bulkInsert } from '../db/bulkInsert';
 import { AuditEntryEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import type { ServiceContext } from './ServiceContext';
@@ -65,10 +66,7 @@ export class AuditLog {
       changes: e.changes ?? {},
       note: e.note ?? '',
     }));
-    // 7 columns a row: 100 rows stay far below SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 100) {
-      await manager.createQueryBuilder().insert().into(AuditEntryEntity).values(rows.slice(i, i + 100) as QueryDeepPartialEntity<AuditEntryEntity>[]).updateEntity(false).execute();
-    }
+    await bulkInsert(manager, AuditEntryEntity, rows);
   }
 
   async history(entityType: string, entityId: string | number): Promise<AuditEntry[]> {

@@ -12,6 +12,7 @@ import {
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import type { AuditEntry } from '../../shared/audit';
 import { CadreEntity, CadrePhotoEntity } from '../db/entities';
+import { bulkInsert } from '../db/bulkInsert';
 import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { pinyinKeys } from './pinyinKeys';
@@ -214,10 +215,7 @@ export class CadreService {
       const keys = pinyinKeys(d.name);
       return { ...d, nameInitials: keys.initials, namePinyin: keys.full, sortKey: keys.sortKey, createdAt: now, updatedAt: now, hasPhoto: 0, deletedAt: null };
     });
-    // About 45 columns a row: 100 rows stay far below SQLite's bound-parameter limit.
-    for (let i = 0; i < rows.length; i += 100) {
-      await m.createQueryBuilder().insert().into(CadreEntity).values(rows.slice(i, i + 100)).updateEntity(false).execute();
-    }
+    await bulkInsert(m, CadreEntity, rows);
     const ids = await byIdNumber();
     const created = data.map((d) => ids.get(d.idNumber)!.id);
     await this.audit.recordMany(

@@ -58,6 +58,8 @@ describe('roster import', () => {
     expect(await byId(IDS.chen)).toMatchObject({ birthDate: '1981.12', nation: '回族', workUnit: '安康高新区管委会' });
     const history = await s.cadres.history((await byId(IDS.chen)).id);
     expect(history.map((h) => h.action)).toEqual(['导入']);
+    // Written in bulk, the entry still has the actor and every field, like a single save's.
+    expect(history[0]).toMatchObject({ actor: testCtx.actor, entityType: 'cadre', changes: { name: [null, '陈志刚'], workUnit: [null, '安康高新区管委会'] } });
   });
 
   it('derives the sex and birth date from the ID number when the roster has no such columns', async () => {
