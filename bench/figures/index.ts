@@ -3,9 +3,11 @@ import { cadreSearchFigure } from './cadreSearch';
 import { batchPageFigure } from './batchPage';
 import { exchangeFigure } from './exchange';
 import { documentsFigure } from './documents';
+import { assessmentFigure } from './assessment';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
 FIGURES.push(batchPageFigure);
 FIGURES.push(exchangeFigure);
 FIGURES.push(documentsFigure);
+FIGURES.push(assessmentFigure);
