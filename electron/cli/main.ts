@@ -14,6 +14,7 @@ import { exportLrmxCommand } from './commands/exportLrmx';
 import { importRosterCommand } from './commands/importRoster';
 import { exportRosterCommand } from './commands/exportRoster';
 import { rosterTemplateCommand } from './commands/rosterTemplate';
+import { verifyCommand } from './commands/verify';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -22,6 +23,7 @@ import { rosterTemplateCommand } from './commands/rosterTemplate';
 const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand, exportCommand];
 COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
+COMMANDS.push(verifyCommand);
 
 function help(): string {
   return [
