@@ -31,7 +31,8 @@ export function parseYearMonth(raw: string | null | undefined): string | null {
 export function parseYearMonthDay(raw: string | null | undefined): string | null {
   if (raw == null) return null;
   const s = String(raw).trim().replace(/\s+/g, '');
-  const m = /^(\d{4})[.\-/年]?(\d{1,2})[.\-/月]?(\d{1,2})日?$/.exec(s);
+  // Either eight digits (20240815) or separated parts; `198512` and `1985.12` are year-months, not days.
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s) ?? /^(\d{4})[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$/.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);

@@ -12,6 +12,10 @@ describe('年月', () => {
     expect(parseYearMonthDay('20240815')).toBe('2024.08.15');
     expect(parseYearMonthDay('2024.8.5')).toBe('2024.08.05');
     expect(parseYearMonthDay('2024.02.30')).toBeNull();
+    // Year-months are not days.
+    expect(parseYearMonthDay('198512')).toBeNull();
+    expect(parseYearMonthDay('1985.12')).toBeNull();
+    expect(parseYearMonthDay('2024年8月5日')).toBe('2024.08.05');
   });
   it('counts age the way forms do', () => {
     expect(ageAt('1985.03', '2024.03')).toBe(39);
