@@ -404,7 +404,7 @@ export interface GrowthTrajectory {
 
 export const BatchGrowthQuerySchema = z.object({
   batchId: z.number({ error: '请选择批次' }).int().positive(),
-  /** The period looked at; '' for the latest period anyone in the batch was evaluated for. */
+  /** The period looked at; '' for the latest period at least half the members were scored for (else the latest with any). */
   period: z.string().trim().max(20, '不能超过20个字').default(''),
 });
 export type BatchGrowthQuery = z.input<typeof BatchGrowthQuerySchema>;

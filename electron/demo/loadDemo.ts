@@ -4,6 +4,7 @@ import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres } from './demoCadres';
 import { loadDemoBatches } from './demoBatches';
 import { loadDemoRecords } from './demoRecords';
+import { loadDemoGrowth } from './demoGrowth';
 
 /** Fills the database with the demo dataset, all-or-nothing; files already present (same 身份证号) are left alone. */
 export async function loadDemo(s: AppServices, ctx: ServiceContext): Promise<{ cadres: number; batches: number; postings: number }> {
@@ -17,6 +18,7 @@ export async function loadDemo(s: AppServices, ctx: ServiceContext): Promise<{ c
     }
     const secondments = await loadDemoBatches(s, ctx, m);
     await loadDemoRecords(s, ctx, m);
+    await loadDemoGrowth(s, ctx, m);
     return { ...secondments, cadres: created + secondments.cadres };
   });
 }

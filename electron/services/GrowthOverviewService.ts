@@ -122,7 +122,13 @@ export class GrowthOverviewService {
     const firstKey = new Map<string, string>();
     for (const s of scored) if (!firstKey.has(s.period) || s.sortKey < firstKey.get(s.period)!) firstKey.set(s.period, s.sortKey);
     const periods = [...firstKey.keys()].sort((a, b) => firstKey.get(a)!.localeCompare(firstKey.get(b)!) || quarterNumber(a) - quarterNumber(b) || a.localeCompare(b, 'zh'));
-    const period = q.period || [...periods].reverse().find((p) => scored.some((s) => s.period === p && s.result.scored)) || periods[periods.length - 1] || '第一季度';
+    // By default the latest period at least half the members were scored for (a lone early 期满 does not hide the
+    // quarter everyone else is in), else the latest anyone was scored for.
+    const active = members.filter((r) => String(r.status) !== '拟派').length;
+    const scoredIn = (p: string) => scored.filter((s) => s.period === p && s.result.scored).length;
+    const latestFirst = [...periods].reverse();
+    const period =
+      q.period || latestFirst.find((p) => scoredIn(p) * 2 >= active && scoredIn(p) > 0) || latestFirst.find((p) => scoredIn(p) > 0) || periods[periods.length - 1] || '第一季度';
 
     const byPosting = new Map<number, ScoredRow>();
     for (const s of scored) if (s.period === period) byPosting.set(s.postingId, s);
