@@ -1,6 +1,8 @@
 import type { AppServices } from '../services/AppServices';
 import { renmianForm } from './renmianForm';
+import { rosterForm } from './rosterForm';
 import { buildRenmianViewModel } from './viewModels/renmianViewModel';
+import { buildRosterViewModel } from './viewModels/rosterViewModel';
 
 /** A generated Word document and the name to offer when saving it. */
 export interface GeneratedDocument {
@@ -24,5 +26,11 @@ export class DocumentService {
   async exportRenmian(cadreRef: string | number, today: Date = new Date()): Promise<GeneratedDocument> {
     const vm = await buildRenmianViewModel(this.s, cadreRef, today);
     return { fileName: safeFileName(`干部任免审批表-${vm.name}.docx`), buffer: await renmianForm(vm) };
+  }
+
+  /** 挂职干部花名册 of one batch, by id or name. */
+  async exportRoster(batchRef: string | number, today: Date = new Date()): Promise<GeneratedDocument> {
+    const vm = await buildRosterViewModel(this.s, batchRef, today);
+    return { fileName: safeFileName(`${vm.title}.docx`), buffer: await rosterForm(vm) };
   }
 }

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { Packer, StyleForParagraph, type FileChild, type IContext, type IXmlableObject } from 'docx';
+import { Packer, StyleForParagraph, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
 import { a4Page, houseDocument, type PageSetup, type StyleBook } from './style';
 
 /**
@@ -20,6 +20,8 @@ export interface FormPackage {
   /** The named styles the body's paragraphs use. */
   book: StyleBook;
   body: FileChild[];
+  /** A footer on every page (page numbers). Footers are separate parts: such forms take the plain path. */
+  footer?: Footer;
 }
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -176,6 +178,7 @@ async function makeShell(): Promise<Shell> {
 
 /** The form as a .docx, the fast way (see the module comment). */
 export async function packDocx(form: FormPackage): Promise<Buffer> {
+  if (form.footer) return packDocxPlain(form);
   const s = await (shell ??= makeShell());
   // The real File gives the elements the context docx's own Packer gives them (media, sections, styles).
   const file = houseDocument({ title: form.title, sections: [{ properties: a4Page(form.page), children: form.body }] });
@@ -212,6 +215,7 @@ export async function packDocx(form: FormPackage): Promise<Buffer> {
 
 /** The same form through docx's Packer: slower, kept as the reference the fast path is checked against. */
 export function packDocxPlain(form: FormPackage): Promise<Buffer> {
-  const doc = houseDocument({ title: form.title, book: form.book, sections: [{ properties: a4Page(form.page), children: form.body }] });
+  const footers = form.footer ? { default: form.footer } : undefined;
+  const doc = houseDocument({ title: form.title, book: form.book, sections: [{ properties: a4Page(form.page), footers, children: form.body }] });
   return Packer.toBuffer(doc);
 }

@@ -1,6 +1,8 @@
 import {
   AlignmentType,
   Document,
+  Footer,
+  PageNumber,
   LineRuleType,
   Packer,
   PageOrientation,
@@ -229,6 +231,19 @@ export function a4Page({ orientation = 'portrait', margins = MARGINS_GBT9704 }: 
       margin: { ...margins, header: mm(15), footer: mm(15), gutter: 0 },
     },
   };
+}
+
+/** `第 1 页　共 3 页`, centred at the foot of every page (rosters and other forms that run over several pages). */
+export function pageNumberFooter(style: TextStyle = { size: '五号' }): Footer {
+  const props = runProperties(style);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ ...props, children: ['第 ', PageNumber.CURRENT, ' 页　共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+      }),
+    ],
+  });
 }
 
 export interface DocumentSetup {

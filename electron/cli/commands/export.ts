@@ -20,7 +20,7 @@ const FORMS: Record<string, FormEntry> = {
   renmian: { title: '干部任免审批表', by: 'cadre', make: (s, ref) => s.documents.exportRenmian(ref) },
   appraisal: { title: '挂职干部考核鉴定表', by: 'cadre' },
   growth: { title: '挂职干部成长评价报告', by: 'cadre' },
-  roster: { title: '挂职干部花名册', by: 'batch' },
+  roster: { title: '挂职干部花名册', by: 'batch', make: (s, ref) => s.documents.exportRoster(ref) },
   summary: { title: '挂职干部考核结果汇总表', by: 'batch' },
 };
 
@@ -29,7 +29,7 @@ const NAMES = Object.keys(FORMS).join('|');
 export const exportCommand: CliCommand = {
   name: 'export',
   summary:
-    'export renmian|appraisal|growth --cadre 编号|身份证号 --out 文件.docx；export roster|summary --batch 编号 --out 文件.docx — 导出 Word 表格',
+    'export renmian|appraisal|growth --cadre 编号|身份证号 --out 文件.docx；export roster|summary --batch 编号|名称 --out 文件.docx — 导出 Word 表格',
   async run(cli, args) {
     const { values, positionals } = parseArgs({
       args,
@@ -41,7 +41,7 @@ export const exportCommand: CliCommand = {
     if (!form) throw new UsageError(`export 后应为表格名称（${NAMES}），收到“${name}”`);
     if (positionals.length > 1) throw new UsageError(`多余的参数“${positionals[1]}”`);
     const ref = form.by === 'cadre' ? values.cadre : values.batch;
-    const flag = form.by === 'cadre' ? '--cadre 干部档案编号或身份证号' : '--batch 批次编号';
+    const flag = form.by === 'cadre' ? '--cadre 干部档案编号或身份证号' : '--batch 批次编号或名称';
     if (!ref?.trim()) throw new UsageError(`${form.title}：请用 ${flag} 指定要打印的${form.by === 'cadre' ? '干部' : '批次'}`);
     const wrong = form.by === 'cadre' ? values.batch : values.cadre;
     if (wrong !== undefined) throw new UsageError(`${form.title}：不接受 ${form.by === 'cadre' ? '--batch' : '--cadre'}，请用 ${flag}`);

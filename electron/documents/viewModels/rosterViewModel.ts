@@ -1,0 +1,105 @@
+import type { BatchMember, BatchPage } from '../../../shared/batch';
+import { conflict } from '../../../shared/errors';
+import { dayOf } from '../../../shared/validators/yearMonth';
+import type { AppServices } from '../../services/AppServices';
+import { chineseDate } from '../formatting';
+
+/** One line of the roster, formatted as printed. */
+export interface RosterRowVm {
+  index: number;
+  name: string;
+  gender: string;
+  /** `1985.03` */
+  birth: string;
+  politicalStatus: string;
+  education: string;
+  /** 原单位及职务 */
+  original: string;
+  /** 挂职单位及职务 */
+  host: string;
+  /** `2025.12—2026.11` */
+  period: string;
+  phone: string;
+  /** 组长, 临时党支部书记, a status other than 在岗 … */
+  remark: string;
+}
+
+/** Everything the 挂职干部花名册 prints. */
+export interface RosterViewModel {
+  title: string;
+  /** The line under the title: units, period, head count. */
+  subtitle: string;
+  /** 制表日期 */
+  madeOn: string;
+  rows: RosterRowVm[];
+}
+
+/** `安康市商务局` + `安康市商务局投资促进科科长` reads once; different texts are joined. */
+export function unitAndPost(unit: string, post: string): string {
+  if (!unit) return post;
+  if (!post || unit.endsWith(post)) return unit;
+  return post.startsWith(unit) ? post : `${unit}${post}`;
+}
+
+const ym = (d: string) => d.slice(0, 7);
+
+function period(from: string, to: string): string {
+  if (!from && !to) return '';
+  return `${ym(from)}—${ym(to)}`;
+}
+
+/** 花名册 as the title: the batch name, completed to “…挂职干部花名册” unless it already says so. */
+export function rosterTitle(batchName: string): string {
+  if (batchName.endsWith('花名册')) return batchName;
+  if (batchName.endsWith('干部')) return `${batchName}花名册`;
+  if (batchName.endsWith('挂职')) return `${batchName}干部花名册`;
+  return `${batchName}挂职干部花名册`;
+}
+
+function remark(m: BatchMember): string {
+  const parts: string[] = [];
+  if (m.isLeader) parts.push('组长');
+  if (m.isBranchSecretary) parts.push('临时党支部书记');
+  if (m.status !== '在岗') parts.push(m.status);
+  return parts.join('；');
+}
+
+/** The view model from the batch page and each member's 学历. Files in the recycle bin are left out. */
+export function rosterViewModelOf(page: BatchPage, education: ReadonlyMap<number, string>, today: Date = new Date()): RosterViewModel {
+  const b = page.batch;
+  const members = page.members.filter((m) => !m.cadreDeleted).sort((x, y) => Number(y.isLeader) - Number(x.isLeader));
+  const rows = members.map((m, i) => ({
+    index: i + 1,
+    name: m.name,
+    gender: m.gender,
+    birth: ym(m.birthDate),
+    politicalStatus: m.politicalStatus,
+    education: education.get(m.cadreId) ?? '',
+    original: unitAndPost(m.originalUnit, m.originalPost),
+    host: unitAndPost(m.hostUnit, m.hostPost),
+    period: period(m.startDate, m.actualEndDate || m.plannedEndDate),
+    phone: m.phone,
+    remark: remark(m),
+  }));
+  const parts = [
+    b.dispatchingOrg && `派出单位：${b.dispatchingOrg}`,
+    b.receivingOrg && `接收单位：${b.receivingOrg}`,
+    (b.startDate || b.endDate) && `挂职时间：${period(b.startDate, b.endDate)}`,
+    `共${rows.length}人`,
+  ].filter(Boolean);
+  return { title: rosterTitle(b.name), subtitle: parts.join('　　'), madeOn: chineseDate(dayOf(today)), rows };
+}
+
+/** Reads the batch (by id or name) and its members' files; a batch without members has nothing to print. */
+export async function buildRosterViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<RosterViewModel> {
+  const batch = await s.batches.resolve(batchRef);
+  const page = await s.batches.get(batch.id);
+  const live = page.members.filter((m) => !m.cadreDeleted);
+  if (live.length === 0) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的花名册`);
+  const education = new Map<number, string>();
+  for (const m of live) {
+    const c = await s.cadres.get(m.cadreId);
+    education.set(m.cadreId, c.ftEducation || c.ptEducation);
+  }
+  return rosterViewModelOf(page, education, today);
+}
