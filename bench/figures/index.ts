@@ -4,6 +4,7 @@ import { batchPageFigure } from './batchPage';
 import { exchangeFigure } from './exchange';
 import { documentsFigure } from './documents';
 import { assessmentFigure } from './assessment';
+import { growthFigure } from './growth';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
@@ -11,3 +12,4 @@ FIGURES.push(batchPageFigure);
 FIGURES.push(exchangeFigure);
 FIGURES.push(documentsFigure);
 FIGURES.push(assessmentFigure);
+FIGURES.push(growthFigure);
