@@ -9,6 +9,7 @@ import { BatchListPage } from './pages/batches/BatchListPage';
 import { CadreDetailPage } from './pages/cadres/CadreDetailPage';
 import { CadreEditPage } from './pages/cadres/CadreEditPage';
 import { CadreListPage } from './pages/cadres/CadreListPage';
+import { PostingPage } from './pages/postings/PostingPage';
 import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
 
 interface NavItem {
@@ -58,6 +59,7 @@ export function AppShell() {
             <Route path="/cadres/:id/edit" element={<CadreEditPage />} />
             <Route path="/batches" element={<BatchListPage />} />
             <Route path="/batches/:id" element={<BatchDetailPage />} />
+            <Route path="/postings/:id" element={<PostingPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/recycle" element={<RecycleBinPage />} />
             <Route path="*" element={<HomePage />} />

@@ -129,6 +129,7 @@ export const FIELD_LABELS: Record<string, string> = {
   finalGrade: '考核等次',
   source: '来源',
   action: '操作',
+  state: '状态',
   leaveType: '假别',
   approvedBy: '批准人',
   category: '类别',

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useApi } from '../api/useApi';
 import { RemindersCard } from '../components/postings/RemindersCard';
+import { OnPostWarningsCard } from '../components/OnPostWarningsCard';
 
 /** 首页: a friendly start on an empty database; an overview once there are files. */
 export function HomePage() {
@@ -72,6 +73,7 @@ export function HomePage() {
         </Flex>
       </Card>
       <RemindersCard />
+      <OnPostWarningsCard />
     </Flex>
   );
 }

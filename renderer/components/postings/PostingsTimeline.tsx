@@ -48,6 +48,9 @@ export function PostingsTimeline({ cadreId, cadreName }: { cadreId: number; cadr
           )}
         </Space>
         <Space>
+          <Button size="small" type="primary" ghost onClick={() => navigate(`/postings/${p.id}`)}>
+            考核与实绩
+          </Button>
           <Button size="small" onClick={() => setEdit({ posting: p, cadreId, cadreName })}>
             编辑
           </Button>

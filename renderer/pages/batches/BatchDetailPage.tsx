@@ -14,6 +14,7 @@ import { StatusChangeModal, type StatusTarget } from '../../components/postings/
 import { StatusTag } from '../../components/postings/StatusTag';
 import { BatchFormModal } from './BatchFormModal';
 import { MeetingsTab } from './MeetingsTab';
+import { CompletionTab } from './CompletionTab';
 import { PartyBranchEditor, SubGroupsEditor, ThemesEditor } from './BatchOrganisation';
 
 const mentorText = (m: Mentor) => (m.name ? <Tooltip title={[m.unit, m.phone].filter(Boolean).join(' ')}>{m.name}</Tooltip> : <Typography.Text type="danger">未配备</Typography.Text>);
@@ -129,8 +130,8 @@ export function BatchDetailPage() {
                         </Space>
                       ),
                     },
-                    { title: '挂职单位', dataIndex: 'hostUnit', width: 180, ellipsis: true, render: (v: string) => v || '—' },
-                    { title: '挂任职务', dataIndex: 'hostPost', width: 180, ellipsis: true, render: (v: string) => v || '—' },
+                    { title: '挂职单位', dataIndex: 'hostUnit', width: 160, ellipsis: true, render: (v: string) => v || '—' },
+                    { title: '挂任职务', dataIndex: 'hostPost', width: 150, ellipsis: true, render: (v: string) => v || '—' },
                     { title: '起止', key: 'term', width: 190, render: (_, m) => `${m.startDate}—${m.actualEndDate || m.plannedEndDate}` },
                     { title: '状态', dataIndex: 'status', width: 130, render: (s) => <StatusTag status={s} /> },
                     { title: '政治辅导员', key: 'pm', width: 90, render: (_, m) => mentorText(m.politicalMentor) },
@@ -138,10 +139,13 @@ export function BatchDetailPage() {
                     {
                       title: '操作',
                       key: 'ops',
-                      width: 200,
+                      width: 250,
                       fixed: 'right',
                       render: (_, m) => (
                         <Space size={4}>
+                          <Button size="small" onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
+                            考核
+                          </Button>
                           <Button size="small" onClick={() => editPosting(m)}>
                             编辑
                           </Button>
@@ -164,6 +168,7 @@ export function BatchDetailPage() {
             { key: 'branch', label: '临时党支部', children: <PartyBranchEditor page={p} onSaved={reload} /> },
             { key: 'themes', label: '季度主题', children: <ThemesEditor page={p} onSaved={reload} /> },
             { key: 'meetings', label: `会议记录（${p.meetingCounts.total}）`, children: <MeetingsTab page={p} onSaved={reload} /> },
+            { key: 'completion', label: '考核完成情况', children: <CompletionTab page={p} /> },
             { key: 'history', label: '修改记录', children: <HistoryList entries={history.data ?? []} /> },
           ]}
         />

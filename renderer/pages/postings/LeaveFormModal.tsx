@@ -1,0 +1,84 @@
+import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { LEAVE_TYPES } from '../../../shared/codes/assessment';
+import { LeaveInputSchema, type LeaveEntry } from '../../../shared/leave';
+import { dayNumber } from '../../../shared/onPost';
+import { dayOf, isDay } from '../../../shared/validators/yearMonth';
+import { api } from '../../api/client';
+import { DayInput } from '../../components/DayInput';
+import { useFormSubmit } from '../../lib/useFormSubmit';
+import { rulesFor } from '../../lib/zodFormRule';
+import { clampToPosting } from './recordKinds';
+
+export interface LeaveFormTarget {
+  entry?: LeaveEntry;
+}
+
+/** 请销假 form: the kind of leave, first and last day away (both counted), who approved it. */
+export function LeaveFormModal({
+  target,
+  posting,
+  onClose,
+  onSaved,
+}: {
+  target: LeaveFormTarget | null;
+  posting: { id: number; startDate: string; plannedEndDate: string; actualEndDate: string };
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const [form] = Form.useForm();
+  const rules = rulesFor(form, LeaveInputSchema);
+  const start = Form.useWatch('startDate', form) as string | undefined;
+  const end = Form.useWatch('endDate', form) as string | undefined;
+  const days = start && end && isDay(start) && isDay(end) && end >= start ? dayNumber(end) - dayNumber(start) + 1 : null;
+
+  useEffect(() => {
+    if (!target) return;
+    const today = clampToPosting(dayOf(new Date()), posting);
+    form.resetFields();
+    form.setFieldsValue(target.entry ? { ...target.entry } : { postingId: posting.id, leaveType: '事假', startDate: today, endDate: today, approvedBy: '', notes: '' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [target]);
+
+  const { saving, submit } = useFormSubmit(form, async (v) => {
+    await api('leave:save', {
+      id: target?.entry?.id,
+      data: { postingId: posting.id, leaveType: v.leaveType, startDate: v.startDate, endDate: v.endDate, approvedBy: v.approvedBy, notes: v.notes ?? '' },
+    });
+    onSaved();
+    return '请销假记录已保存';
+  });
+
+  return (
+    <Modal title={target?.entry ? '编辑请销假记录' : '登记请销假'} open={!!target} width={640} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label="假别" name="leaveType" rules={rules('leaveType', true)} validateFirst>
+              <Select aria-label="假别" options={LEAVE_TYPES.map((t) => ({ value: t, label: t }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="离岗日期" name="startDate" rules={rules('startDate', true)} validateFirst tooltip="离开挂职岗位的第一天">
+              <DayInput aria-label="离岗日期" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item label="返岗前最后一天" name="endDate" rules={rules('endDate', true)} validateFirst tooltip="不在岗的最后一天（含当天）" dependencies={['startDate']}>
+              <DayInput aria-label="返岗前最后一天" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {days ? `共 ${days} 天（按自然日计算，含首尾两天）` : '按自然日计算，含首尾两天'}
+        </Typography.Paragraph>
+        <Form.Item label="批准人" name="approvedBy" rules={rules('approvedBy', true)} validateFirst>
+          <Input aria-label="批准人" placeholder="如 挂职单位主要负责人 王建国" />
+        </Form.Item>
+        <Form.Item label="备注" name="notes" rules={rules('notes')}>
+          <Input.TextArea rows={2} maxLength={500} placeholder="事由、销假情况等" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
