@@ -1,4 +1,4 @@
-import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -12,6 +12,8 @@ import { HistoryList } from '../../components/HistoryList';
 import { PostingEditModal, type PostingEditTarget } from '../../components/postings/PostingEditModal';
 import { StatusChangeModal, type StatusTarget } from '../../components/postings/StatusChangeModal';
 import { StatusTag } from '../../components/postings/StatusTag';
+import { DocumentPreviewModal } from '../../components/DocumentPreviewModal';
+import { BatchExportModal } from './BatchExportModal';
 import { BatchFormModal } from './BatchFormModal';
 import { MeetingsTab } from './MeetingsTab';
 import { CompletionTab } from './CompletionTab';
@@ -27,6 +29,8 @@ export function BatchDetailPage() {
   const page = useApi('batch:get', { id });
   const history = useApi('batch:history', { id });
   const [editing, setEditing] = useState(false);
+  const [printingRoster, setPrintingRoster] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const [adding, setAdding] = useState(false);
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null);
   const [postingTarget, setPostingTarget] = useState<PostingEditTarget | null>(null);
@@ -74,6 +78,12 @@ export function BatchDetailPage() {
             </Space>
           </Flex>
           <Space>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster(true)}>
+              花名册
+            </Button>
+            <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} disabled={!p.members.length}>
+              批量导出
+            </Button>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
               编辑批次
             </Button>
@@ -173,6 +183,8 @@ export function BatchDetailPage() {
           ]}
         />
       </Card>
+      <DocumentPreviewModal title={`挂职干部花名册 · ${b.name}`} open={printingRoster} onClose={() => setPrintingRoster(false)} load={() => api('document:roster', { batchId: b.id })} />
+      <BatchExportModal page={p} open={exporting} onClose={() => setExporting(false)} />
       <BatchFormModal open={editing} batch={b} members={p.members} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), reload())} />
       <AddMembersModal open={adding} batchId={b.id} onClose={() => setAdding(false)} onDone={() => (setAdding(false), reload())} />
       <StatusChangeModal target={statusTarget} onClose={() => setStatusTarget(null)} onDone={() => (setStatusTarget(null), reload())} />
