@@ -29,6 +29,8 @@ export function EvidenceList({ result, onChanged }: { result: WorkResult; onChan
   };
   const open = async (e: Evidence) => {
     try {
+      // The desktop app opens the file with the system's viewer; the browser host downloads it instead.
+      if ((await api('desktop:openEvidence', { id: e.id })).opened) return;
       const f = await api('evidence:get', { id: e.id });
       saveBase64File(f.fileName, f.base64);
     } catch (err) {
