@@ -28,6 +28,8 @@ const NAV: NavItem[] = [
 ];
 
 function selectedKey(pathname: string): string {
+  // A posting's page and an evaluation belong to the cadre files they are part of.
+  if (pathname.startsWith('/postings') || (pathname.startsWith('/growth/') && !pathname.startsWith('/growth/templates'))) return '/cadres';
   const match = NAV.filter((n) => n.key !== '/' && pathname.startsWith(n.key)).sort((a, b) => b.key.length - a.key.length)[0];
   return match?.key ?? '/';
 }
