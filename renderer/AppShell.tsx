@@ -10,6 +10,9 @@ import { CadreDetailPage } from './pages/cadres/CadreDetailPage';
 import { CadreEditPage } from './pages/cadres/CadreEditPage';
 import { CadreListPage } from './pages/cadres/CadreListPage';
 import { PostingPage } from './pages/postings/PostingPage';
+import { EvaluationPage } from './pages/growth/EvaluationPage';
+import { TemplatesPage } from './pages/growth/TemplatesPage';
+import { RiseOutlined } from '@ant-design/icons';
 import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
 
 interface NavItem {
@@ -23,6 +26,7 @@ const NAV: NavItem[] = [
   { key: '/', icon: <HomeOutlined />, label: '首页' },
   { key: '/cadres', icon: <TeamOutlined />, label: '干部档案' },
   { key: '/batches', icon: <ApartmentOutlined />, label: '批次管理' },
+  { key: '/growth/templates', icon: <RiseOutlined />, label: '评价模板' },
   { key: '/import', icon: <ImportOutlined />, label: '导入' },
   { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
 ];
@@ -62,6 +66,8 @@ export function AppShell() {
             <Route path="/batches" element={<BatchListPage />} />
             <Route path="/batches/:id" element={<BatchDetailPage />} />
             <Route path="/postings/:id" element={<PostingPage />} />
+            <Route path="/growth/templates" element={<TemplatesPage />} />
+            <Route path="/growth/:id" element={<EvaluationPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/recycle" element={<RecycleBinPage />} />
             <Route path="*" element={<HomePage />} />

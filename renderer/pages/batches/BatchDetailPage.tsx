@@ -17,6 +17,7 @@ import { BatchExportModal } from './BatchExportModal';
 import { BatchFormModal } from './BatchFormModal';
 import { MeetingsTab } from './MeetingsTab';
 import { CompletionTab } from './CompletionTab';
+import { GrowthOverviewTab } from './GrowthOverviewTab';
 import { PartyBranchEditor, SubGroupsEditor, ThemesEditor } from './BatchOrganisation';
 
 const mentorText = (m: Mentor) => (m.name ? <Tooltip title={[m.unit, m.phone].filter(Boolean).join(' ')}>{m.name}</Tooltip> : <Typography.Text type="danger">未配备</Typography.Text>);
@@ -179,6 +180,7 @@ export function BatchDetailPage() {
             { key: 'themes', label: '季度主题', children: <ThemesEditor page={p} onSaved={reload} /> },
             { key: 'meetings', label: `会议记录（${p.meetingCounts.total}）`, children: <MeetingsTab page={p} onSaved={reload} /> },
             { key: 'completion', label: '考核完成情况', children: <CompletionTab page={p} /> },
+            { key: 'growth', label: '成长评价', children: <GrowthOverviewTab batchId={b.id} /> },
             { key: 'history', label: '修改记录', children: <HistoryList entries={history.data ?? []} /> },
           ]}
         />

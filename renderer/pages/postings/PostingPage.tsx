@@ -9,8 +9,9 @@ import { StatusTag } from '../../components/postings/StatusTag';
 import { LeaveTab } from './LeaveTab';
 import { RecordsTab } from './RecordsTab';
 import { ResultsTab } from './ResultsTab';
+import { GrowthTab } from '../growth/GrowthTab';
 
-const TABS = ['records', 'leave', 'results'] as const;
+const TABS = ['records', 'leave', 'results', 'growth'] as const;
 
 /** 考核与实绩 of one posting: its records (with the submit-and-lock workflow), leave and on-post days, work results. */
 export function PostingPage() {
@@ -90,6 +91,7 @@ export function PostingPage() {
             { key: 'records', label: '考核记录', children: <RecordsTab page={page.data} onChanged={page.reload} /> },
             { key: 'leave', label: '请销假/在岗', children: <LeaveTab key={thresholdVersion} posting={p} onChanged={onPost.reload} /> },
             { key: 'results', label: '工作实绩', children: <ResultsTab posting={p} /> },
+            { key: 'growth', label: '成长评价', children: <GrowthTab posting={p} /> },
           ]}
         />
       </Card>
