@@ -172,6 +172,7 @@ export const FIELD_LABELS: Record<string, string> = {
   ratedBy: '评价人',
   ratedOn: '评价日期',
   evaluationId: '成长评价',
+  form: '表格',
 };
 
 /** "简历第2条的起始年月" style description of a zod issue path. */

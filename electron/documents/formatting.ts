@@ -36,3 +36,24 @@ export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | 
   }
   return null;
 }
+
+/** 万元 as printed: up to four decimals (元), no trailing zeros, never an exponent (5500, 260.5, 0.0125). */
+export function formatWan(amount: number): string {
+  const fixed = (Math.round(amount * 10_000) / 10_000).toFixed(4);
+  return fixed.replace(/\.?0+$/, '');
+}
+
+/** `2025.12.01—2026.11.30`; either end may be unknown. */
+export function dayRange(from: string, to: string): string {
+  if (!from && !to) return '';
+  return `${from || '　　'}—${to || '　　'}`;
+}
+
+/**
+ * A grade as a printed form shows it: confirmed grades (已审核/已归档) as they are, a submitted one marked 待审核, a
+ * draft not at all ('') — a draft is nobody's verdict yet.
+ */
+export function gradeAsPrinted(grade: string, state: string): string {
+  if (!grade || state === '草稿') return '';
+  return state === '已提交' ? `${grade}（待审核）` : grade;
+}

@@ -22,6 +22,8 @@ export interface FormPackage {
   body: FileChild[];
   /** A footer on every page (page numbers). Footers are separate parts: such forms take the plain path. */
   footer?: Footer;
+  /** Different footers on odd (`default`) and even pages, e.g. GB/T 9704 page numbers; like `footer`, the plain path. */
+  footers?: { default: Footer; even: Footer };
 }
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -178,7 +180,7 @@ async function makeShell(): Promise<Shell> {
 
 /** The form as a .docx, the fast way (see the module comment). */
 export async function packDocx(form: FormPackage): Promise<Buffer> {
-  if (form.footer) return packDocxPlain(form);
+  if (form.footer || form.footers) return packDocxPlain(form);
   const s = await (shell ??= makeShell());
   // The real File gives the elements the context docx's own Packer gives them (media, sections, styles).
   const file = houseDocument({ title: form.title, sections: [{ properties: a4Page(form.page), children: form.body }] });
@@ -215,7 +217,12 @@ export async function packDocx(form: FormPackage): Promise<Buffer> {
 
 /** The same form through docx's Packer: slower, kept as the reference the fast path is checked against. */
 export function packDocxPlain(form: FormPackage): Promise<Buffer> {
-  const footers = form.footer ? { default: form.footer } : undefined;
-  const doc = houseDocument({ title: form.title, book: form.book, sections: [{ properties: a4Page(form.page), footers, children: form.body }] });
+  const footers = form.footers ?? (form.footer ? { default: form.footer } : undefined);
+  const doc = houseDocument({
+    title: form.title,
+    book: form.book,
+    evenAndOddFooters: !!form.footers,
+    sections: [{ properties: a4Page(form.page), footers, children: form.body }],
+  });
   return Packer.toBuffer(doc);
 }

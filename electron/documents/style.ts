@@ -130,10 +130,12 @@ export interface ParaStyle extends TextStyle {
   /** Space before / after the paragraph, points. */
   before?: number;
   after?: number;
-  /** Indents in twips; with `hanging`, lines after the first start at `left`. */
-  indent?: { left?: number; right?: number; hanging?: number };
+  /** Indents in twips; with `hanging`, lines after the first start at `left`; `firstLine` indents the first line only. */
+  indent?: { left?: number; right?: number; hanging?: number; firstLine?: number };
   /** One left tab stop, twips from the text's left edge. */
   tab?: number;
+  /** Keep on the same page as the next paragraph (headings). */
+  keepNext?: boolean;
 }
 
 function paragraphProperties(style: ParaStyle) {
@@ -145,6 +147,7 @@ function paragraphProperties(style: ParaStyle) {
       ...(style.line ? { line: pt(style.line), lineRule: LineRuleType.EXACT } : {}),
     },
     ...(style.indent ? { indent: style.indent } : {}),
+    ...(style.keepNext ? { keepNext: true } : {}),
   };
 }
 
@@ -194,7 +197,7 @@ export class StyleBook {
   styleId(style: ParaStyle = {}): string {
     const f = style.font ?? '仿宋';
     const size = halfPoints(style.size ?? '小四');
-    const key = JSON.stringify([f, size, style.bold ?? false, style.align ?? 'left', style.line ?? 0, style.before ?? 0, style.after ?? 0, style.indent ?? null, style.tab ?? 0]);
+    const key = JSON.stringify([f, size, style.bold ?? false, style.align ?? 'left', style.line ?? 0, style.before ?? 0, style.after ?? 0, style.indent ?? null, style.tab ?? 0, style.keepNext ?? false]);
     let def = this.byKey.get(key);
     if (!def) {
       const n = this.byKey.size + 1;
@@ -220,15 +223,17 @@ export class StyleBook {
 export interface PageSetup {
   orientation?: 'portrait' | 'landscape';
   margins?: Margins;
+  /** Distance from the paper's bottom edge to the footer, twips (15 mm unless told). */
+  footerDistance?: number;
 }
 
 /** A section's page properties: A4, orientation, margins. */
-export function a4Page({ orientation = 'portrait', margins = MARGINS_GBT9704 }: PageSetup = {}): ISectionOptions['properties'] {
+export function a4Page({ orientation = 'portrait', margins = MARGINS_GBT9704, footerDistance = mm(15) }: PageSetup = {}): ISectionOptions['properties'] {
   return {
     page: {
       // docx swaps width and height for landscape itself: always give the portrait dimensions.
       size: { width: A4.width, height: A4.height, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
-      margin: { ...margins, header: mm(15), footer: mm(15), gutter: 0 },
+      margin: { ...margins, header: mm(15), footer: footerDistance, gutter: 0 },
     },
   };
 }
@@ -246,18 +251,41 @@ export function pageNumberFooter(style: TextStyle = { size: '五号' }): Footer 
   });
 }
 
+/**
+ * GB/T 9704 page numbers: `— 1 —` in 4号 宋体, odd pages at the right and even pages at the left, one character in
+ * from the edge of the text block. Two footers (the document must turn on different odd and even footers).
+ */
+export function officialPageNumberFooters(): { default: Footer; even: Footer } {
+  const size = halfPoints('四号');
+  const inset = pt(HAO.四号);
+  const footer = (alignment: 'right' | 'left') =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: alignment === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          indent: alignment === 'right' ? { right: inset } : { left: inset },
+          children: [new TextRun({ font: font('宋体'), size, children: ['— ', PageNumber.CURRENT, ' —'] })],
+        }),
+      ],
+    });
+  return { default: footer('right'), even: footer('left') };
+}
+
 export interface DocumentSetup {
   title: string;
   sections: ISectionOptions[];
   /** The named styles the sections' paragraphs use. */
   book?: StyleBook;
+  /** Different footers on odd and even pages (GB/T 9704 page numbers). */
+  evenAndOddFooters?: boolean;
 }
 
 /** A Document with the house defaults: 仿宋 小四, Chinese language tags, no spacing after paragraphs. */
-export function houseDocument({ title, sections, book }: DocumentSetup): Document {
+export function houseDocument({ title, sections, book, evenAndOddFooters }: DocumentSetup): Document {
   return new Document({
     title,
     creator: '挂职干部管理系统',
+    ...(evenAndOddFooters ? { evenAndOddHeaderAndFooters: true } : {}),
     styles: {
       default: {
         document: {

@@ -292,9 +292,10 @@ describe('export renmian on the command line', () => {
     const { documentXml } = await docxParts(fs.readFileSync(out));
     expect(documentXml).toContain('李明远');
 
-    const later = await cli('export', 'appraisal', '--cadre', String(cases.typical.id), '--out', out);
-    expect(later.code).toBe(1);
-    expect(later.stderr).toContain('挂职干部考核鉴定表暂不能导出');
+    // A file without any posting has no 考核鉴定表 to print.
+    const noPosting = await cli('export', 'appraisal', '--cadre', String(cases.typical.id), '--out', out);
+    expect(noPosting.code).toBe(1);
+    expect(noPosting.stderr.trim()).toBe('错误：该干部没有挂职记录，无法生成考核鉴定表');
 
     const missing = await cli('export', 'renmian', '--cadre', '99999', '--out', out);
     expect(missing.code).toBe(1);

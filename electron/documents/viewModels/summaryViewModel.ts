@@ -1,0 +1,134 @@
+import type { AnnualAssessment, TermAssessment } from '../../../shared/assessment';
+import type { BatchMember, BatchPage } from '../../../shared/batch';
+import type { ResultCategory } from '../../../shared/codes/assessment';
+import { conflict } from '../../../shared/errors';
+import type { GrowthEvaluationSummary } from '../../../shared/growth';
+import type { PostingOnPost } from '../../../shared/leave';
+import type { CategoryTotal, ResultTotals } from '../../../shared/ledger';
+import { formatPercent } from '../../../shared/onPost';
+import { dayOf } from '../../../shared/validators/yearMonth';
+import type { AppServices } from '../../services/AppServices';
+import { chineseDate, formatWan, gradeAsPrinted } from '../formatting';
+import { rosterTitle, unitAndPost } from './rosterViewModel';
+
+/** The result categories with a column of their own (their amounts in 万元); the rest go together in 其他工作实绩. */
+export const AMOUNT_COLUMNS: readonly { category: ResultCategory; header: string }[] = [
+  { category: '招商引资', header: '签约资金\n（万元）' },
+  { category: '消费帮扶', header: '消费帮扶\n（万元）' },
+  { category: '项目建设', header: '项目投资\n（万元）' },
+];
+
+/** One member's line of the 工作实绩及考核汇总表, formatted as printed. */
+export interface SummaryRowVm {
+  index: number;
+  name: string;
+  /** 挂职单位及职务 */
+  host: string;
+  /** One line per year: `2026年度优秀` (a submitted grade marked 待审核). */
+  annual: string[];
+  termGrade: string;
+  /** `352/365` and `96.4%` ('' while the posting has no days). */
+  onPostDays: string;
+  onPostRatio: string;
+  /** The AMOUNT_COLUMNS' amounts in 万元 ('' when none). */
+  amounts: string[];
+  /** The other categories: `调研报告3篇`, `活动组织4场、1200人次` … */
+  others: string[];
+  /** `践行者（第四季度）`, `未评价`. */
+  stage: string;
+}
+
+export interface SummaryViewModel {
+  title: string;
+  subtitle: string;
+  madeOn: string;
+  rows: SummaryRowVm[];
+  /** 合计 of the amount columns. */
+  totals: string[];
+}
+
+/** What is read per member (tests and the bench pass their own). */
+export interface SummaryMemberSources {
+  member: BatchMember;
+  annual: readonly AnnualAssessment[];
+  term: TermAssessment | null;
+  onPost: Pick<PostingOnPost, 'onPostDays' | 'postingDays' | 'ratio'>;
+  totals: ResultTotals;
+  growth: readonly GrowthEvaluationSummary[];
+}
+
+/** `调研报告3篇`, `活动组织4场、1200人次`, `民生实事2项，投入资金35万元`. */
+export function otherResultText(t: CategoryTotal): string {
+  const counted = t.quantities.length ? t.quantities.map((q) => `${formatWan(q.quantity)}${q.unit}`).join('、') : `${t.count}项`;
+  return `${t.category === '其他' ? '其他：' : t.category}${counted}${t.amount !== null ? `，${t.amountLabel}${formatWan(t.amount)}万元` : ''}`;
+}
+
+/** The stage reached at the member's latest scored evaluation. */
+export function stageText(evaluations: readonly GrowthEvaluationSummary[]): string {
+  const latest = [...evaluations].reverse().find((e) => e.result.scored);
+  return latest ? `${latest.result.reachedLabel}（${latest.period}）` : '未评价';
+}
+
+const sum = (xs: (number | null)[]) => xs.reduce<number | null>((a, x) => (x === null ? a : (a ?? 0) + x), null);
+
+export function summaryViewModelOf(page: BatchPage, members: readonly SummaryMemberSources[], today: Date = new Date()): SummaryViewModel {
+  const b = page.batch;
+  const ordered = [...members].sort((x, y) => Number(y.member.isLeader) - Number(x.member.isLeader));
+  const amountsOf = (t: ResultTotals) => AMOUNT_COLUMNS.map((c) => t.byCategory.find((x) => x.category === c.category)?.amount ?? null);
+  const rows: SummaryRowVm[] = ordered.map((src, i) => {
+    const m = src.member;
+    const annual = [...src.annual]
+      .sort((a, c) => a.year - c.year)
+      .map((a) => ({ year: a.year, grade: gradeAsPrinted(a.grade, a.workflow.state) }))
+      .filter((a) => a.grade)
+      .map((a) => `${a.year}年度${a.grade}`);
+    return {
+      index: i + 1,
+      name: m.name,
+      host: unitAndPost(m.hostUnit, m.hostPost),
+      annual,
+      termGrade: src.term ? gradeAsPrinted(src.term.finalGrade, src.term.workflow.state) : '',
+      onPostDays: src.onPost.ratio === null ? '' : `${src.onPost.onPostDays}/${src.onPost.postingDays}`,
+      onPostRatio: src.onPost.ratio === null ? '' : formatPercent(src.onPost.ratio),
+      amounts: amountsOf(src.totals).map((a) => (a === null ? '' : formatWan(a))),
+      others: src.totals.byCategory.filter((t) => !AMOUNT_COLUMNS.some((c) => c.category === t.category)).map(otherResultText),
+      stage: stageText(src.growth),
+    };
+  });
+  const totals = AMOUNT_COLUMNS.map((_, k) => sum(ordered.map((src) => amountsOf(src.totals)[k])));
+  const period = b.startDate || b.endDate ? `${b.startDate.slice(0, 7)}—${b.endDate.slice(0, 7)}` : '';
+  const parts = [
+    b.dispatchingOrg && `派出单位：${b.dispatchingOrg}`,
+    b.receivingOrg && `接收单位：${b.receivingOrg}`,
+    period && `挂职时间：${period}`,
+    `共${rows.length}人`,
+  ].filter(Boolean);
+  const base = rosterTitle(b.name).replace(/花名册$/, '');
+  return {
+    title: `${base}工作实绩及考核汇总表`,
+    subtitle: parts.join('　　'),
+    madeOn: chineseDate(dayOf(today)),
+    rows,
+    totals: totals.map((t) => (t === null ? '' : formatWan(t))),
+  };
+}
+
+/** Reads the batch (by id or name) and, per member, the records, on-post days, result totals and growth evaluations. */
+export async function buildSummaryViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<SummaryViewModel> {
+  const batch = await s.batches.resolve(batchRef);
+  const page = await s.batches.get(batch.id);
+  const live = page.members.filter((m) => !m.cadreDeleted);
+  if (live.length === 0) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的汇总表`);
+  const day = dayOf(today);
+  const members: SummaryMemberSources[] = [];
+  for (const member of live) {
+    const [records, onPost, totals, growth] = await Promise.all([
+      s.assessments.listByPosting(member.postingId),
+      s.leave.summary({ postingId: member.postingId, today: day }),
+      s.ledger.totals({ scope: 'posting', id: member.postingId }),
+      s.growth.listByPosting(member.postingId),
+    ]);
+    members.push({ member, annual: records.annual, term: records.term, onPost, totals, growth });
+  }
+  return summaryViewModelOf(page, members, today);
+}
