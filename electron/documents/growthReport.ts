@@ -120,7 +120,7 @@ export function growthReportPackage(vm: GrowthReportViewModel): FormPackage {
     p('二、各阶段评分情况', H1),
     p(vm.scoreIntro),
     scoreTable(book, vm),
-    ...vm.scoreNotes.map((n) => book.para(n, { size: '小四', line: 20, before: 3, align: 'justify' })),
+    ...vm.scoreNotes.map((n, i) => book.para(`${i === 0 ? '注：' : ''}${n}`, { size: '小四', line: 20, before: i === 0 ? 3 : 0, align: 'justify', indent: { left: i === 0 ? 0 : pt(24) } })),
     p('三、成长轨迹', H1),
     p(vm.chartIntro),
     ...chartBlock(book, vm),

@@ -13,7 +13,7 @@ import { AMOUNT_COLUMNS, type SummaryRowVm, type SummaryViewModel } from './view
 const MARGINS = MARGINS_LANDSCAPE;
 const WIDTH = textWidth(MARGINS, 'landscape');
 
-interface Column {
+export interface SummaryColumn {
   header: string;
   mm: number;
   align: Align;
@@ -29,17 +29,18 @@ const breakAtBracket = (lines: readonly string[]) =>
     return i > 0 ? [l.slice(0, i), l.slice(i)] : [l];
   });
 
-const COLUMNS: Column[] = [
+export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { header: '序号', mm: 8, align: 'center', oneLine: true, value: (r) => [String(r.index)] },
   { header: '姓名', mm: 15, align: 'center', oneLine: true, value: (r) => [r.name] },
   { header: '挂职单位及职务', mm: 38, align: 'left', value: (r) => [r.host] },
   { header: '年度考核', mm: 25, align: 'center', oneLine: true, value: (r) => breakAtBracket(r.annual) },
   { header: '期满考核\n等次', mm: 16, align: 'center', oneLine: true, value: (r) => breakAtBracket([r.termGrade]) },
   { header: '在岗天数\n（比例）', mm: 17, align: 'center', oneLine: true, value: (r) => [r.onPostDays, r.onPostRatio].filter(Boolean) },
-  ...AMOUNT_COLUMNS.map((c, k): Column => ({ header: c.header, mm: 18, align: 'center', oneLine: true, value: (r) => [r.amounts[k]] })),
+  ...AMOUNT_COLUMNS.map((c, k): SummaryColumn => ({ header: c.header, mm: 18, align: 'center', oneLine: true, value: (r) => [r.amounts[k]] })),
   { header: '其他工作实绩', mm: 30, align: 'left', value: (r) => r.others },
   { header: '成长阶段', mm: 22, align: 'center', oneLine: true, value: (r) => breakAtBracket([r.stage]) },
 ];
+const COLUMNS = SUMMARY_COLUMNS;
 const GRID = gridColumns(
   COLUMNS.map((c) => c.mm),
   WIDTH,

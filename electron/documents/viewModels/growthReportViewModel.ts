@@ -83,7 +83,7 @@ function basicInfo(c: Cadre, p: PostingDetail): string {
   const end = p.actualEndDate || p.plannedEndDate;
   const span = p.startDate ? `${chineseMonth(p.startDate)}至${end ? chineseMonth(end) : '今'}` : '';
   const batch = p.batchName ? `作为${p.batchName}` : '';
-  const posting = [span, batch, host && `挂任${host}`].filter(Boolean).join('');
+  const posting = [span, batch, host && `挂任${host}`].filter(Boolean).join('，');
   return `${first}。${original ? `挂职前任${original}。` : ''}${posting ? `${posting}。` : ''}`;
 }
 
