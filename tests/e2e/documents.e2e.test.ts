@@ -29,6 +29,24 @@ describe('Word documents in the browser host', () => {
     await screenshot(page, 'e2e-renmian-preview');
   });
 
+  it('previews the batch summary table and a posting\'s appraisal form', async () => {
+    const { page, url } = app;
+    await page.goto(`${url}#/batches/${batchId}`);
+    await page.getByRole('button', { name: /汇总表/ }).click();
+    await visible(page.getByTestId('document-preview').getByText('工作实绩及考核汇总表').first(), 30_000);
+    await screenshot(page, 'e2e-summary-preview');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    const member = (await app.services.batches.get(batchId)).members.find((m) => m.name === '刘思源')!;
+    await page.goto(`${url}#/postings/${member.postingId}`);
+    await page.getByRole('button', { name: /考核鉴定表/ }).click();
+    await visible(page.getByTestId('document-preview').getByText('挂职干部考核鉴定表').first(), 30_000);
+    await screenshot(page, 'e2e-appraisal-preview');
+    await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await page.getByRole('button', { name: /成长评价报告/ }).click();
+    await visible(page.getByTestId('document-preview').getByText('从学习者到传递者').first(), 30_000);
+    await screenshot(page, 'e2e-growth-report-preview');
+  });
+
   it('exports the forms of every member of a batch into one zip with progress', async () => {
     const { page, url } = app;
     await page.goto(`${url}#/batches/${batchId}`);
@@ -39,9 +57,11 @@ describe('Word documents in the browser host', () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(file!));
     const names = Object.keys(zip.files).sort();
     const members = (await app.services.batches.get(batchId)).members;
-    expect(names).toHaveLength(members.length);
+    // 干部任免审批表 and 挂职干部考核鉴定表 are chosen by default: one file of each per member.
+    expect(names).toHaveLength(members.length * 2);
     expect(names).toContain('安康市第7批赴常州挂职干部_李明远_干部任免审批表.docx');
-    await visible(dialog.getByText(`${members.length} / ${members.length}`));
+    expect(names).toContain('安康市第7批赴常州挂职干部_李明远_挂职干部考核鉴定表.docx');
+    await visible(dialog.getByText(`${members.length * 2} / ${members.length * 2}`));
     await screenshot(page, 'e2e-batch-export');
   });
 });

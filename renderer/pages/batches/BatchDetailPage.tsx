@@ -30,7 +30,7 @@ export function BatchDetailPage() {
   const page = useApi('batch:get', { id });
   const history = useApi('batch:history', { id });
   const [editing, setEditing] = useState(false);
-  const [printingRoster, setPrintingRoster] = useState(false);
+  const [printingRoster, setPrintingRoster] = useState<'roster' | 'summary' | null>(null);
   const [exporting, setExporting] = useState(false);
   const [adding, setAdding] = useState(false);
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null);
@@ -79,8 +79,11 @@ export function BatchDetailPage() {
             </Space>
           </Flex>
           <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster(true)}>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('roster')}>
               花名册
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('summary')}>
+              汇总表
             </Button>
             <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} disabled={!p.members.length}>
               批量导出
@@ -185,7 +188,12 @@ export function BatchDetailPage() {
           ]}
         />
       </Card>
-      <DocumentPreviewModal title={`挂职干部花名册 · ${b.name}`} open={printingRoster} onClose={() => setPrintingRoster(false)} load={() => api('document:roster', { batchId: b.id })} />
+      <DocumentPreviewModal
+        title={`${printingRoster === 'summary' ? '工作实绩及考核汇总表' : '挂职干部花名册'} · ${b.name}`}
+        open={printingRoster !== null}
+        onClose={() => setPrintingRoster(null)}
+        load={() => api(printingRoster === 'summary' ? 'document:summary' : 'document:roster', { batchId: b.id })}
+      />
       <BatchExportModal page={p} open={exporting} onClose={() => setExporting(false)} />
       <BatchFormModal open={editing} batch={b} members={p.members} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), reload())} />
       <AddMembersModal open={adding} batchId={b.id} onClose={() => setAdding(false)} onDone={() => (setAdding(false), reload())} />

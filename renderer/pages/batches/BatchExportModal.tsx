@@ -2,8 +2,8 @@ import { App, Alert, Button, Checkbox, Flex, Modal, Progress, Typography } from 
 import JSZip from 'jszip';
 import { useRef, useState } from 'react';
 import type { BatchPage } from '../../../shared/batch';
-import { MEMBER_FORMS, memberDocumentName, type MemberFormKey } from '../../lib/memberForms';
-import { errorMessage } from '../../api/client';
+import { DOCUMENT_FORM_TITLES, documentFileName, MEMBER_FORMS, type MemberForm } from '../../../shared/documentFileName';
+import { api, errorMessage } from '../../api/client';
 import { base64ToBytes } from '../../lib/files';
 
 interface Failure {
@@ -18,7 +18,7 @@ interface Failure {
  */
 export function BatchExportModal({ page, open, onClose }: { page: BatchPage; open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
-  const [forms, setForms] = useState<MemberFormKey[]>(['renmian']);
+  const [forms, setForms] = useState<MemberForm[]>(['renmian', 'appraisal']);
   const [done, setDone] = useState(0);
   const [running, setRunning] = useState(false);
   const [failures, setFailures] = useState<Failure[]>([]);
@@ -35,14 +35,14 @@ export function BatchExportModal({ page, open, onClose }: { page: BatchPage; ope
     const failed: Failure[] = [];
     let count = 0;
     for (const m of members) {
-      for (const key of forms) {
+      for (const form of forms) {
         if (cancelled.current) break;
-        const form = MEMBER_FORMS[key];
         try {
-          const doc = await form.load(m);
-          zip.file(memberDocumentName(page.batch.name, m.name, form.label), base64ToBytes(doc.base64));
+          // Named `<批次>_<姓名>_<表名>.docx` by the main process, as the CLI names it.
+          const doc = await api('document:batchMember', { batchId: page.batch.id, cadreId: m.cadreId, form });
+          zip.file(doc.fileName, base64ToBytes(doc.base64));
         } catch (e) {
-          failed.push({ name: m.name, form: form.label, message: errorMessage(e) });
+          failed.push({ name: m.name, form: DOCUMENT_FORM_TITLES[form], message: errorMessage(e) });
         }
         setDone(++count);
       }
@@ -56,7 +56,7 @@ export function BatchExportModal({ page, open, onClose }: { page: BatchPage; ope
     const blob = await zip.generateAsync({ type: 'blob', compression: 'DEFLATE' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
-    a.download = memberDocumentName(page.batch.name, '全部成员', forms.map((k) => MEMBER_FORMS[k].label).join('、')).replace(/\.docx$/, '.zip');
+    a.download = documentFileName(page.batch.name, '全部成员', forms.map((k) => DOCUMENT_FORM_TITLES[k]).join('、')).replace(/\.docx$/, '.zip');
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
     setRunning(false);
@@ -88,7 +88,7 @@ export function BatchExportModal({ page, open, onClose }: { page: BatchPage; ope
     >
       <Flex vertical gap={12}>
         <Typography.Text>为本批次 {members.length} 名成员生成以下表格，打包为一个 zip 文件：</Typography.Text>
-        <Checkbox.Group value={forms} onChange={(v) => setForms(v as MemberFormKey[])} disabled={running} options={Object.entries(MEMBER_FORMS).map(([value, f]) => ({ value, label: f.label }))} />
+        <Checkbox.Group value={forms} onChange={(v) => setForms(v as MemberForm[])} disabled={running} options={MEMBER_FORMS.map((value) => ({ value, label: DOCUMENT_FORM_TITLES[value] }))} />
         <Typography.Text type="secondary">文件名：批次_姓名_表名.docx</Typography.Text>
         {(running || done > 0) && <Progress percent={total ? Math.round((done / total) * 100) : 0} format={() => `${done} / ${total}`} status={running ? 'active' : undefined} />}
         {failures.length > 0 && (

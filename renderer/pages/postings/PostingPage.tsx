@@ -1,9 +1,11 @@
-import { ArrowLeftOutlined, WarningOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatPercent } from '../../../shared/onPost';
+import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { DocumentPreviewModal } from '../../components/DocumentPreviewModal';
 import { OnPostThresholdModal } from '../../components/OnPostThresholdModal';
 import { StatusTag } from '../../components/postings/StatusTag';
 import { LeaveTab } from './LeaveTab';
@@ -21,6 +23,7 @@ export function PostingPage() {
   const page = useApi('record:listByPosting', { postingId: id });
   const onPost = useApi('onpost:summary', { postingId: id });
   const [settings, setSettings] = useState(false);
+  const [printing, setPrinting] = useState<'appraisal' | 'growth' | null>(null);
   // Bumped when the threshold changes here, so that the leave tab reads it again.
   const [thresholdVersion, setThresholdVersion] = useState(0);
   const tab = (TABS as readonly string[]).includes(params.get('tab') ?? '') ? params.get('tab')! : 'records';
@@ -58,9 +61,17 @@ export function PostingPage() {
               {o && o.ratio !== null && ` · 在岗率 ${formatPercent(o.ratio)}`}
             </Typography.Text>
           </Flex>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/cadres/${p.cadreId}`)}>
-            返回干部档案
-          </Button>
+          <Space wrap>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting('appraisal')}>
+              考核鉴定表
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => setPrinting('growth')}>
+              成长评价报告
+            </Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/cadres/${p.cadreId}`)}>
+              返回干部档案
+            </Button>
+          </Space>
         </Flex>
         {o?.belowThreshold && (
           <Alert
@@ -95,6 +106,12 @@ export function PostingPage() {
           ]}
         />
       </Card>
+      <DocumentPreviewModal
+        title={`${printing === 'growth' ? '成长评价报告' : '挂职干部考核鉴定表'} · ${p.cadreName}`}
+        open={printing !== null}
+        onClose={() => setPrinting(null)}
+        load={() => api(printing === 'growth' ? 'document:growth' : 'document:appraisal', { postingId: id })}
+      />
       <OnPostThresholdModal open={settings} onClose={() => setSettings(false)} onSaved={() => (setSettings(false), setThresholdVersion((v) => v + 1), onPost.reload())} />
     </Flex>
   );
