@@ -2,7 +2,7 @@ import type { Figure } from '../Figure';
 import { cadreSearchFigure } from './cadreSearch';
 import { batchPageFigure } from './batchPage';
 import { exchangeFigure } from './exchange';
-import { documentsFigure } from './documents';
+import { appraisalDocumentsFigure, documentsFigure } from './documents';
 import { assessmentFigure } from './assessment';
 import { growthFigure } from './growth';
 
@@ -11,5 +11,6 @@ export const FIGURES: Figure[] = [cadreSearchFigure];
 FIGURES.push(batchPageFigure);
 FIGURES.push(exchangeFigure);
 FIGURES.push(documentsFigure);
+FIGURES.push(appraisalDocumentsFigure);
 FIGURES.push(assessmentFigure);
 FIGURES.push(growthFigure);

@@ -66,15 +66,16 @@ export class DocumentService {
    * member's posting in this batch (not their latest elsewhere). The UI calls it member by member (progress, cancel).
    */
   async exportMemberForm(batchId: number, cadreId: number, form: MemberForm, today: Date = new Date()): Promise<GeneratedDocument> {
-    const page = await this.s.batches.get(batchId);
-    const member = page.members.find((m) => m.cadreId === cadreId);
-    if (!member) throw notFound(`编号为 ${cadreId} 的干部不是批次“${page.batch.name}”的成员`);
+    // The batch row and the cadre's own postings: cheap, as the UI calls this once per member of a large batch.
+    const batch = await this.s.batches.resolve(batchId);
+    const member = (await this.s.postings.listByCadre(cadreId)).filter((p) => p.batchId === batch.id).pop();
+    if (!member) throw notFound(`编号为 ${cadreId} 的干部不是批次“${batch.name}”的成员`);
     const doc =
       form === 'renmian'
         ? await this.exportRenmian(cadreId, today)
         : form === 'appraisal'
-          ? await this.exportAppraisal({ postingId: member.postingId }, today)
-          : await this.exportGrowth({ postingId: member.postingId }, today);
-    return { fileName: memberDocumentFileName(page.batch.name, member.name, form), buffer: doc.buffer };
+          ? await this.exportAppraisal({ postingId: member.id }, today)
+          : await this.exportGrowth({ postingId: member.id }, today);
+    return { fileName: memberDocumentFileName(batch.name, member.cadreName, form), buffer: doc.buffer };
   }
 }

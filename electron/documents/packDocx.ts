@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { Packer, StyleForParagraph, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
+import { Media, Packer, Paragraph, StyleForParagraph, TextRun, type File, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
 import { a4Page, houseDocument, type PageSetup, type StyleBook } from './style';
 
 /**
@@ -178,17 +178,52 @@ async function makeShell(): Promise<Shell> {
   return { fixed, styles: text['word/styles.xml'], rels: text['word/_rels/document.xml.rels'], core: text['docProps/core.xml'], lastRelId: Math.max(0, ...ids) };
 }
 
+/**
+ * The document part around the body for one page setup: a File made once (building one costs about as much as a
+ * whole form's elements), the XML before and after its body's content, and the File's parts a form's elements may
+ * ask their context for (its sections, for a width in percent).
+ */
+interface PageShell {
+  file: File;
+  open: string;
+  close: string;
+}
+const BODY_MARK = 'FORM-BODY-MARK';
+const pageShells = new Map<string, PageShell>();
+
+function pageShell(page: PageSetup | undefined): PageShell {
+  const key = JSON.stringify(page ?? {});
+  let found = pageShells.get(key);
+  if (!found) {
+    const file = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(page), children: [new Paragraph({ children: [new TextRun(BODY_MARK)] })] }] });
+    const xml = XML_DECL + xmlOf(file.Document.View.prepForXml({ file, viewWrapper: file.Document, stack: [] })!);
+    const mark = new RegExp(`<w:p>(?:(?!</w:p>).)*${BODY_MARK}.*?</w:p>`).exec(xml);
+    if (!mark) throw new Error('packDocx：未能生成文档框架');
+    found = { file, open: xml.slice(0, mark.index), close: xml.slice(mark.index + mark[0].length) };
+    pageShells.set(key, found);
+  }
+  return found;
+}
+
 /** The form as a .docx, the fast way (see the module comment). */
 export async function packDocx(form: FormPackage): Promise<Buffer> {
   if (form.footer || form.footers) return packDocxPlain(form);
   const s = await (shell ??= makeShell());
-  // The real File gives the elements the context docx's own Packer gives them (media, sections, styles).
-  const file = houseDocument({ title: form.title, sections: [{ properties: a4Page(form.page), children: form.body }] });
-  const ctx: IContext = { file, viewWrapper: file.Document, stack: [] };
-  let documentXml = XML_DECL + xmlOf(file.Document.View.prepForXml(ctx)!);
+  // Each element writes itself in the context docx's own Packer gives it — the page's File — except that images go
+  // to a Media of this form's own, so nothing of one form stays behind in the shared File.
+  const page = pageShell(form.page);
+  const formMedia = new Media();
+  const file = { Document: page.file.Document, Media: formMedia, Numbering: page.file.Numbering, PackageParts: page.file.PackageParts } as unknown as File;
+  const ctx: IContext = { file, viewWrapper: page.file.Document, stack: [] };
+  let body = '';
+  for (const element of form.body) {
+    const xml = element.prepForXml(ctx);
+    if (xml) body += xmlOf(xml);
+  }
+  let documentXml = page.open + body + page.close;
 
   // Images: docx writes `rId{key}` and fills in the number when packing; number them after the shell's relationships.
-  const images = file.Media.Entries.filter(([key]) => documentXml.includes(`{${key}}`));
+  const images = formMedia.Entries.filter(([key]) => documentXml.includes(`{${key}}`));
   let rels = s.rels;
   const media: ZipEntry[] = [];
   images.forEach(([key, image], i) => {
