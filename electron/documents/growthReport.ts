@@ -122,7 +122,8 @@ export function growthReportPackage(vm: GrowthReportViewModel): FormPackage {
     scoreTable(book, vm),
     ...vm.scoreNotes.map((n, i) => book.para(`${i === 0 ? '注：' : ''}${n}`, { size: '小四', line: 20, before: i === 0 ? 3 : 0, align: 'justify', indent: { left: i === 0 ? 0 : pt(24) } })),
     p('三、成长轨迹', H1),
-    p(vm.chartIntro),
+    // Heading, sentence and chart move together.
+    p(vm.chartIntro, { ...BODY, keepNext: true }),
     ...chartBlock(book, vm),
     p('四、各阶段成长情况', H1),
     ...vm.stages.flatMap((s) => [

@@ -2,8 +2,7 @@ import zlib from 'node:zlib';
 
 /**
  * A minimal PNG encoder (8-bit RGB, no interlace) over Node's zlib: enough for the charts the documents draw
- * themselves, without a browser or an image package. Each row is written with the "Sub" or "Up" filter, whichever
- * leaves smaller values — flat chart colours then compress to a few kilobytes.
+ * themselves, without a browser or an image package.
  */
 
 const CRC_TABLE = (() => {
@@ -41,25 +40,17 @@ export function encodePng(width: number, height: number, rgb: Uint8Array, dpi = 
   if (rgb.length !== width * height * 3) throw new Error(`PNG：像素数据长度应为 ${width * height * 3}，实际为 ${rgb.length}`);
   const stride = width * 3;
   const raw = Buffer.alloc((stride + 1) * height);
+  // Filter "Up" (each byte less the one above): a chart's rows repeat their neighbours over most of the picture,
+  // which leaves long runs of zeros for deflate. The first row has nothing above it and takes "Sub".
   for (let y = 0; y < height; y++) {
     const row = y * stride;
     const out = y * (stride + 1);
-    // Sum of |filtered| for each candidate filter: pick the smaller (a cheap version of libpng's heuristic).
-    let sub = 0;
-    let up = 0;
-    for (let i = 0; i < stride; i++) {
-      const v = rgb[row + i];
-      const s = (v - (i >= 3 ? rgb[row + i - 3] : 0)) & 0xff;
-      const u = (v - (y > 0 ? rgb[row - stride + i] : 0)) & 0xff;
-      sub += s < 128 ? s : 256 - s;
-      up += u < 128 ? u : 256 - u;
-    }
-    if (y > 0 && up < sub) {
+    if (y > 0) {
       raw[out] = 2;
-      for (let i = 0; i < stride; i++) raw[out + 1 + i] = (rgb[row + i] - rgb[row - stride + i]) & 0xff;
+      for (let i = 0; i < stride; i++) raw[out + 1 + i] = rgb[row + i] - rgb[row - stride + i];
     } else {
       raw[out] = 1;
-      for (let i = 0; i < stride; i++) raw[out + 1 + i] = (rgb[row + i] - (i >= 3 ? rgb[row + i - 3] : 0)) & 0xff;
+      for (let i = 0; i < stride; i++) raw[out + 1 + i] = rgb[i] - (i >= 3 ? rgb[i - 3] : 0);
     }
   }
   const ihdr = Buffer.alloc(13);
@@ -79,7 +70,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array, dpi = 
     SIGNATURE,
     chunk('IHDR', ihdr),
     chunk('pHYs', phys),
-    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 6 })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

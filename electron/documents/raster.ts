@@ -105,7 +105,13 @@ export class Raster {
         }
       }
     }
-    for (let y = by0; y < by1; y++) for (let x = bx0; x < bx1; x++) this.blend(x, y, c, cover[(y - by0) * w + (x - bx0)]);
+    for (let y = by0; y < by1; y++) {
+      const row = (y - by0) * w;
+      for (let x = bx0; x < bx1; x++) {
+        const v = cover[row + x - bx0];
+        if (v > 0) this.blend(x, y, c, v);
+      }
+    }
   }
 
   /** A straight dashed line: `dash` pixels drawn, `gap` pixels left, from the start. */
@@ -147,6 +153,13 @@ export class Raster {
     const n = 4;
     for (let y = Math.floor(cy - r * 1.3); y <= Math.ceil(cy + r * 1.3); y++) {
       for (let x = Math.floor(cx - r * 1.3); x <= Math.ceil(cx + r * 1.3); x++) {
+        // The shapes are convex: a pixel whose four corners agree is wholly in or out; only edge pixels are sampled.
+        const corners = Number(inside(x, y)) + Number(inside(x + 1, y)) + Number(inside(x, y + 1)) + Number(inside(x + 1, y + 1));
+        if (corners === 4) {
+          this.blend(x, y, c, 1);
+          continue;
+        }
+        if (corners === 0 && !inside(x + 0.5, y + 0.5)) continue;
         let hits = 0;
         for (let sy = 0; sy < n; sy++) for (let sx = 0; sx < n; sx++) if (inside(x + (sx + 0.5) / n, y + (sy + 0.5) / n)) hits++;
         this.blend(x, y, c, hits / (n * n));
