@@ -1,17 +1,8 @@
-import { ImageRun, Paragraph } from 'docx';
+import { Paragraph } from 'docx';
+import { CELL, PAD_H, PAD_V, RowBuilder, VALUE_LADDER, fitted, labelCell as label, photoCell } from './formKit';
 import { fitBlocks, lineCount, textEm, type FitBlock, type SizeStep } from './textFit';
-import {
-  MARGINS_GBT9704,
-  StyleBook,
-  mm,
-  paraProps,
-  pt,
-  textHeight,
-  textWidth,
-  type Align,
-} from './style';
-import { DEFAULT_CELL_MARGINS, buildTable, gridColumns, spanWidth, type CellSpec, type RowSpec } from './tableKit';
-import { jpegSize } from './formatting';
+import { MARGINS_GBT9704, StyleBook, mm, pt, textHeight, textWidth } from './style';
+import { buildTable, gridColumns, spanWidth, type CellSpec, type RowSpec } from './tableKit';
 import { packDocx, type FormPackage } from './packDocx';
 import type { RenmianViewModel } from './viewModels/renmianViewModel';
 
@@ -28,9 +19,6 @@ const WIDTH = textWidth(MARGINS);
 const PAGE_HEIGHT = textHeight(MARGINS);
 /** Room kept free at the foot of each page for rounding between renderers. */
 const SLACK = mm(4);
-const CELL = DEFAULT_CELL_MARGINS;
-const PAD_V = CELL.top + CELL.bottom;
-const PAD_H = CELL.left + CELL.right;
 
 // Page 1 grid (mm): 标签 | 值 | 标签 | 值 | 标签 | 值 | 照片
 const P1 = gridColumns([18, 21, 17, 21, 20, 20, 39], WIDTH);
@@ -50,109 +38,6 @@ const ROW_APPROVAL_MIN = mm(30);
 const FILLER_LINE = { size: 12, line: 16, before: 4 };
 
 const PHOTO_MM = { width: 36, height: 49 };
-const LABEL_LADDER: readonly SizeStep[] = [
-  { size: 12, line: 15 },
-  { size: 10.5, line: 13 },
-  { size: 9, line: 11 },
-];
-const VALUE_LADDER: readonly SizeStep[] = [
-  { size: 12, line: 15 },
-  { size: 10.5, line: 13 },
-  { size: 9, line: 11.5 },
-];
-
-/** Paragraphs for a cell set at a fitted size: returns them and the height they take. */
-function fitted(
-  book: StyleBook,
-  lines: readonly string[],
-  width: number,
-  minHeight: number,
-  align: Align,
-  ladder: readonly SizeStep[] = VALUE_LADDER,
-): { paragraphs: Paragraph[]; height: number } {
-  const box = { w: width - PAD_H, h: minHeight - PAD_V };
-  const texts = lines.length ? lines : [''];
-  const fit = fitBlocks(texts.map((text) => ({ text })), box.w, box.h, ladder);
-  return {
-    paragraphs: texts.map((t) => book.para(t, { size: fit.size, line: fit.line, align })),
-    height: Math.max(minHeight, fit.lines * pt(fit.line) + PAD_V),
-  };
-}
-
-/** A label cell: centred, its own lines (`\n`), fitted to the cell. */
-function label(book: StyleBook, text: string, columns: readonly number[], start: number, span: number, minHeight: number, extra: Partial<CellSpec> = {}): CellSpec {
-  const lines = text.split('\n');
-  const { paragraphs } = fitted(book, lines, spanWidth(columns, start, span), minHeight, 'center', LABEL_LADDER);
-  return { content: paragraphs, span, ...extra };
-}
-
-/** Builds one row, tracking the height it will take (the tallest fitted cell, at least its minimum). */
-class RowBuilder {
-  cells: CellSpec[] = [];
-  height: number;
-  private col = 0;
-
-  constructor(
-    private readonly book: StyleBook,
-    private readonly columns: readonly number[],
-    readonly minHeight: number,
-    startCol = 0,
-  ) {
-    this.height = minHeight;
-    this.col = startCol;
-  }
-
-  skip(n: number): this {
-    this.col += n;
-    return this;
-  }
-
-  label(text: string, span = 1, extra: Partial<CellSpec> = {}): this {
-    this.cells.push(label(this.book, text, this.columns, this.col, span, this.minHeight, extra));
-    this.col += span;
-    return this;
-  }
-
-  value(lines: string | readonly string[], span = 1, align: Align = 'center', extra: Partial<CellSpec> = {}): this {
-    const list = typeof lines === 'string' ? [lines] : lines;
-    const f = fitted(this.book, list, spanWidth(this.columns, this.col, span), this.minHeight, align);
-    this.height = Math.max(this.height, f.height);
-    this.cells.push({ content: f.paragraphs, span, ...extra });
-    this.col += span;
-    return this;
-  }
-
-  cell(spec: CellSpec): this {
-    this.cells.push(spec);
-    this.col += spec.span ?? 1;
-    return this;
-  }
-
-  row(extra: Partial<RowSpec> = {}): RowSpec {
-    return { cells: this.cells, minHeight: this.height, cantSplit: true, ...extra };
-  }
-}
-
-function photoCell(book: StyleBook, photo: Buffer | null): CellSpec {
-  if (!photo) return { content: [book.para('照片', { align: 'center' })], rowSpan: 4 };
-  const px = (v: number) => (v / 25.4) * 96;
-  const size = jpegSize(photo);
-  // Fit inside the 36 × 49 mm frame, keeping the picture's own proportions.
-  let w = PHOTO_MM.width;
-  let h = PHOTO_MM.height;
-  if (size) {
-    const scale = Math.min(PHOTO_MM.width / size.width, PHOTO_MM.height / size.height);
-    w = size.width * scale;
-    h = size.height * scale;
-  }
-  const image = new ImageRun({
-    type: 'jpg',
-    data: photo,
-    transformation: { width: Math.round(px(w)), height: Math.round(px(h)) },
-    altText: { name: '照片', description: '照片', title: '照片' },
-  });
-  return { content: [new Paragraph({ children: [image], ...paraProps({ align: 'center' }) })], rowSpan: 4, margins: { left: 0, right: 0 } };
-}
 
 /** `1985.03（39岁）` on two lines where the cell is too narrow for one, breaking before the age. */
 function birthLines(birth: string, width: number): string[] {
@@ -210,7 +95,7 @@ function page1(book: StyleBook, vm: RenmianViewModel): { title: Paragraph; rows:
     .value(vm.gender)
     .label('出生年月\n（　岁）')
     .value(birthLines(vm.birth, P1[5]))
-    .cell(photoCell(book, vm.photo));
+    .cell(photoCell(book, vm.photo, PHOTO_MM, 4));
   const r2 = new RowBuilder(book, P1, ROW_TOP).label('民　族').value(vm.nation).label('籍　贯').value(vm.nativePlace).label('出生地').value(vm.birthPlace);
   const r3 = new RowBuilder(book, P1, ROW_TOP).label('入　党\n时　间').value(vm.partyJoin).label('参加工\n作时间').value(vm.workStart).label('健　康\n状　况').value(vm.health);
   const r4 = new RowBuilder(book, P1, ROW_TOP).label('专业技\n术职务').value(vm.techTitle, 2).label('熟悉专业\n有何专长').value(vm.expertise, 2);
