@@ -86,7 +86,10 @@ describe('干部档案 in the browser host', () => {
     await page.goto(`${app.url}#/cadres`);
     await page.reload();
     await page.getByLabel('检索干部').fill('hrx');
+    // The search runs after a short pause in typing and is kept in the address: wait for it to land.
+    await page.waitForURL(/q=hrx/);
     await visible(page.getByRole('cell', { name: '韩若曦' }));
+    expect(await page.getByRole('row').count()).toBe(2);
     await screenshot(page, 'e2e-search-initials');
   });
 
