@@ -1,7 +1,9 @@
+import { BATCH_LADDER, BATCH_WIDTH, batchBodyRows, batchCell, batchGrid, batchHeaderRow, batchTablePackage, type BatchColumn } from './batchTableKit';
+import { PAD_H } from './formKit';
 import { packDocx, type FormPackage } from './packDocx';
-import { MARGINS_LANDSCAPE, StyleBook, mm, pageNumberFooter, pt, textWidth, type Align } from './style';
-import { DEFAULT_CELL_MARGINS, buildTable, gridColumns, type CellSpec, type RowSpec } from './tableKit';
-import { fitBlocks, type SizeStep } from './textFit';
+import { StyleBook, mm, pt } from './style';
+import type { CellSpec, RowSpec } from './tableKit';
+import { fitBlocks } from './textFit';
 import { AMOUNT_COLUMNS, type SummaryRowVm, type SummaryViewModel } from './viewModels/summaryViewModel';
 
 /**
@@ -10,17 +12,7 @@ import { AMOUNT_COLUMNS, type SummaryRowVm, type SummaryViewModel } from './view
  * 合计 line, the header row repeated on every page, rows kept whole, page numbers at the foot.
  */
 
-const MARGINS = MARGINS_LANDSCAPE;
-const WIDTH = textWidth(MARGINS, 'landscape');
-
-export interface SummaryColumn {
-  header: string;
-  mm: number;
-  align: Align;
-  /** Names, days and amounts must not wrap: they shrink to stay on one line. */
-  oneLine?: boolean;
-  value: (r: SummaryRowVm) => string[];
-}
+export type SummaryColumn = BatchColumn<SummaryRowVm>;
 
 /** `2026年度称职（待审核）` → two lines, breaking before the bracket (narrow columns wrap badly otherwise). */
 const breakAtBracket = (lines: readonly string[]) =>
@@ -41,52 +33,26 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { header: '成长阶段', mm: 22, align: 'center', oneLine: true, value: (r) => breakAtBracket([r.stage]) },
 ];
 const COLUMNS = SUMMARY_COLUMNS;
-const GRID = gridColumns(
-  COLUMNS.map((c) => c.mm),
-  WIDTH,
-);
+const GRID = batchGrid(COLUMNS);
 
 const ROW = mm(9);
 const HEAD_ROW = mm(12);
-const LADDER: readonly SizeStep[] = [
-  { size: 10.5, line: 13 },
-  { size: 9, line: 11.5 },
-];
-const PAD_H = DEFAULT_CELL_MARGINS.left + DEFAULT_CELL_MARGINS.right;
-const PAD_V = DEFAULT_CELL_MARGINS.top + DEFAULT_CELL_MARGINS.bottom;
 
-function cell(book: StyleBook, lines: string[], col: number): CellSpec {
-  // Rows grow with their text; one-line columns shrink a long value rather than wrap it.
-  const c = COLUMNS[col];
-  const texts = lines.length ? lines : [''];
-  const fit = fitBlocks(
-    texts.map((text) => ({ text })),
-    GRID[col] - PAD_H,
-    (c.oneLine ? texts.length : Math.max(2, texts.length)) * pt(LADDER[0].line) + 1,
-    LADDER,
-  );
-  return { content: texts.map((t) => book.para(t, { size: fit.size, line: fit.line, align: c.align })) };
-}
+const cell = (book: StyleBook, lines: string[], col: number): CellSpec => batchCell(book, lines, GRID[col], COLUMNS[col]);
 
 /** The summary laid out (pure: reads nothing but the view model). */
 export function summaryPackage(vm: SummaryViewModel): FormPackage {
   const book = new StyleBook();
-  const head = (text: string, width = WIDTH) => {
+  const head = (text: string, width = BATCH_WIDTH) => {
     const lines = text.split('\n');
-    const fit = fitBlocks(lines.map((l) => ({ text: l })), width - PAD_H, lines.length * pt(LADDER[0].line) + 1, LADDER);
+    const fit = fitBlocks(lines.map((l) => ({ text: l })), width - PAD_H, lines.length * pt(BATCH_LADDER[0].line) + 1, BATCH_LADDER);
     return lines.map((l) => book.para(l, { font: '黑体', size: fit.size, line: fit.line, align: 'center' }));
   };
-  const header: RowSpec = {
-    cells: COLUMNS.map((c, i) => ({ content: head(c.header, GRID[i]) })),
-    minHeight: Math.max(HEAD_ROW, 2 * pt(13) + PAD_V),
-    header: true,
-    cantSplit: true,
-  };
-  const rows: RowSpec[] = vm.rows.map((r) => ({
-    cells: COLUMNS.map((c, i) => cell(book, c.value(r), i)),
-    minHeight: ROW,
-    cantSplit: true,
-  }));
+  const header = batchHeaderRow(
+    COLUMNS.map((c, i) => ({ content: head(c.header, GRID[i]) })),
+    HEAD_ROW,
+  );
+  const rows = batchBodyRows(book, COLUMNS, GRID, vm.rows, ROW);
   const amountsAt = COLUMNS.findIndex((c) => c.header === AMOUNT_COLUMNS[0].header);
   const total: RowSpec = {
     cells: [
@@ -97,23 +63,13 @@ export function summaryPackage(vm: SummaryViewModel): FormPackage {
     minHeight: ROW,
     cantSplit: true,
   };
-  return {
-    title: vm.title,
-    page: { orientation: 'landscape', margins: MARGINS },
-    book,
-    footer: pageNumberFooter(),
-    body: [
-      book.para(vm.title, { font: '小标宋', size: '小二', line: 28, after: 4, align: 'center' }),
-      book.para(vm.subtitle, { size: '小四', line: 18, after: 2, align: 'center' }),
-      book.para(`制表日期：${vm.madeOn}`, { size: '五号', line: 16, after: 4, align: 'right' }),
-      buildTable({ columns: GRID, rows: [header, ...rows, total] }),
-      book.para('注：年度考核、期满考核等次为已审核结果，“待审核”为已提交尚未审核；成长阶段为最近一次完成评分的成长评价所达到的阶段。', {
-        size: '小五',
-        line: 14,
-        before: 3,
-      }),
-    ],
-  };
+  return batchTablePackage(book, vm, GRID, [header, ...rows, total], () => [
+    book.para('注：年度考核、期满考核等次为已审核结果，“待审核”为已提交尚未审核；成长阶段为最近一次完成评分的成长评价所达到的阶段。', {
+      size: '小五',
+      line: 14,
+      before: 3,
+    }),
+  ]);
 }
 
 export function summaryForm(vm: SummaryViewModel): Promise<Buffer> {
