@@ -112,27 +112,38 @@ export class ExchangeService {
     return { ok: true, existing, data: parsed.data, photo: photo ? record.photo : null, changes, notes };
   }
 
-  /** Reads every file and says, per file, whether it would create or update a file (field by field) or why not. */
-  async previewLrmx(files: readonly NamedFile[]): Promise<LrmxFilePreview[]> {
+  /**
+   * Each file parsed, in order, or why not: unreadable, or about the same person as an earlier file of the batch
+   * (the preview and the import refuse the same files).
+   */
+  private *readLrmxFiles(files: readonly NamedFile[]): Generator<{ ok: true; file: string; record: LrmxRecord } | { ok: false; file: string; errors: string[] }> {
     const firstFileOf = new Map<string, string>();
-    const out: LrmxFilePreview[] = [];
     for (const f of files) {
       const parsed = parseLrmx(bytesOf(f), f.name);
       if (!parsed.ok) {
-        out.push({ file: f.name, status: 'error', errors: parsed.errors });
+        yield { ok: false, file: f.name, errors: parsed.errors };
         continue;
       }
       const twin = this.sameBatchTwin(firstFileOf, f.name, parsed.record.data);
-      if (twin) {
-        out.push({ file: f.name, status: 'error', errors: [twin] });
+      yield twin ? { ok: false, file: f.name, errors: [twin] } : { ok: true, file: f.name, record: parsed.record };
+    }
+  }
+
+  /** Reads every file and says, per file, whether it would create or update a file (field by field) or why not. */
+  async previewLrmx(files: readonly NamedFile[]): Promise<LrmxFilePreview[]> {
+    const out: LrmxFilePreview[] = [];
+    for (const read of this.readLrmxFiles(files)) {
+      const { file } = read;
+      if (!read.ok) {
+        out.push({ file, status: 'error', errors: read.errors });
         continue;
       }
-      const plan = await this.planLrmx(this.db.manager, f.name, parsed.record);
-      if (!plan.ok) out.push({ file: f.name, status: 'error', errors: plan.errors });
-      else if (!plan.existing) out.push({ file: f.name, status: 'create', person: personSummary(plan.data, Boolean(plan.photo)), notes: plan.notes });
+      const plan = await this.planLrmx(this.db.manager, file, read.record);
+      if (!plan.ok) out.push({ file, status: 'error', errors: plan.errors });
+      else if (!plan.existing) out.push({ file, status: 'create', person: personSummary(plan.data, Boolean(plan.photo)), notes: plan.notes });
       else
         out.push({
-          file: f.name,
+          file,
           status: 'update',
           cadreId: plan.existing.id,
           person: personSummary(plan.data, Boolean(plan.photo) || plan.existing.hasPhoto),
@@ -153,25 +164,19 @@ export class ExchangeService {
 
   /** Imports each file in its own transaction (all of a file or none of it); the report lists every file's outcome. */
   async importLrmx(ctx: ServiceContext, files: readonly NamedFile[]): Promise<LrmxImportOutcome[]> {
-    const firstFileOf = new Map<string, string>();
     const out: LrmxImportOutcome[] = [];
-    for (const f of files) {
-      const parsed = parseLrmx(bytesOf(f), f.name);
-      if (!parsed.ok) {
-        out.push({ file: f.name, status: 'error', errors: parsed.errors });
-        continue;
-      }
-      const twin = this.sameBatchTwin(firstFileOf, f.name, parsed.record.data);
-      if (twin) {
-        out.push({ file: f.name, status: 'error', errors: [twin] });
+    for (const read of this.readLrmxFiles(files)) {
+      const { file } = read;
+      if (!read.ok) {
+        out.push({ file, status: 'error', errors: read.errors });
         continue;
       }
       try {
         out.push(
           await this.db.write(async (m): Promise<LrmxImportOutcome> => {
-            const plan = await this.planLrmx(m, f.name, parsed.record);
-            if (!plan.ok) return { file: f.name, status: 'error', errors: plan.errors };
-            const base = { file: f.name, name: plan.data.name, idNumber: plan.data.idNumber, notes: plan.notes };
+            const plan = await this.planLrmx(m, file, read.record);
+            if (!plan.ok) return { file, status: 'error', errors: plan.errors };
+            const base = { file, name: plan.data.name, idNumber: plan.data.idNumber, notes: plan.notes };
             if (!plan.existing) {
               const created = await this.cadres.saveWith(m, ctx, plan.data, undefined, IMPORT_ACTION);
               if (plan.photo) await this.cadres.setPhotoWith(m, ctx, created.id, plan.photo);
@@ -184,7 +189,7 @@ export class ExchangeService {
           }),
         );
       } catch (err) {
-        out.push({ file: f.name, status: 'error', errors: [`${f.name}：${toApiError(err).message}`] });
+        out.push({ file, status: 'error', errors: [`${file}：${toApiError(err).message}`] });
       }
     }
     return out;
