@@ -99,6 +99,83 @@ async function seed(s: AppServices, n: number, photo: Buffer): Promise<number[]>
   return ids;
 }
 
+/**
+ * One form from its view model against docxtemplater filling the same template. Both sides are warmed, then run in
+ * alternating blocks; each block's CPU time (process.cpuUsage, which other processes on a busy machine do not inflate)
+ * gives the per-form figure, the wall times go with it.
+ */
+async function singleFormLine(label: string, ours: () => Promise<unknown>, theirs: () => unknown): Promise<FigureLine> {
+  for (let i = 0; i < 10; i++) {
+    await ours();
+    theirs();
+  }
+  const mine = { cpu: [] as number[], wall: [] as number[] };
+  const base = { cpu: [] as number[], wall: [] as number[] };
+  const block = async (into: typeof mine, fn: () => Promise<unknown>) => {
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < PER_BLOCK; i++) into.wall.push(...(await timeRuns(1, fn)));
+    const c = process.cpuUsage(c0);
+    into.cpu.push((c.user + c.system) / 1000 / PER_BLOCK);
+  };
+  for (let b = 0; b < BLOCKS; b++) {
+    await block(mine, ours);
+    await block(base, async () => theirs());
+  }
+  for (const x of [mine, base]) {
+    x.cpu.sort((a, b) => a - b);
+    x.wall.sort((a, b) => a - b);
+  }
+  return {
+    label,
+    value: median(mine.cpu),
+    baseline: median(base.cpu),
+    unit: 'ms',
+    target: '< 100 ms，且不慢于 docxtemplater 填充同样的模板',
+    pass: p95(mine.wall) < 100 && median(mine.cpu) <= median(base.cpu),
+    detail: `墙钟中位数 ${median(mine.wall).toFixed(1)} ms / p95 ${p95(mine.wall).toFixed(1)} ms（docxtemplater ${median(base.wall).toFixed(1)} / ${p95(base.wall).toFixed(1)} ms）`,
+  };
+}
+
+/**
+ * `count` forms exported one by one, with peak memory, against `baseline` (the same reads filled in by docxtemplater).
+ * `perFormMs` adds the time per form to the detail.
+ */
+async function batchExportLine<T>(
+  label: string,
+  count: number,
+  items: readonly T[],
+  exportOne: (item: T) => Promise<{ buffer: Buffer }>,
+  baseline: () => Promise<void>,
+  perFormMs = false,
+): Promise<FigureLine> {
+  global.gc?.();
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  let bytes = 0;
+  const t0 = performance.now();
+  for (const item of items) {
+    const doc = await exportOne(item);
+    bytes += doc.buffer.length;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  const batchMs = performance.now() - t0;
+  const t1 = performance.now();
+  await baseline();
+  const baseMs = performance.now() - t1;
+  const peakMb = peak / 1024 / 1024;
+  return {
+    label,
+    value: batchMs,
+    baseline: baseMs,
+    unit: 'ms',
+    target: '< 30 s，峰值内存 < 500 MB',
+    pass: batchMs < 30_000 && peakMb < 500,
+    detail:
+      `峰值 RSS ${peakMb.toFixed(0)} MB（开始时 ${(rss0 / 1024 / 1024).toFixed(0)} MB），平均每份 ${(bytes / count / 1024).toFixed(0)} KB` +
+      (perFormMs ? `，每份 ${(batchMs / count).toFixed(1)} ms` : ''),
+  };
+}
+
 export const documentsFigure: Figure = {
   name: 'Word 表格生成（干部任免审批表）',
   async run() {
@@ -109,72 +186,29 @@ export const documentsFigure: Figure = {
     const template = await makeTemplate(photo);
     const lines: FigureLine[] = [];
 
-    // One form from its view model. Both sides are warmed, then run in alternating blocks; each block's CPU time
-    // (process.cpuUsage, which other processes on a busy machine do not inflate) gives the per-form figure,
-    // the wall times go with it.
-    for (let i = 0; i < 10; i++) {
-      await renmianForm(vm);
-      fill(template, templateData(vm));
-    }
-    const ours = { cpu: [] as number[], wall: [] as number[] };
-    const theirs = { cpu: [] as number[], wall: [] as number[] };
-    const block = async (into: typeof ours, fn: () => Promise<unknown>) => {
-      const c0 = process.cpuUsage();
-      for (let i = 0; i < PER_BLOCK; i++) into.wall.push(...(await timeRuns(1, fn)));
-      const c = process.cpuUsage(c0);
-      into.cpu.push((c.user + c.system) / 1000 / PER_BLOCK);
-    };
-    for (let b = 0; b < BLOCKS; b++) {
-      await block(ours, () => renmianForm(vm));
-      await block(theirs, async () => fill(template, templateData(vm)));
-    }
-    for (const x of [ours, theirs]) {
-      x.cpu.sort((a, b) => a - b);
-      x.wall.sort((a, b) => a - b);
-    }
-    lines.push({
-      label: '一份干部任免审批表（视图模型 → docx，CPU 时间）',
-      value: median(ours.cpu),
-      baseline: median(theirs.cpu),
-      unit: 'ms',
-      target: '< 100 ms，且不慢于 docxtemplater 填充同样的模板',
-      pass: p95(ours.wall) < 100 && median(ours.cpu) <= median(theirs.cpu),
-      detail: `墙钟中位数 ${median(ours.wall).toFixed(1)} ms / p95 ${p95(ours.wall).toFixed(1)} ms（docxtemplater ${median(theirs.wall).toFixed(1)} / ${p95(theirs.wall).toFixed(1)} ms）`,
-    });
+    // One form from its view model.
+    lines.push(await singleFormLine('一份干部任免审批表（视图模型 → docx，CPU 时间）', () => renmianForm(vm), () => fill(template, templateData(vm))));
 
     // 500 forms straight from the database (file + photo read, view model, docx), with peak memory.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-bench-docs-'));
     const s = await AppServices.open(path.join(dir, 'cadre.db'));
     try {
       const ids = await seed(s, BATCH, photo);
-      global.gc?.();
-      const rss0 = process.memoryUsage().rss;
-      let peak = rss0;
-      let bytes = 0;
-      const t0 = performance.now();
-      for (const id of ids) {
-        const doc = await s.documents.exportRenmian(id, TODAY);
-        bytes += doc.buffer.length;
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }
-      const batchMs = performance.now() - t0;
-      const t1 = performance.now();
-      for (const id of ids) {
-        const c = await s.cadres.get(id);
-        const p = await s.cadres.getPhoto(id);
-        fill(template, templateData(renmianViewModelOf(c, p, TODAY)));
-      }
-      const baseMs = performance.now() - t1;
-      const peakMb = peak / 1024 / 1024;
-      lines.push({
-        label: `${BATCH} 份干部任免审批表（读库 + 生成）`,
-        value: batchMs,
-        baseline: baseMs,
-        unit: 'ms',
-        target: `< 30 s，峰值内存 < 500 MB`,
-        pass: batchMs < 30_000 && peakMb < 500,
-        detail: `峰值 RSS ${peakMb.toFixed(0)} MB（开始时 ${(rss0 / 1024 / 1024).toFixed(0)} MB），平均每份 ${(bytes / BATCH / 1024).toFixed(0)} KB`,
-      });
+      lines.push(
+        await batchExportLine(
+          `${BATCH} 份干部任免审批表（读库 + 生成）`,
+          BATCH,
+          ids,
+          (id) => s.documents.exportRenmian(id, TODAY),
+          async () => {
+            for (const id of ids) {
+              const c = await s.cadres.get(id);
+              const p = await s.cadres.getPhoto(id);
+              fill(template, templateData(renmianViewModelOf(c, p, TODAY)));
+            }
+          },
+        ),
+      );
     } finally {
       await s.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -290,63 +324,23 @@ export const appraisalDocumentsFigure: Figure = {
       const vm = appraisalViewModelOf(sources);
 
       // One form from its view model, CPU time per block as for the 任免审批表 (alternating, both sides warmed).
-      for (let i = 0; i < 10; i++) {
-        await appraisalForm(vm);
-        fill(template, appraisalData(vm));
-      }
-      const ours = { cpu: [] as number[], wall: [] as number[] };
-      const theirs = { cpu: [] as number[], wall: [] as number[] };
-      const block = async (into: typeof ours, fn: () => Promise<unknown>) => {
-        const c0 = process.cpuUsage();
-        for (let i = 0; i < PER_BLOCK; i++) into.wall.push(...(await timeRuns(1, fn)));
-        const c = process.cpuUsage(c0);
-        into.cpu.push((c.user + c.system) / 1000 / PER_BLOCK);
-      };
-      for (let b = 0; b < BLOCKS; b++) {
-        await block(ours, () => appraisalForm(vm));
-        await block(theirs, async () => fill(template, appraisalData(vm)));
-      }
-      for (const x of [ours, theirs]) {
-        x.cpu.sort((a, b) => a - b);
-        x.wall.sort((a, b) => a - b);
-      }
-      lines.push({
-        label: '一份挂职干部考核鉴定表（视图模型 → docx，CPU 时间）',
-        value: median(ours.cpu),
-        baseline: median(theirs.cpu),
-        unit: 'ms',
-        target: '< 100 ms，且不慢于 docxtemplater 填充同样的模板',
-        pass: p95(ours.wall) < 100 && median(ours.cpu) <= median(theirs.cpu),
-        detail: `墙钟中位数 ${median(ours.wall).toFixed(1)} ms / p95 ${p95(ours.wall).toFixed(1)} ms（docxtemplater ${median(theirs.wall).toFixed(1)} / ${p95(theirs.wall).toFixed(1)} ms）`,
-      });
+      lines.push(await singleFormLine('一份挂职干部考核鉴定表（视图模型 → docx，CPU 时间）', () => appraisalForm(vm), () => fill(template, appraisalData(vm))));
 
       // A batch export of 500 members, the way the UI asks for it: member by member through the batch-member path
       // (posting lookup, records, on-post days, results, photo, view model, docx), with peak memory.
-      global.gc?.();
-      const rss0 = process.memoryUsage().rss;
-      let peak = rss0;
-      let bytes = 0;
-      const t0 = performance.now();
-      for (const cadreId of cadreIds) {
-        const doc = await s.documents.exportMemberForm(batchId, cadreId, 'appraisal', TODAY_APPRAISAL);
-        bytes += doc.buffer.length;
-        peak = Math.max(peak, process.memoryUsage().rss);
-      }
-      const batchMs = performance.now() - t0;
-      // Baseline: the same reads, filled into the template by docxtemplater.
-      const t1 = performance.now();
-      for (const postingId of postingIds) fill(template, appraisalData(appraisalViewModelOf(await readAppraisalSources(s, { postingId }, TODAY_APPRAISAL))));
-      const baseMs = performance.now() - t1;
-      const peakMb = peak / 1024 / 1024;
-      lines.push({
-        label: `${APPRAISAL_BATCH} 份挂职干部考核鉴定表（批量导出，逐人读库 + 生成）`,
-        value: batchMs,
-        baseline: baseMs,
-        unit: 'ms',
-        target: '< 30 s，峰值内存 < 500 MB',
-        pass: batchMs < 30_000 && peakMb < 500,
-        detail: `峰值 RSS ${peakMb.toFixed(0)} MB（开始时 ${(rss0 / 1024 / 1024).toFixed(0)} MB），平均每份 ${(bytes / APPRAISAL_BATCH / 1024).toFixed(0)} KB，每份 ${(batchMs / APPRAISAL_BATCH).toFixed(1)} ms`,
-      });
+      lines.push(
+        await batchExportLine(
+          `${APPRAISAL_BATCH} 份挂职干部考核鉴定表（批量导出，逐人读库 + 生成）`,
+          APPRAISAL_BATCH,
+          cadreIds,
+          (cadreId) => s.documents.exportMemberForm(batchId, cadreId, 'appraisal', TODAY_APPRAISAL),
+          // Baseline: the same reads, filled into the template by docxtemplater.
+          async () => {
+            for (const postingId of postingIds) fill(template, appraisalData(appraisalViewModelOf(await readAppraisalSources(s, { postingId }, TODAY_APPRAISAL))));
+          },
+          true,
+        ),
+      );
     } finally {
       await s.close();
       fs.rmSync(dir, { recursive: true, force: true });
