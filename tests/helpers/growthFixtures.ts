@@ -1,8 +1,6 @@
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { GrowthTemplate } from '../../shared/growth';
-import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { saveDemoCadres } from './refusal';
 import { testCtx } from './tempServices';
 
 /**
@@ -15,8 +13,7 @@ export function stageSheet(t: Pick<GrowthTemplate, 'stages'>, perStage: number[]
 
 /** A batch of demo cadres (first `n`) with postings 2025.12.01–2026.11.30, 在岗. */
 export async function growthBatch(s: AppServices, n = 3): Promise<{ batchId: number; cadreIds: number[]; postings: number[] }> {
-  const cadreIds: number[] = [];
-  for (const input of demoCadres().slice(0, n)) cadreIds.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  const cadreIds = await saveDemoCadres(s, n);
   const batchId = (
     await s.batches.save(testCtx, { name: '成长评价测试批次', type: '东西部协作/对口支援', direction: '派出', startDate: '2025.12.01', endDate: '2026.11.30' })
   ).id;
@@ -24,11 +21,5 @@ export async function growthBatch(s: AppServices, n = 3): Promise<{ batchId: num
   return { batchId, cadreIds, postings: cadreIds.map((id) => added.added.find((a) => a.cadreId === id)!.postingId) };
 }
 
-/** The message a refused call shows (zod errors formatted as the boundary does), and its code. */
-export const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err) => toApiError(err),
-  );
+export { refusal } from './refusal';
+

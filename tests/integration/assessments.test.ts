@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { BatchInput } from '../../shared/batch';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -15,14 +14,6 @@ let ids: number[];
 let batchId: number;
 /** Postings in the batch (2025.12.01–2026.11.30, 在岗) of ids[0..2]. */
 let postings: number[];
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err) => toApiError(err),
-  );
 
 const batch: BatchInput = {
   name: '安康市第7批赴常州挂职干部',
@@ -34,8 +25,7 @@ const batch: BatchInput = {
 
 beforeEach(async () => {
   ({ s, cleanup } = await tempServices());
-  ids = [];
-  for (const input of demoCadres().slice(0, 4)) ids.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  ids = await saveDemoCadres(s, 4);
   batchId = (await s.batches.save(testCtx, batch)).id;
   const added = await s.batches.addMembers(testCtx, { batchId, cadreIds: ids.slice(0, 3), defaults: { status: '在岗', hostUnit: '常州市武进区商务局' } });
   postings = ids.slice(0, 3).map((id) => added.added.find((a) => a.cadreId === id)!.postingId);

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { BatchInput } from '../../shared/batch';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { refusalMessage as refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -15,18 +14,9 @@ let ids: number[];
 
 beforeEach(async () => {
   ({ s, cleanup } = await tempServices());
-  ids = [];
-  for (const input of demoCadres().slice(0, 8)) ids.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  ids = await saveDemoCadres(s, 8);
 });
 afterEach(() => cleanup());
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err) => toApiError(err).message,
-  );
 
 const changzhou: BatchInput = {
   name: '安康市第7批赴常州挂职干部',

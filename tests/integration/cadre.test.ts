@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CadreInput } from '../../shared/cadre';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { AuditEntryEntity } from '../../electron/db/entities';
+import { refusalMessage } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
@@ -14,14 +15,7 @@ const person = (name: string, gender: '男' | '女', birth: string, seq: number,
   ...extra,
 });
 
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
+const failure = refusalMessage;
 
 describe('cadre files', () => {
   let env: Env;

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { LeaveInput } from '../../shared/leave';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -13,14 +12,6 @@ let cleanup: () => Promise<void>;
 let ids: number[];
 /** A running posting from 2026.01.15 (planned to 2027.01.14). */
 let running: number;
-
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err) => toApiError(err),
-  );
 
 const leave = (over: Partial<LeaveInput> = {}): LeaveInput => ({
   postingId: running,
@@ -33,8 +24,7 @@ const leave = (over: Partial<LeaveInput> = {}): LeaveInput => ({
 
 beforeEach(async () => {
   ({ s, cleanup } = await tempServices());
-  ids = [];
-  for (const input of demoCadres().slice(0, 4)) ids.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  ids = await saveDemoCadres(s, 4);
   running = (
     await s.postings.save(testCtx, { cadreId: ids[0], direction: '派出', hostUnit: '汉阴县涧池镇双河村', startDate: '2026.01.15', plannedEndDate: '2027.01.14', status: '在岗' })
   ).id;

@@ -2,13 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { WorkResultInput } from '../../shared/ledger';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -21,14 +20,6 @@ let p0: number;
 let p1: number;
 let earlier: number;
 
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err) => toApiError(err),
-  );
-
 const result = (over: Partial<WorkResultInput>): WorkResultInput => ({
   postingId: p0,
   category: '招商引资',
@@ -39,8 +30,7 @@ const result = (over: Partial<WorkResultInput>): WorkResultInput => ({
 
 beforeEach(async () => {
   ({ s, dir, cleanup } = await tempServices());
-  ids = [];
-  for (const input of demoCadres().slice(0, 3)) ids.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  ids = await saveDemoCadres(s, 3);
   batchId = (await s.batches.save(testCtx, { name: '安康市第7批赴常州挂职干部', type: '东西部协作/对口支援', direction: '派出', startDate: '2025.12.01', endDate: '2026.11.30' })).id;
   const added = await s.batches.addMembers(testCtx, { batchId, cadreIds: [ids[0], ids[1]], defaults: { status: '在岗', hostUnit: '常州市武进区商务局' } });
   p0 = added.added.find((a) => a.cadreId === ids[0])!.postingId;

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CadreInputSchema } from '../../shared/cadre';
-import { toApiError } from '../../shared/errors';
 import type { PostingInput } from '../../shared/posting';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
+import { refusalMessage as refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -14,17 +13,9 @@ let ids: number[];
 
 beforeEach(async () => {
   ({ s, cleanup } = await tempServices());
-  ids = [];
-  for (const input of demoCadres().slice(0, 4)) ids.push((await s.cadres.save(testCtx, CadreInputSchema.parse(input))).id);
+  ids = await saveDemoCadres(s, 4);
 });
 afterEach(() => cleanup());
-
-/** The message the user would see for a refused call (zod errors formatted as the boundary does). */
-const refusal = (p: Promise<unknown>) =>
-  p.then(
-    () => { throw new Error('expected a refusal'); },
-    (err) => toApiError(err).message,
-  );
 
 const posting = (over: Partial<PostingInput> = {}): PostingInput => ({
   cadreId: ids[0],
