@@ -29,7 +29,7 @@ export function HistoryList({ entries }: { entries: AuditEntry[] }) {
                 .slice(0, 30)
                 .map(([field, [before, after]]) => (
                   <li key={field}>
-                    {FIELD_LABELS[field] ?? field}：{e.action === '新建' || e.action === '载入示例数据' || e.action === '导入' && before == null ? show(after) : `${show(before)} → ${show(after)}`}
+                    {FIELD_LABELS[field] ?? field}：{before == null ? show(after) : `${show(before)} → ${show(after)}`}
                   </li>
                 ))}
             </ul>
