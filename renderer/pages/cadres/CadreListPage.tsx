@@ -1,6 +1,6 @@
 import { FileExcelOutlined, PlusOutlined, SearchOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Input, Select, Space, Table, Tag } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { EDUCATION_LEVELS, GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
 import { POSTING_STATUSES } from '../../../shared/codes/secondment';
@@ -30,11 +30,13 @@ export function CadreListPage() {
   const pageSize = Number(params.get('size') ?? 20);
   const filters = Object.fromEntries(FILTERS.map((f) => [f.key, params.get(f.key) ?? ''])) as Record<FilterKey, string>;
 
-  // Search as the user types, without a request per keystroke.
+  // Search as the user types, without a request per keystroke. Opening a row cancels a search still pending,
+  // so that it cannot pull the user back to the list.
+  const pendingSearch = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    const t = setTimeout(() => {
+    const t = (pendingSearch.current = setTimeout(() => {
       if ((params.get('q') ?? '') !== text) update({ q: text, page: '1' });
-    }, 250);
+    }, 250));
     return () => clearTimeout(t);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
@@ -128,7 +130,7 @@ export function CadreListPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         rowSelection={{ selectedRowKeys: selected.map((c) => c.id), preserveSelectedRowKeys: true, onChange: (_keys, rows) => setSelected(rows.filter(Boolean)) }}
-        onRow={(r) => ({ onClick: () => navigate(`/cadres/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({ onClick: () => (clearTimeout(pendingSearch.current), navigate(`/cadres/${r.id}`)), style: { cursor: 'pointer' } })}
         locale={{ emptyText: params.get('q') || batchId || postingStatus || FILTERS.some((f) => filters[f.key]) ? '没有符合条件的干部档案' : '还没有干部档案' }}
         pagination={{
           current: page,
