@@ -7,9 +7,8 @@ import {
   type MeetingType,
   type PostingDirection,
   type PostingStatus,
-  type PostType,
 } from './codes/secondment';
-import type { Mentor } from './posting';
+import type { Mentor, Posting } from './posting';
 import { optionalDay, requiredDay } from './validators/daySchema';
 
 /**
@@ -173,7 +172,13 @@ export interface BatchListItem {
 }
 
 /** A member row on the batch page: the cadre and their posting in this batch. */
-export interface BatchMember {
+/** The posting fields a member row shows, as the posting itself has them. */
+type MemberPostingFields = Pick<
+  Posting,
+  'originalUnit' | 'originalPost' | 'hostUnit' | 'hostPost' | 'postType' | 'startDate' | 'plannedEndDate' | 'actualEndDate' | 'status' | 'politicalMentor' | 'businessMentor'
+>;
+
+export interface BatchMember extends MemberPostingFields {
   postingId: number;
   cadreId: number;
   name: string;
@@ -183,17 +188,6 @@ export interface BatchMember {
   phone: string;
   /** The cadre file is in the recycle bin. */
   cadreDeleted: boolean;
-  originalUnit: string;
-  originalPost: string;
-  hostUnit: string;
-  hostPost: string;
-  postType: PostType | '';
-  startDate: string;
-  plannedEndDate: string;
-  actualEndDate: string;
-  status: PostingStatus;
-  politicalMentor: Mentor;
-  businessMentor: Mentor;
   isLeader: boolean;
   isBranchSecretary: boolean;
   inBranch: boolean;
