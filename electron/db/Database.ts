@@ -1,28 +1,112 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AppError } from '../../shared/errors';
+
+/** How long a write waits for another process (the CLI, a second window) to finish its transaction. */
+export const WRITE_LOCK_WAIT_MS = 60_000;
 
 /**
- * The DataSource plus a write queue. SQLite through the `sqlite3` driver is one connection: two transactions
- * started at once would interleave on it, so every write runs in its own transaction, one after another.
+ * The database as the services see it: two connections to one SQLite file in WAL mode.
+ *
+ * - Writes go through `write()`: one queue (SQLite has one writer), each in its own transaction that begins with
+ *   `BEGIN IMMEDIATE`, so the write lock is taken up front and another process's writer makes it wait (the busy
+ *   timeout applies) instead of failing halfway with SQLITE_BUSY on a read→write lock upgrade.
+ * - Reads go through `manager` (or `read()` for several queries that must agree): a separate read-only
+ *   connection, which WAL gives the last committed snapshot. A list shown while a 5,000-row import is running,
+ *   or while a write is about to roll back, never shows rows that were not committed.
+ *
+ * Inside a `write()` callback, read through its own `m`: only that sees the transaction's uncommitted rows.
  */
 export class Database {
-  private tail: Promise<unknown> = Promise.resolve();
+  private writeTail: Promise<unknown> = Promise.resolve();
+  private readTail: Promise<unknown> = Promise.resolve();
 
-  constructor(public readonly dataSource: DataSource) {}
+  constructor(
+    /** The writer connection (migrations, `write()`). */
+    public readonly dataSource: DataSource,
+    /** The read-only connection; the same as the writer only for a database opened read-only. */
+    public readonly readDataSource: DataSource = dataSource,
+  ) {}
 
   /** Runs `work` in a transaction after every write queued before it; all of it or nothing is written. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => this.dataSource.transaction((manager) => work(manager)));
-    this.tail = run.catch(() => undefined);
+    const run = this.writeTail.then(() => this.transaction(work));
+    this.writeTail = run.catch(() => undefined);
     return run;
   }
 
-  /** Reads use the shared manager; they see only committed data or the running write. */
+  /** Several reads from one committed snapshot (e.g. a page of rows and their total). */
+  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const run = this.readTail.then(async () => {
+      const qr = this.readDataSource.createQueryRunner();
+      await qr.query('BEGIN');
+      markTransaction(qr, true);
+      try {
+        return await work(qr.manager);
+      } finally {
+        markTransaction(qr, false);
+        await qr.query('COMMIT').catch(() => undefined);
+      }
+    });
+    this.readTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The read-only manager: committed data only. Writing through it fails (SQLITE_READONLY). */
   get manager(): EntityManager {
-    return this.dataSource.manager;
+    return this.readDataSource.manager;
   }
 
   async close(): Promise<void> {
-    await this.tail;
+    await this.writeTail;
+    await this.readTail;
+    if (this.readDataSource !== this.dataSource && this.readDataSource.isInitialized) await this.readDataSource.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
+  private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    // The sqlite driver has one query runner per connection: the transaction is that runner's state.
+    const qr = this.dataSource.createQueryRunner();
+    await beginImmediate(qr);
+    markTransaction(qr, true);
+    try {
+      const result = await work(qr.manager);
+      await qr.commitTransaction();
+      return result;
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      markTransaction(qr, false);
+    }
+  }
+}
+
+/** TypeORM's own `startTransaction` issues a deferred `BEGIN`; record that a transaction is open so its saves join it. */
+function markTransaction(qr: QueryRunner, active: boolean): void {
+  const state = qr as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = active;
+  state.transactionDepth = active ? 1 : 0;
+}
+
+export function isBusyError(err: unknown): boolean {
+  return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(String((err as Error)?.message ?? err));
+}
+
+/**
+ * `BEGIN IMMEDIATE`, waiting for another process's write to end. SQLite's busy timeout already waits inside the
+ * statement; the loop covers a writer that holds the lock longer than that (a large import from the CLI).
+ */
+async function beginImmediate(qr: QueryRunner): Promise<void> {
+  const deadline = Date.now() + WRITE_LOCK_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await qr.query('BEGIN IMMEDIATE');
+      return;
+    } catch (err) {
+      if (!isBusyError(err)) throw err;
+      if (Date.now() >= deadline)
+        throw new AppError('CONFLICT', '数据库正被其他程序（如命令行导入或另一个窗口）长时间占用，本次修改未保存，请稍后重试');
+      await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+    }
   }
 }

@@ -3,16 +3,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sqlite3 from 'sqlite3';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 export interface OpenOptions {
   /** The database file. */
   file: string;
-  /** Throwaway test databases only: build the schema from the entities instead of migrating. */
-  synchronize?: boolean;
 }
+
+/** How long SQLite itself waits for another connection's lock before answering SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 15_000;
 
 /**
  * The app's data folder: the same place Electron's userData resolves to for `cadre-desk`, so that the
@@ -29,24 +30,37 @@ export function defaultDbFile(): string {
   return path.join(defaultDataDir(), 'cadre.db');
 }
 
-/** Opens (creating if needed) and migrates the database: WAL journal, foreign keys on, a busy timeout. */
-export async function openDatabase(options: OpenOptions): Promise<DataSource> {
-  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  const ds = new DataSource({
+/** The TypeORM options of a connection to `file`: the schema comes from the migrations only (never `synchronize`). */
+function connectionOptions(file: string, readOnly: boolean): DataSourceOptions {
+  return {
     type: 'sqlite',
     driver: sqlite3,
-    database: options.file,
+    database: file,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    enableWAL: true,
-    busyTimeout: 5000,
+    // WAL lets the read-only connection read the last committed state while the writer works.
+    enableWAL: !readOnly,
+    busyTimeout: BUSY_TIMEOUT_MS,
+    flags: readOnly ? sqlite3.OPEN_READONLY : undefined,
     logging: false,
-  });
+  };
+}
+
+/** Opens (creating if needed) and migrates the writer connection: WAL journal, foreign keys on, a busy timeout. */
+export async function openDatabase(options: OpenOptions): Promise<DataSource> {
+  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  const ds = new DataSource(connectionOptions(options.file, false));
   await ds.initialize();
   await ds.query('PRAGMA foreign_keys = ON');
-  if (options.synchronize) await ds.synchronize();
-  else await ds.runMigrations({ transaction: 'each' });
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}
+
+/** A read-only connection to a database the writer has already opened and migrated. */
+export async function openReadConnection(file: string): Promise<DataSource> {
+  const ds = new DataSource(connectionOptions(file, true));
+  await ds.initialize();
   return ds;
 }

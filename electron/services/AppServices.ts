@@ -1,5 +1,5 @@
 import { Database } from '../db/Database';
-import { openDatabase } from '../db/dataSource';
+import { openDatabase, openReadConnection } from '../db/dataSource';
 import { AuditLog } from './AuditLog';
 import { CadreService } from './CadreService';
 import { BatchService } from './BatchService';
@@ -56,8 +56,12 @@ export class AppServices {
   }
 
   static async open(dbFile: string): Promise<AppServices> {
-    const ds = await openDatabase({ file: dbFile });
-    return new AppServices(new Database(ds), dbFile);
+    const writer = await openDatabase({ file: dbFile });
+    const reader = await openReadConnection(dbFile).catch(async (err) => {
+      await writer.destroy();
+      throw err;
+    });
+    return new AppServices(new Database(writer, reader), dbFile);
   }
 
   close(): Promise<void> {

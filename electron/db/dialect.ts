@@ -1,0 +1,19 @@
+import type { EntityManager } from 'typeorm';
+import { dialectOf, sql, type SqlFragment } from './sql';
+
+/**
+ * The only place where SQL differs between SQLite (the desktop database) and PostgreSQL (the department
+ * server): anything outside this file is written in SQL both accept.
+ */
+
+/** `GROUP_CONCAT(expr, sep)` in SQLite, `string_agg(expr, sep)` in PostgreSQL. `expr` is trusted SQL text. */
+export function stringAgg(m: EntityManager, expr: string, separator: string): SqlFragment {
+  return dialectOf(m) === 'postgres'
+    ? sql`string_agg(${sql.raw(expr)}::text, ${separator})`
+    : sql`GROUP_CONCAT(${sql.raw(expr)}, ${separator})`;
+}
+
+/** Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case, PostgreSQL needs ILIKE. */
+export function ilike(m: EntityManager): SqlFragment {
+  return sql.raw(dialectOf(m) === 'postgres' ? 'ILIKE' : 'LIKE');
+}
