@@ -5,5 +5,5 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 export class AppSettingEntity {
   @PrimaryColumn({ type: 'text' }) key: string;
   @Column({ type: 'text' }) value: string;
-  @Column({ type: 'text', name: 'updated_at' }) updatedAt: string;
+  @Column({ type: 'text', name: 'updated_at', default: '' }) updatedAt: string;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { GrowthStageDef, RaterWeights, TemplateStatus } from '../../../shared/growth';
 
 /**
@@ -6,20 +6,26 @@ import type { GrowthStageDef, RaterWeights, TemplateStatus } from '../../../shar
  * is edited as a whole while it is a draft and frozen once activated, so nothing ever updates a single indicator.
  */
 @Entity('growth_template')
+@Index('idx_growth_template_version', ['version'], { unique: true })
+// At most one version is the active one.
+@Index('idx_growth_template_active', ['status'], { unique: true, where: `"status" = '启用'` })
 export class GrowthTemplateEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
   @Column({ type: 'integer' }) version: number;
-  @Column({ type: 'text', name: 'template_name' }) templateName: string;
+  @Column({ type: 'text', name: 'template_name', default: '' }) templateName: string;
   /** 草稿 (editable, not usable yet) / 启用 (the one new evaluations pin) / 停用 (superseded). */
-  @Column({ type: 'text' }) status: TemplateStatus;
-  @Column({ type: 'real' }) threshold: number;
-  @Column({ type: 'simple-json', name: 'rater_weights' }) raterWeights: RaterWeights;
-  @Column({ type: 'simple-json' }) stages: GrowthStageDef[];
-  @Column({ type: 'text' }) notes: string;
+  @Column({ type: 'text', default: '' }) status: TemplateStatus;
+  @Column({ type: 'real', default: 60 }) threshold: number;
+  @Column({ type: 'simple-json', name: 'rater_weights', default: '{}' }) raterWeights: RaterWeights;
+  @Column({ type: 'simple-json', default: '[]' }) stages: GrowthStageDef[];
+  @Column({ type: 'text', default: '' }) notes: string;
   @Column({ type: 'integer', name: 'based_on_id', nullable: true }) basedOnId: number | null;
-  @Column({ type: 'text', name: 'created_at' }) createdAt: string;
-  @Column({ type: 'text', name: 'updated_at' }) updatedAt: string;
-  @Column({ type: 'text', name: 'activated_at' }) activatedAt: string;
+  @ManyToOne(() => GrowthTemplateEntity, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'based_on_id', foreignKeyConstraintName: 'fk_growth_template_based_on' })
+  basedOn?: GrowthTemplateEntity | null;
+  @Column({ type: 'text', name: 'created_at', default: '' }) createdAt: string;
+  @Column({ type: 'text', name: 'updated_at', default: '' }) updatedAt: string;
+  @Column({ type: 'text', name: 'activated_at', default: '' }) activatedAt: string;
 }

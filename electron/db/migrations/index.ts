@@ -2,6 +2,7 @@ import { Init0001 } from './0001_Init';
 import { Batches0002 } from './0002_Batches';
 import { AssessmentRecords0003 } from './0003_AssessmentRecords';
 import { GrowthEvaluations0004 } from './0004_GrowthEvaluations';
+import { NamedForeignKeys0005 } from './0005_NamedForeignKeys';
 
 /** Every migration, in order. A new one gets the next number and is appended here. */
-export const MIGRATIONS = [Init0001, Batches0002, AssessmentRecords0003, GrowthEvaluations0004];
+export const MIGRATIONS = [Init0001, Batches0002, AssessmentRecords0003, GrowthEvaluations0004, NamedForeignKeys0005];
