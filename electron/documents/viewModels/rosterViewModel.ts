@@ -1,8 +1,9 @@
-import type { BatchMember, BatchPage } from '../../../shared/batch';
+import type { Batch } from '../../../shared/batch';
 import { conflict } from '../../../shared/errors';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import type { AppServices } from '../../services/AppServices';
 import { chineseDate } from '../formatting';
+import { readPrintedMembers, type PrintedMember } from './batchDocumentData';
 
 /** One line of the roster, formatted as printed. */
 export interface RosterRowVm {
@@ -56,7 +57,7 @@ export function rosterTitle(batchName: string): string {
   return `${batchName}挂职干部花名册`;
 }
 
-function remark(m: BatchMember): string {
+function remark(m: Pick<PrintedMember, 'isLeader' | 'isBranchSecretary' | 'status'>): string {
   const parts: string[] = [];
   if (m.isLeader) parts.push('组长');
   if (m.isBranchSecretary) parts.push('临时党支部书记');
@@ -64,17 +65,16 @@ function remark(m: BatchMember): string {
   return parts.join('；');
 }
 
-/** The view model from the batch page and each member's 学历. Files in the recycle bin are left out. */
-export function rosterViewModelOf(page: BatchPage, education: ReadonlyMap<number, string>, today: Date = new Date()): RosterViewModel {
-  const b = page.batch;
-  const members = page.members.filter((m) => !m.cadreDeleted).sort((x, y) => Number(y.isLeader) - Number(x.isLeader));
+/** The view model from the batch and its members (in the batch page's order). Files in the recycle bin are left out. */
+export function rosterViewModelOf(b: Batch, all: readonly PrintedMember[], today: Date = new Date()): RosterViewModel {
+  const members = all.filter((m) => !m.cadreDeleted).sort((x, y) => Number(y.isLeader) - Number(x.isLeader));
   const rows = members.map((m, i) => ({
     index: i + 1,
     name: m.name,
     gender: m.gender,
     birth: ym(m.birthDate),
     politicalStatus: m.politicalStatus,
-    education: education.get(m.cadreId) ?? '',
+    education: m.education,
     original: unitAndPost(m.originalUnit, m.originalPost),
     host: unitAndPost(m.hostUnit, m.hostPost),
     period: period(m.startDate, m.actualEndDate || m.plannedEndDate),
@@ -90,16 +90,10 @@ export function rosterViewModelOf(page: BatchPage, education: ReadonlyMap<number
   return { title: rosterTitle(b.name), subtitle: parts.join('　　'), madeOn: chineseDate(dayOf(today)), rows };
 }
 
-/** Reads the batch (by id or name) and its members' files; a batch without members has nothing to print. */
+/** Reads the batch (by id or name) and its members (two queries); a batch without members has nothing to print. */
 export async function buildRosterViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<RosterViewModel> {
   const batch = await s.batches.resolve(batchRef);
-  const page = await s.batches.get(batch.id);
-  const live = page.members.filter((m) => !m.cadreDeleted);
-  if (live.length === 0) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的花名册`);
-  const education = new Map<number, string>();
-  for (const m of live) {
-    const c = await s.cadres.get(m.cadreId);
-    education.set(m.cadreId, c.ftEducation || c.ptEducation);
-  }
-  return rosterViewModelOf(page, education, today);
+  const members = await readPrintedMembers(s, batch);
+  if (!members.some((m) => !m.cadreDeleted)) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的花名册`);
+  return rosterViewModelOf(batch, members, today);
 }

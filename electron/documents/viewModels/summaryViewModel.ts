@@ -1,5 +1,5 @@
 import type { AnnualAssessment, TermAssessment } from '../../../shared/assessment';
-import type { BatchMember, BatchPage } from '../../../shared/batch';
+import type { Batch } from '../../../shared/batch';
 import type { ResultCategory } from '../../../shared/codes/assessment';
 import { conflict } from '../../../shared/errors';
 import type { GrowthEvaluationSummary } from '../../../shared/growth';
@@ -7,8 +7,10 @@ import type { PostingOnPost } from '../../../shared/leave';
 import type { CategoryTotal, ResultTotals } from '../../../shared/ledger';
 import { formatPercent } from '../../../shared/onPost';
 import { dayOf } from '../../../shared/validators/yearMonth';
+import type { WorkflowInfo } from '../../../shared/workflow';
 import type { AppServices } from '../../services/AppServices';
 import { chineseDate, formatWan, gradeAsPrinted } from '../formatting';
+import { noFigures, onPostOf, readBatchFigures, readPrintedMembers, type PrintedMember } from './batchDocumentData';
 import { rosterTitle, unitAndPost } from './rosterViewModel';
 
 /** The result categories with a column of their own (their amounts in 万元); the rest go together in 其他工作实绩. */
@@ -47,14 +49,17 @@ export interface SummaryViewModel {
   totals: string[];
 }
 
-/** What is read per member (tests and the bench pass their own). */
+/** A grade is printed by its workflow state (待审核 …), not its history. */
+type Stated = { workflow: Pick<WorkflowInfo, 'state'> };
+
+/** What is printed of each member (the services' full records fit too). */
 export interface SummaryMemberSources {
-  member: BatchMember;
-  annual: readonly AnnualAssessment[];
-  term: TermAssessment | null;
+  member: Pick<PrintedMember, 'name' | 'hostUnit' | 'hostPost' | 'isLeader'>;
+  annual: readonly (Pick<AnnualAssessment, 'year' | 'grade'> & Stated)[];
+  term: (Pick<TermAssessment, 'finalGrade'> & Stated) | null;
   onPost: Pick<PostingOnPost, 'onPostDays' | 'postingDays' | 'ratio'>;
   totals: ResultTotals;
-  growth: readonly GrowthEvaluationSummary[];
+  growth: readonly Pick<GrowthEvaluationSummary, 'period' | 'result'>[];
 }
 
 /** `调研报告3篇`, `活动组织4场、1200人次`, `民生实事2项，投入资金35万元`. */
@@ -64,15 +69,14 @@ export function otherResultText(t: CategoryTotal): string {
 }
 
 /** The stage reached at the member's latest scored evaluation. */
-export function stageText(evaluations: readonly GrowthEvaluationSummary[]): string {
+export function stageText(evaluations: readonly Pick<GrowthEvaluationSummary, 'period' | 'result'>[]): string {
   const latest = [...evaluations].reverse().find((e) => e.result.scored);
   return latest ? `${latest.result.reachedLabel}（${latest.period}）` : '未评价';
 }
 
 const sum = (xs: (number | null)[]) => xs.reduce<number | null>((a, x) => (x === null ? a : (a ?? 0) + x), null);
 
-export function summaryViewModelOf(page: BatchPage, members: readonly SummaryMemberSources[], today: Date = new Date()): SummaryViewModel {
-  const b = page.batch;
+export function summaryViewModelOf(b: Batch, members: readonly SummaryMemberSources[], today: Date = new Date()): SummaryViewModel {
   const ordered = [...members].sort((x, y) => Number(y.member.isLeader) - Number(x.member.isLeader));
   const amountsOf = (t: ResultTotals) => AMOUNT_COLUMNS.map((c) => t.byCategory.find((x) => x.category === c.category)?.amount ?? null);
   const rows: SummaryRowVm[] = ordered.map((src, i) => {
@@ -113,22 +117,19 @@ export function summaryViewModelOf(page: BatchPage, members: readonly SummaryMem
   };
 }
 
-/** Reads the batch (by id or name) and, per member, the records, on-post days, result totals and growth evaluations. */
+/**
+ * Reads the batch (by id or name), its members and their records, leave, result totals and growth evaluations:
+ * a handful of queries over the whole batch, whatever its size.
+ */
 export async function buildSummaryViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<SummaryViewModel> {
   const batch = await s.batches.resolve(batchRef);
-  const page = await s.batches.get(batch.id);
-  const live = page.members.filter((m) => !m.cadreDeleted);
+  const [members, figures] = await Promise.all([readPrintedMembers(s, batch), readBatchFigures(s, batch.id)]);
+  const live = members.filter((m) => !m.cadreDeleted);
   if (live.length === 0) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的汇总表`);
   const day = dayOf(today);
-  const members: SummaryMemberSources[] = [];
-  for (const member of live) {
-    const [records, onPost, totals, growth] = await Promise.all([
-      s.assessments.listByPosting(member.postingId),
-      s.leave.summary({ postingId: member.postingId, today: day }),
-      s.ledger.totals({ scope: 'posting', id: member.postingId }),
-      s.growth.listByPosting(member.postingId),
-    ]);
-    members.push({ member, annual: records.annual, term: records.term, onPost, totals, growth });
-  }
-  return summaryViewModelOf(page, members, today);
+  const sources = live.map((member): SummaryMemberSources => {
+    const f = figures.get(member.postingId) ?? noFigures();
+    return { member, annual: f.annual, term: f.term, onPost: onPostOf(member, f.leave, day), totals: f.totals, growth: f.growth };
+  });
+  return summaryViewModelOf(batch, sources, today);
 }
