@@ -78,22 +78,34 @@ function section(
   return { rows, height: parts.reduce((n, p) => n + p.height, 0), parts: parts.length };
 }
 
+/** Label/value pairs per 民主测评 row: the grid's six columns right of the section label. */
+const VOTE_PAIRS_PER_ROW = 3;
+
+/**
+ * 民主测评: the vote cells (VOTE_COLUMNS in order, then 有效票) three pairs a row, so a grade added there adds a
+ * cell (and a row when needed) instead of shifting the others; then the rates and the date.
+ */
 function voteRows(book: StyleBook, vm: AppraisalViewModel): RowSpec[] {
-  const pairs = (cells: { label: string; value: string }[]) => {
+  const pairs = (cells: readonly { label: string; value: string }[]) => {
     const b = new RowBuilder(book, GRID, VOTE_ROW, 1);
     for (const c of cells) b.label(c.label).value(c.value);
+    // A short last row is closed with one blank cell, so the table stays rectangular.
+    const left = (VOTE_PAIRS_PER_ROW - cells.length) * 2;
+    if (left > 0) b.value('', left);
     return b;
   };
-  const a = pairs(vm.votes.slice(0, 3));
-  const b = pairs(vm.votes.slice(3, 6));
-  const c = pairs([
-    { label: '优秀率', value: vm.excellentRate },
-    { label: '称职以上率', value: vm.competentRate },
-    { label: '考核日期', value: vm.assessmentDate },
-  ]);
-  const height = a.height + b.height + c.height;
-  a.cells.unshift(labelCell(book, '民主\n测评', GRID, 0, 1, height, { rowSpan: 3 }));
-  return [a.row(), b.row(), c.row()];
+  const builders: RowBuilder[] = [];
+  for (let i = 0; i < vm.votes.length; i += VOTE_PAIRS_PER_ROW) builders.push(pairs(vm.votes.slice(i, i + VOTE_PAIRS_PER_ROW)));
+  builders.push(
+    pairs([
+      { label: '优秀率', value: vm.excellentRate },
+      { label: '称职以上率', value: vm.competentRate },
+      { label: '考核日期', value: vm.assessmentDate },
+    ]),
+  );
+  const height = builders.reduce((n, b) => n + b.height, 0);
+  builders[0].cells.unshift(labelCell(book, '民主\n测评', GRID, 0, 1, height, { rowSpan: builders.length }));
+  return builders.map((b) => b.row());
 }
 
 /** The 考核鉴定表 laid out: its styles and body, ready to pack. */

@@ -44,7 +44,7 @@ export interface AppraisalViewModel {
   selfSummary: string[];
   /** 工作实绩, one line per category. */
   results: string[];
-  /** 优秀, 称职, 基本称职, 不称职, 弃权, 有效票 with their counts ('' when no vote is recorded). */
+  /** The VOTE_COLUMNS (优秀 … 弃权) in their order, then 有效票, with their counts ('' when no vote is recorded). */
   votes: VoteCellVm[];
   excellentRate: string;
   competentRate: string;
