@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import log from 'electron-log/main';
-import { createHandlers } from './api/handlers';
-import { AppServices } from './services/AppServices';
 import { systemContext } from './services/ServiceContext';
+import { DbWorkerClient } from './worker/DbWorkerClient';
 import { hardenWindow } from './shell/hardenWindow';
 import { registerIpc } from './shell/ipc';
 import { mainWindowOptions } from './shell/windowOptions';
@@ -14,7 +13,8 @@ app.setPath('userData', path.join(app.getPath('appData'), 'cadre-desk'));
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let services: AppServices | null = null;
+// The database and the services run in a worker thread: this (the window's) thread only routes calls to it.
+let database: DbWorkerClient | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -32,7 +32,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const dbFile = path.join(app.getPath('userData'), 'cadre.db');
     try {
-      services = await AppServices.open(dbFile);
+      database = await DbWorkerClient.start(dbFile, log);
     } catch (err) {
       log.error('database open failed', err);
       const { dialog } = await import('electron');
@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
       app.quit();
       return;
     }
-    registerIpc(ipcMain, createHandlers(services), { ...systemContext(), openFile: (p) => shell.openPath(p) }, rendererDir, log);
+    registerIpc(ipcMain, database.route, { ...systemContext(), openFile: (p) => shell.openPath(p) }, rendererDir, log);
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs'), path.join(__dirname, '..', '..', 'build', 'icon.png')));
     hardenWindow(mainWindow, session.defaultSession, shell, rendererDir);
     mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -49,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', async () => {
-    await services?.close();
+    await database?.close();
     app.quit();
   });
 }

@@ -17,9 +17,13 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: path.resolve(import.meta.dirname, target === 'main' ? 'main.ts' : 'preload.ts'),
+      // The main process and, beside it, the database worker it starts (out/main/dbWorker.cjs).
+      entry:
+        target === 'main'
+          ? { main: path.resolve(import.meta.dirname, 'main.ts'), dbWorker: path.resolve(import.meta.dirname, 'worker/dbWorker.ts') }
+          : { preload: path.resolve(import.meta.dirname, 'preload.ts') },
       formats: ['cjs'],
-      fileName: () => `${target}.cjs`,
+      fileName: (_format, name) => `${name}.cjs`,
     },
     rollupOptions: {
       external: target === 'main' ? [...external, ...Object.keys(pkg.dependencies)] : ['electron'],

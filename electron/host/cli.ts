@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHandlers } from '../api/handlers';
 import { defaultDbFile } from '../db/dataSource';
-import { AppServices } from '../services/AppServices';
 import { systemContext } from '../services/ServiceContext';
+import { DbWorkerClient } from '../worker/DbWorkerClient';
 import { startHost } from './server';
 
 /** `npm run host -- [--db FILE] [--port N] [--static DIR]`: the browser host, for machines without Electron. */
@@ -14,21 +13,22 @@ async function main(): Promise<void> {
   const dbFile = values.db ?? defaultDbFile();
   const port = values.port ? Number(values.port) : 5180;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port 应为 0–65535 的整数');
-  const services = await AppServices.open(dbFile);
+  // The database and the services live in a worker thread: this thread only serves HTTP.
+  const worker = await DbWorkerClient.start(dbFile);
   const staticDir = values.static ?? path.resolve(process.cwd(), 'out', 'renderer');
   let host;
   try {
-    host = await startHost({ handlers: createHandlers(services), ctx: systemContext(), staticDir, port });
+    host = await startHost({ route: worker.route, ctx: systemContext(), staticDir, port });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    host = await startHost({ handlers: createHandlers(services), ctx: systemContext(), staticDir, port: 0 });
+    host = await startHost({ route: worker.route, ctx: systemContext(), staticDir, port: 0 });
   }
   console.log(`挂职干部管理系统（浏览器版）已启动：${host.url}`);
   console.log(`数据库：${dbFile}`);
   console.log('请在本机浏览器中打开上面的地址；按 Ctrl+C 退出。');
   const stop = async () => {
     await host.close();
-    await services.close();
+    await worker.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

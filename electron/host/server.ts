@@ -3,13 +3,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { dispatch, type Logger } from '../api/dispatch';
+import type { Logger } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
+import { inProcessRouter, type CallRouter } from '../api/router';
 import type { ServiceContext } from '../services/ServiceContext';
 import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy';
 
 export interface HostOptions {
-  handlers: Handlers;
+  /** Where calls go: the database worker. */
+  route?: CallRouter;
+  /** Or handlers in this thread (tests). */
+  handlers?: Handlers;
   ctx: ServiceContext;
   /** The built renderer (out/renderer). */
   staticDir: string;
@@ -89,6 +93,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = crypto.randomBytes(24).toString('hex');
   const staticRoot = path.resolve(options.staticDir);
   const log = options.log ?? console;
+  if (!options.route && !options.handlers) throw new Error('startHost: route 或 handlers 必须给出其一');
+  const route = options.route ?? inProcessRouter(options.handlers!, log);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -114,7 +120,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return sendError(res, 400, 'VALIDATION', '请求内容不是有效的 JSON');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-        const envelope = await dispatch(options.handlers, channel, input, { ...options.ctx, mode: 'browser' }, log);
+        const envelope = await route(channel, input, { ...options.ctx, mode: 'browser' });
         const status = envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400;
         return send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
       }

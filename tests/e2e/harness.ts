@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createHandlers } from '../../electron/api/handlers';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { AppServices } from '../../electron/services/AppServices';
+import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,8 +18,10 @@ export interface RunningApp {
   url: string;
   page: Page;
   browser: Browser;
+  /** The test's own connection to the same file, for seeding and checking (the page talks to the worker). */
   services: AppServices;
   host: RunningHost;
+  worker: DbWorkerClient;
   dir: string;
   close(): Promise<void>;
 }
@@ -29,7 +31,9 @@ export async function startApp(): Promise<RunningApp> {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('界面尚未构建：请先运行 npm run build:renderer');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-e2e-'));
   const services = await AppServices.open(path.join(dir, 'cadre.db'));
-  const host = await startHost({ handlers: createHandlers(services), ctx: { actor: 'e2e' }, staticDir: STATIC_DIR, port: 0, log: { error: () => undefined } });
+  // As in `npm start`: the host serves HTTP and routes every call to the database worker.
+  const worker = await DbWorkerClient.start(path.join(dir, 'cadre.db'), { error: () => undefined });
+  const host = await startHost({ route: worker.route, ctx: { actor: 'e2e' }, staticDir: STATIC_DIR, port: 0, log: { error: () => undefined } });
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
@@ -40,10 +44,12 @@ export async function startApp(): Promise<RunningApp> {
     browser,
     services,
     host,
+    worker,
     dir,
     async close() {
       await browser.close();
       await host.close();
+      await worker.close();
       await services.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // The Electron shell with a mocked `electron` module: the real binary cannot run on these machines.
-const state = vi.hoisted(() => ({ lock: true, quit: 0, exposed: {} as Record<string, unknown>, invoked: [] as unknown[][] }));
+const state = vi.hoisted(() => ({
+  lock: true,
+  quit: 0,
+  ready: false,
+  exposed: {} as Record<string, unknown>,
+  invoked: [] as unknown[][],
+  ipc: {} as Record<string, (...args: unknown[]) => Promise<unknown>>,
+  workerFiles: [] as string[],
+  routed: [] as unknown[][],
+}));
 
 vi.mock('electron', () => {
   const app = {
@@ -10,12 +19,18 @@ vi.mock('electron', () => {
     requestSingleInstanceLock: vi.fn(() => state.lock),
     quit: vi.fn(() => state.quit++),
     on: vi.fn(),
-    whenReady: vi.fn(() => new Promise(() => undefined)),
+    whenReady: vi.fn(() => (state.ready ? Promise.resolve() : new Promise(() => undefined))),
   };
+  class BrowserWindow {
+    webContents = { setWindowOpenHandler: vi.fn(), on: vi.fn(), session: {} };
+    once = vi.fn();
+    on = vi.fn();
+    loadFile = vi.fn(async () => undefined);
+  }
   return {
     app,
-    BrowserWindow: vi.fn(),
-    ipcMain: { handle: vi.fn() },
+    BrowserWindow,
+    ipcMain: { handle: vi.fn((name: string, fn: (...args: unknown[]) => Promise<unknown>) => (state.ipc[name] = fn)) },
     session: { defaultSession: {} },
     shell: { openExternal: vi.fn() },
     dialog: { showErrorBox: vi.fn() },
@@ -23,6 +38,16 @@ vi.mock('electron', () => {
     ipcRenderer: { invoke: vi.fn(async (...args: unknown[]) => (state.invoked.push(args), { ok: true, result: null })) },
   };
 });
+// The database worker: main must start it on the user's database file and route IPC calls to it.
+vi.mock('../../electron/worker/DbWorkerClient', () => ({
+  DbWorkerClient: {
+    start: vi.fn(async (file: string) => {
+      state.workerFiles.push(file);
+      return { route: async (...args: unknown[]) => (state.routed.push(args), { ok: true, result: 'from-worker' }), close: vi.fn() };
+    }),
+  },
+}));
+vi.mock('../../electron/shell/hardenWindow', () => ({ hardenWindow: vi.fn(), isAppUrl: () => true }));
 vi.mock('electron-log/main', () => ({ default: { initialize: vi.fn(), error: vi.fn() } }));
 
 afterEach(() => {
@@ -39,6 +64,18 @@ describe('electron/main.ts', () => {
     expect(electron.app.setPath).toHaveBeenCalledWith('userData', expect.stringContaining('cadre-desk'));
     expect(electron.app.whenReady).toHaveBeenCalled();
     expect(state.quit).toBe(0);
+  });
+  it('opens the database in the worker and routes IPC calls to it, not to services in this thread', async () => {
+    state.lock = true;
+    state.ready = true;
+    await import('../../electron/main');
+    await vi.waitFor(() => expect(state.ipc['cadre-desk:invoke']).toBeDefined());
+    expect(state.workerFiles).toEqual(['/tmp/cadre-desk-mock/cadre.db']);
+    const answer = await state.ipc['cadre-desk:invoke']({ senderFrame: { url: 'file:///app/index.html' } }, 'cadre:list', {});
+    expect(answer).toEqual({ ok: true, result: 'from-worker' });
+    expect(state.routed[0].slice(0, 2)).toEqual(['cadre:list', {}]);
+    expect(state.routed[0][2]).toMatchObject({ mode: 'electron' });
+    state.ready = false;
   });
   it('quits when another instance already runs', async () => {
     state.lock = false;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { hardenWindow, isAppUrl, isExternalWebUrl } from '../../electron/shell/hardenWindow';
 import { INVOKE_CHANNEL, registerIpc } from '../../electron/shell/ipc';
+import { inProcessRouter } from '../../electron/api/router';
 import { mainWindowOptions } from '../../electron/shell/windowOptions';
 import type { Handlers } from '../../electron/api/handlers';
 
@@ -101,7 +102,7 @@ describe('IPC registration', () => {
   const log = { error: vi.fn() };
   beforeEach(() => {
     calls.length = 0;
-    registerIpc({ handle: (name: string, fn: typeof handler) => (expect(name).toBe(INVOKE_CHANNEL), (handler = fn)) } as never, handlers, { actor: 't' }, RENDERER, log);
+    registerIpc({ handle: (name: string, fn: typeof handler) => (expect(name).toBe(INVOKE_CHANNEL), (handler = fn)) } as never, inProcessRouter(handlers, log), { actor: 't' }, RENDERER, log);
   });
   it('refuses a call from a frame that is not the app', async () => {
     const r = await handler({ senderFrame: { url: 'https://evil.example/' } }, 'cadre:get', { id: 1 });

@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type { ChannelMap } from '../../../shared/channels/channel';
+import type { JobProgress } from '../../../shared/jobProgress';
 import type { ServiceContext } from '../../services/ServiceContext';
 
 export interface CallContext extends ServiceContext {
   mode: 'electron' | 'browser';
   /** The desktop shell's "open with the system viewer" (Electron's shell.openPath: '' on success, else the error). */
   openFile?: (absolutePath: string) => Promise<string>;
+  /** Reports the progress of a long job to whoever made the call (the window's progress bar). */
+  progress?: (progress: JobProgress) => void;
 }
 
 /** The handlers of one domain's channel map. */

@@ -1,0 +1,69 @@
+import { parentPort } from 'node:worker_threads';
+import { dispatch } from '../api/dispatch';
+import { createHandlers, type CallContext, type Handlers } from '../api/handlers';
+import { AppServices } from '../services/AppServices';
+import type { FromWorker, ToWorker } from './protocol';
+
+/**
+ * The database worker: opens the database, builds the services and answers contract calls from its host.
+ * Everything with a database or a file behind it runs here, off the thread that draws the window.
+ */
+if (!parentPort) throw new Error('dbWorker 只能作为工作线程运行');
+const port = parentPort;
+const post = (m: FromWorker) => port.postMessage(m);
+
+let services: AppServices | null = null;
+let handlers: Handlers | null = null;
+let nextShellId = 1;
+const shellWaiting = new Map<number, (result: string) => void>();
+
+/** Asks the host to open a file with the system viewer; resolves with '' or the failure text. */
+function openFileInHost(path: string): Promise<string> {
+  const id = nextShellId++;
+  return new Promise((resolve) => {
+    shellWaiting.set(id, resolve);
+    post({ type: 'shell', id, op: 'openFile', path });
+  });
+}
+
+const log = { error: (...args: unknown[]) => console.error('[dbWorker]', ...args) };
+
+port.on('message', async (msg: ToWorker) => {
+  switch (msg.type) {
+    case 'open':
+      try {
+        services = await AppServices.open(msg.dbFile);
+        handlers = createHandlers(services);
+        post({ type: 'opened', dbFile: msg.dbFile });
+      } catch (err) {
+        log.error('open failed', err);
+        post({ type: 'openFailed', message: err instanceof Error ? err.message : String(err) });
+      }
+      return;
+    case 'call': {
+      if (!handlers) {
+        post({ type: 'result', id: msg.id, envelope: { ok: false, error: { code: 'INTERNAL', message: '数据库尚未打开' } } });
+        return;
+      }
+      const ctx: CallContext = {
+        actor: msg.ctx.actor,
+        mode: msg.ctx.mode,
+        openFile: msg.ctx.canOpenFiles ? openFileInHost : undefined,
+        progress: (progress) => post({ type: 'progress', id: msg.id, progress }),
+      };
+      const envelope = await dispatch(handlers, msg.channel, msg.input, ctx, log);
+      post({ type: 'result', id: msg.id, envelope });
+      return;
+    }
+    case 'shellResult':
+      shellWaiting.get(msg.id)?.(msg.result);
+      shellWaiting.delete(msg.id);
+      return;
+    case 'close':
+      await services?.close();
+      services = null;
+      handlers = null;
+      post({ type: 'closed' });
+      return;
+  }
+});

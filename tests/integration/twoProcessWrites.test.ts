@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CadreInputSchema } from '../../shared/cadre';
+import { makeIdNumber } from '../../electron/demo/demoCadres';
+import { writeRosterXlsx } from '../../electron/exchange/roster/rosterWrite';
+import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
+import { benchPerson } from '../../bench/figures/exchange';
+import { tempServices, testCtx } from '../helpers/tempServices';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+type Env = Awaited<ReturnType<typeof tempServices>>;
+
+/** Starts a TypeScript script in its own process; resolves lines of its stdout as they arrive. */
+function startProcess(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT });
+  const lines: string[] = [];
+  let stderr = '';
+  const waiters: { line: string; resolve: (at: number) => void }[] = [];
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n').filter(Boolean)) {
+      lines.push(line);
+      for (const w of waiters.filter((x) => line.startsWith(x.line))) w.resolve(performance.now());
+    }
+  });
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const exit = new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? -1)));
+  return {
+    lines,
+    stderr: () => stderr,
+    exit,
+    line: (line: string) => new Promise<number>((resolve) => waiters.push({ line, resolve })),
+  };
+}
+
+const person = (name: string, seq: number) =>
+  CadreInputSchema.parse({ name, gender: '男', birthDate: '1985.03', idNumber: makeIdNumber('610902', '19850324', seq, '男') });
+
+describe('two processes writing to one database file', () => {
+  let env: Env;
+  beforeEach(async () => {
+    env = await tempServices();
+  });
+  afterEach(async () => {
+    await env.cleanup();
+  });
+
+  it('a save while another process holds the write lock waits for it and then succeeds (no SQLITE_BUSY)', async () => {
+    const other = startProcess([path.join(ROOT, 'tests/helpers/holdWriteLock.ts'), env.s.dbFile, '2500']);
+    const done = other.line('DONE');
+    await other.line('LOCKED');
+    const saved = await env.s.cadres.save(testCtx, person('本进程写入', 101));
+    const savedAt = performance.now();
+    expect(saved.name).toBe('本进程写入');
+    // It could only commit after the other process released the lock.
+    expect(savedAt).toBeGreaterThanOrEqual(await done);
+    expect(await other.exit).toBe(0);
+    expect((await env.s.cadres.list({})).items.map((c) => c.name).sort()).toEqual(['另一进程写入', '本进程写入'].sort());
+  });
+
+  it('the CLI imports a 3,000-row roster while the browser host saves files: both succeed, nothing lost', async () => {
+    const rows = 3000;
+    const roster = path.join(env.dir, '花名册.xlsx');
+    fs.writeFileSync(roster, await writeRosterXlsx(Array.from({ length: rows }, (_, i) => benchPerson(20_000 + i)), '并发导入测试'));
+    const worker = await DbWorkerClient.start(env.s.dbFile, { error: () => undefined });
+    try {
+      const cli = startProcess([path.join(ROOT, 'electron/cli/main.ts'), '--db', env.s.dbFile, '--json', 'import-roster', roster]);
+      let cliExited = false;
+      void cli.exit.then(() => (cliExited = true));
+      const answers = [];
+      for (let i = 0; !cliExited && i < 400; i++) {
+        answers.push(await worker.route('cadre:save', { data: person(`并发保存${i}`, 301 + i * 2) }, { actor: '经办人', mode: 'browser' }));
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      expect(await cli.exit, cli.stderr()).toBe(0);
+      expect(JSON.parse(cli.lines.join('\n'))).toMatchObject({ ok: true, created: rows });
+      expect(answers.length).toBeGreaterThan(3);
+      expect(answers.filter((a) => !a.ok)).toEqual([]);
+      expect((await env.s.cadres.list({ pageSize: 1 })).total).toBe(rows + answers.length);
+    } finally {
+      await worker.close();
+    }
+  });
+});
