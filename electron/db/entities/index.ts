@@ -21,7 +21,10 @@ export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroup
 export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
 export { GrowthTemplateEntity, GrowthEvaluationEntity };
 
-/** Every entity the DataSource knows. */
+/**
+ * Every entity the DataSource knows. Together they describe the migrated schema exactly (tests/integration/schema.test.ts);
+ * relations are declared only on the foreign-key side, so the entity files import each other without cycles.
+ */
 export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
