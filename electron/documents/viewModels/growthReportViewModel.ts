@@ -1,13 +1,14 @@
 import type { Batch } from '../../../shared/batch';
 import type { Cadre } from '../../../shared/cadre';
 import { conflict } from '../../../shared/errors';
-import { GROWTH_STAGES, type GrowthEvaluation, type GrowthStage } from '../../../shared/growth';
+import { GROWTH_STAGES, type GrowthStage } from '../../../shared/growth';
 import type { PostingDetail } from '../../../shared/posting';
 import { checkIdNumber } from '../../../shared/validators/idNumber';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import type { AppServices } from '../../services/AppServices';
 import { chineseDate } from '../formatting';
 import { paragraphsOf } from './appraisalViewModel';
+import { readPrintedEvaluations, type PrintedEvaluation } from './growthReportData';
 import { printedPosting, type PostingRef } from './printedPosting';
 import { unitAndPost } from './rosterViewModel';
 
@@ -60,8 +61,8 @@ export interface GrowthReportSources {
   cadre: Cadre;
   posting: PostingDetail;
   batch: Batch | null;
-  /** The posting's evaluations in period order (full, with narratives and evidence). */
-  evaluations: readonly GrowthEvaluation[];
+  /** The posting's evaluations in period order, with narratives and evidence. */
+  evaluations: readonly PrintedEvaluation[];
 }
 
 const NUMERALS = ['一', '二', '三', '四'];
@@ -188,13 +189,14 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
   };
 }
 
-/** Reads the posting (the cadre's latest, or the one given), its batch and its evaluations. */
+/** Reads the posting (the cadre's latest, or the one given), its batch and its evaluations: a constant number of queries. */
 export async function readGrowthReportSources(s: AppServices, ref: PostingRef): Promise<GrowthReportSources> {
   const { cadre, posting } = await printedPosting(s, ref, '成长评价报告');
-  const summaries = await s.growth.listByPosting(posting.id);
-  if (summaries.length === 0) throw conflict('该干部的这段挂职还没有成长评价，无法生成成长评价报告');
-  const evaluations = await Promise.all(summaries.map((e) => s.growth.get(e.id)));
-  const batch = posting.batchId === null ? null : (await s.batches.get(posting.batchId)).batch;
+  const [evaluations, batch] = await Promise.all([
+    readPrintedEvaluations(s, posting.id),
+    posting.batchId === null ? Promise.resolve(null) : s.batches.resolve(posting.batchId),
+  ]);
+  if (evaluations.length === 0) throw conflict('该干部的这段挂职还没有成长评价，无法生成成长评价报告');
   return { cadre, posting, batch, evaluations };
 }
 
