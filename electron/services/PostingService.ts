@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import { ACTIVE_POSTING_STATUSES, FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
 import { conflict, notFound, validationError } from '../../shared/errors';
@@ -25,14 +25,8 @@ import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { detachFromBatch } from './batchMembership';
 import { refuseIfPostingHasRecords } from './postingRecordsGuard';
-import {
-  POSTING_SELECT,
-  auditablePosting,
-  describePosting,
-  entityToPosting,
-  postingColumns,
-  rowToPosting,
-} from './postingRows';
+import { readPostings, requirePosting, type PostingView } from './postingReader';
+import { auditablePosting, describePosting, postingColumns } from './postingRows';
 import type { ServiceContext } from './ServiceContext';
 
 const ENTITY = 'posting';
@@ -50,53 +44,24 @@ export class PostingService {
 
   /** A cadre's postings, oldest first, each with its batch name and status history (the 挂职经历 tab). */
   async listByCadre(cadreId: number): Promise<PostingDetail[]> {
-    const rows: Record<string, unknown>[] = await this.db.manager.query(
-      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
-       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id
-       WHERE p.cadre_id = ? ORDER BY p.start_date, p.id`,
-      [cadreId],
-    );
-    return this.withChanges(rows);
+    const m = this.db.manager;
+    return this.withChanges(m, await readPostings(m, { cadreId, order: 'start' }));
   }
 
-  async get(id: number, manager: EntityManager = this.db.manager): Promise<PostingDetail> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
-       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id WHERE p.id = ?`,
-      [id],
-    );
-    if (!rows.length) throw notFound(`未找到编号为 ${id} 的挂职记录`);
-    return (await this.withChanges(rows, manager))[0];
+  async get(id: number, m: EntityManager = this.db.manager): Promise<PostingDetail> {
+    return (await this.withChanges(m, [await requirePosting(m, id)]))[0];
   }
 
-  private async withChanges(rows: Record<string, unknown>[], manager: EntityManager = this.db.manager): Promise<PostingDetail[]> {
-    if (!rows.length) return [];
-    const ids = rows.map((r) => Number(r.id));
-    const changes: Record<string, unknown>[] = await manager.query(
-      `SELECT * FROM posting_status_change WHERE posting_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
-      ids,
-    );
+  private async withChanges(m: EntityManager, views: PostingView[]): Promise<PostingDetail[]> {
+    if (!views.length) return [];
+    const changes = await m.find(PostingStatusChangeEntity, { where: { postingId: In(views.map((v) => v.posting.id)) }, order: { id: 'ASC' } });
     const byPosting = new Map<number, PostingStatusChange[]>();
     for (const c of changes) {
-      const list = byPosting.get(Number(c.posting_id)) ?? [];
-      list.push({
-        id: Number(c.id),
-        postingId: Number(c.posting_id),
-        from: (c.from_status as PostingStatus | null) ?? null,
-        to: c.to_status as PostingStatus,
-        date: String(c.date),
-        reason: String(c.reason),
-        actor: String(c.actor),
-        at: String(c.at),
-      });
-      byPosting.set(Number(c.posting_id), list);
+      const list = byPosting.get(c.postingId) ?? [];
+      list.push({ id: c.id, postingId: c.postingId, from: c.fromStatus ?? null, to: c.toStatus, date: c.date, reason: c.reason, actor: c.actor, at: c.at });
+      byPosting.set(c.postingId, list);
     }
-    return rows.map((r) => ({
-      ...rowToPosting(r),
-      cadreName: String(r.cadre_name),
-      batchName: r.batch_name == null ? null : String(r.batch_name),
-      statusChanges: byPosting.get(Number(r.id)) ?? [],
-    }));
+    return views.map((v) => ({ ...v.posting, cadreName: v.cadreName, batchName: v.batchName, statusChanges: byPosting.get(v.posting.id) ?? [] }));
   }
 
   /** Creates (no id) or updates a posting. The status changes only through `changeStatus`. */
@@ -110,8 +75,7 @@ export class PostingService {
     const cadre = await m.findOneBy(CadreEntity, { id: data.cadreId });
     if (!cadre) throw notFound(`干部：未找到编号为 ${data.cadreId} 的干部档案`);
     if (cadre.deletedAt) throw conflict(`“${cadre.name}”的档案在回收站中，恢复后才能登记挂职`);
-    const existing = id === undefined ? null : await m.findOneBy(PostingEntity, { id });
-    if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    const existing = id === undefined ? null : (await requirePosting(m, id)).posting;
     if (existing && existing.cadreId !== data.cadreId) throw validationError('干部：挂职记录不能改到另一名干部名下，请为其新建记录');
 
     if (data.batchId !== null) {
@@ -143,7 +107,7 @@ export class PostingService {
     const columns = { ...postingColumns(data), actualEndDate, status, updatedAt: now };
     if (!existing) {
       const saved = await m.save(PostingEntity, m.create(PostingEntity, { ...columns, createdAt: now }));
-      const created = entityToPosting(saved);
+      const created = (await requirePosting(m, saved.id)).posting;
       // The timeline starts with the status the posting was entered in; a finished one gets its start and end.
       if (status === '拟派') await this.addChange(m, ctx, created.id, null, '拟派', dayOf(new Date()), '');
       else await this.addChange(m, ctx, created.id, null, '在岗', created.startDate, '');
@@ -151,10 +115,9 @@ export class PostingService {
       await this.audit.record(m, ctx, { entityType: ENTITY, entityId: created.id, action: action ?? '新建', changes: diffRecords(null, auditablePosting(created)) });
       return created;
     }
-    const before = entityToPosting(existing);
     await m.update(PostingEntity, { id }, columns);
-    const after = entityToPosting((await m.findOneBy(PostingEntity, { id }))!);
-    const changes = diffRecords(auditablePosting(before), auditablePosting(after));
+    const after = (await requirePosting(m, id!)).posting;
+    const changes = diffRecords(auditablePosting(existing), auditablePosting(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id!, action: action ?? '修改', changes });
     return after;
   }
@@ -166,11 +129,8 @@ export class PostingService {
     span: { cadreId: number; startDate: string; plannedEndDate: string; actualEndDate: string },
     exceptId?: number,
   ): Promise<void> {
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT ${POSTING_SELECT} FROM posting p WHERE p.cadre_id = ? AND p.id <> ? ORDER BY p.start_date`,
-      [span.cadreId, exceptId ?? 0],
-    );
-    const other = rows.map(rowToPosting).find((p) => postingsOverlap(span, p));
+    const others = await readPostings(m, { cadreId: span.cadreId, exceptId, order: 'start' });
+    const other = others.map((v) => v.posting).find((p) => postingsOverlap(span, p));
     if (other)
       throw conflict(`“${cadreName}”在此期间已有挂职：${describePosting(other)}，状态“${other.status}”；同一时间不能有两段挂职`);
   }
@@ -182,17 +142,12 @@ export class PostingService {
   }
 
   async changeStatusWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof StatusChangeInputSchema>): Promise<Posting> {
-    const e = await m.findOneBy(PostingEntity, { id: v.id });
-    if (!e) throw notFound(`未找到编号为 ${v.id} 的挂职记录`);
+    const { posting: e, cadreName } = await requirePosting(m, v.id);
     const refusal = transitionRefusal(e.status, v.to);
     if (refusal) throw conflict(refusal);
-    const [last]: { date: string }[] = await m.query(
-      `SELECT date FROM posting_status_change WHERE posting_id = ? AND from_status IS NOT NULL ORDER BY id DESC LIMIT 1`,
-      [e.id],
-    );
+    const last = await m.findOne(PostingStatusChangeEntity, { where: { postingId: e.id, fromStatus: Not(IsNull()) }, order: { id: 'DESC' } });
     if (last && v.date < last.date) throw validationError(`日期：不能早于上一次状态变更的日期（${last.date}）`);
 
-    const before = entityToPosting(e);
     const update: Partial<PostingEntity> = { status: v.to, updatedAt: new Date().toISOString() };
     if (v.to === '期满' || v.to === '提前结束（召回）') {
       if (v.date < e.startDate) throw validationError(`日期：结束日期不能早于开始日期（${e.startDate}）`);
@@ -201,18 +156,17 @@ export class PostingService {
     if (v.to === '延期') {
       if (v.newPlannedEndDate <= e.plannedEndDate)
         throw validationError(`延期后的计划结束日期：应晚于原计划结束日期（${e.plannedEndDate}）`);
-      const cadre = await m.findOneBy(CadreEntity, { id: e.cadreId });
-      await this.checkOverlap(m, cadre?.name ?? '', { cadreId: e.cadreId, startDate: e.startDate, plannedEndDate: v.newPlannedEndDate, actualEndDate: '' }, e.id);
+      await this.checkOverlap(m, cadreName, { cadreId: e.cadreId, startDate: e.startDate, plannedEndDate: v.newPlannedEndDate, actualEndDate: '' }, e.id);
       update.plannedEndDate = v.newPlannedEndDate;
     }
     await m.update(PostingEntity, { id: e.id }, update);
     await this.addChange(m, ctx, e.id, e.status, v.to, v.date, v.reason);
-    const after = entityToPosting((await m.findOneBy(PostingEntity, { id: e.id }))!);
+    const after = (await requirePosting(m, e.id)).posting;
     await this.audit.record(m, ctx, {
       entityType: ENTITY,
       entityId: e.id,
       action: `变更状态为“${v.to}”`,
-      changes: diffRecords(auditablePosting(before), auditablePosting(after)),
+      changes: diffRecords(auditablePosting(e), auditablePosting(after)),
       note: [v.date, v.reason].filter(Boolean).join('：'),
     });
     return after;
@@ -236,13 +190,12 @@ export class PostingService {
   }
 
   async removeWith(m: EntityManager, ctx: ServiceContext, id: number, action = '删除'): Promise<void> {
-    const e = await m.findOneBy(PostingEntity, { id });
-    if (!e) throw notFound(`未找到编号为 ${id} 的挂职记录`);
+    const { posting: e } = await requirePosting(m, id);
     await refuseIfPostingHasRecords(m, id);
     if (e.batchId !== null) await detachFromBatch(m, e.batchId, e.cadreId);
     await m.delete(PostingStatusChangeEntity, { postingId: id });
     await m.delete(PostingEntity, { id });
-    await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action, changes: diffRecords(auditablePosting(entityToPosting(e)), null) });
+    await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action, changes: diffRecords(auditablePosting(e), null) });
   }
 
   /** The home screen's three lists over running postings (在岗/延期) of live files. */
@@ -250,17 +203,9 @@ export class PostingService {
     const q = ReminderQuerySchema.parse(input);
     const today = q.today || dayOf(new Date());
     const horizon = addDays(today, q.withinDays);
-    const active = ACTIVE_POSTING_STATUSES;
-    const rows: Record<string, unknown>[] = await this.db.manager.query(
-      `SELECT ${POSTING_SELECT}, c.name AS cadre_name, b.name AS batch_name
-       FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id
-       WHERE p.status IN (${active.map(() => '?').join(',')}) AND c.deleted_at IS NULL
-       ORDER BY p.planned_end_date, c.sort_key, p.id`,
-      [...active],
-    );
+    const running = await readPostings(this.db.manager, { statuses: ACTIVE_POSTING_STATUSES, liveCadres: true, order: 'plannedEnd' });
     const result: PostingReminders = { today, endingSoon: [], overdue: [], withoutMentors: [] };
-    for (const r of rows) {
-      const p = rowToPosting(r);
+    for (const { posting: p, cadreName, batchName } of running) {
       const missingMentors = [
         ...(p.politicalMentor.name ? [] : ['政治辅导员']),
         ...(p.businessMentor.name ? [] : ['业务指导员']),
@@ -268,9 +213,9 @@ export class PostingService {
       const item: PostingReminder = {
         postingId: p.id,
         cadreId: p.cadreId,
-        cadreName: String(r.cadre_name),
+        cadreName,
         batchId: p.batchId,
-        batchName: r.batch_name == null ? null : String(r.batch_name),
+        batchName,
         direction: p.direction,
         hostUnit: p.hostUnit,
         hostPost: p.hostPost,

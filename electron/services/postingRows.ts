@@ -9,7 +9,7 @@ export const POSTING_SELECT = [
   'p.created_at', 'p.updated_at',
 ].join(', ');
 
-/** A raw `posting` row (snake_case columns) as the API's Posting. */
+/** A raw `posting` row (snake_case columns) as the API's Posting: the one mapping (postingReader.ts, BatchService). */
 export function rowToPosting(r: Record<string, unknown>): Posting {
   const s = (k: string) => String(r[k] ?? '');
   return {
@@ -31,29 +31,6 @@ export function rowToPosting(r: Record<string, unknown>): Posting {
     notes: s('notes'),
     createdAt: s('created_at'),
     updatedAt: s('updated_at'),
-  };
-}
-
-export function entityToPosting(e: PostingEntity): Posting {
-  return {
-    id: e.id,
-    cadreId: e.cadreId,
-    batchId: e.batchId,
-    direction: e.direction,
-    originalUnit: e.originalUnit,
-    originalPost: e.originalPost,
-    hostUnit: e.hostUnit,
-    hostPost: e.hostPost,
-    postType: e.postType,
-    startDate: e.startDate,
-    plannedEndDate: e.plannedEndDate,
-    actualEndDate: e.actualEndDate,
-    status: e.status,
-    politicalMentor: { name: e.polMentorName, unit: e.polMentorUnit, phone: e.polMentorPhone },
-    businessMentor: { name: e.bizMentorName, unit: e.bizMentorUnit, phone: e.bizMentorPhone },
-    notes: e.notes,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
   };
 }
 
