@@ -3,12 +3,23 @@ import { CHANNELS, type CadreDeskBridge } from '../shared/contract';
 
 // Sandboxed preload: only `invoke` of the contract's channels reaches the main process.
 const INVOKE_CHANNEL = 'cadre-desk:invoke';
+const PROGRESS_CHANNEL = 'cadre-desk:progress';
 const allowed = new Set<string>(CHANNELS);
+let nextCall = 1;
 
 const bridge: CadreDeskBridge = {
-  invoke(channel, input) {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channel).slice(0, 60)}` } });
-    return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input);
+  async invoke(channel, input, onProgress) {
+    if (!allowed.has(channel)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channel).slice(0, 60)}` } };
+    if (!onProgress) return ipcRenderer.invoke(INVOKE_CHANNEL, channel, input);
+    // A long job: the main process sends its progress tagged with this call's number.
+    const callId = nextCall++;
+    const listener = (_e: unknown, id: unknown, progress: Parameters<typeof onProgress>[0]) => id === callId && onProgress(progress);
+    ipcRenderer.on(PROGRESS_CHANNEL, listener);
+    try {
+      return await ipcRenderer.invoke(INVOKE_CHANNEL, channel, input, callId);
+    } finally {
+      ipcRenderer.removeListener(PROGRESS_CHANNEL, listener);
+    }
   },
 };
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import './zodLocale';
+import type { JobProgress } from './jobProgress';
 import { appChannels } from './channels/app';
 import { cadreChannels } from './channels/cadre';
 import { batchChannels } from './channels/batch';
@@ -52,5 +53,6 @@ export type ApiEnvelope<T> = { ok: true; result: T } | { ok: false; error: { cod
 
 /** What the preload exposes as `window.cadreDesk` and the browser bridge imitates. */
 export interface CadreDeskBridge {
-  invoke(channel: string, input: unknown): Promise<ApiEnvelope<unknown>>;
+  /** `onProgress` receives the progress of a long job (an import, a backup) while the call runs. */
+  invoke(channel: string, input: unknown, onProgress?: (progress: JobProgress) => void): Promise<ApiEnvelope<unknown>>;
 }

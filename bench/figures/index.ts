@@ -5,6 +5,7 @@ import { exchangeFigure } from './exchange';
 import { appraisalDocumentsFigure, documentsFigure } from './documents';
 import { assessmentFigure } from './assessment';
 import { growthFigure } from './growth';
+import { hostEventLoopFigure } from './hostEventLoop';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
@@ -14,3 +15,4 @@ FIGURES.push(documentsFigure);
 FIGURES.push(appraisalDocumentsFigure);
 FIGURES.push(assessmentFigure);
 FIGURES.push(growthFigure);
+FIGURES.push(hostEventLoopFigure);

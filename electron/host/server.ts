@@ -120,6 +120,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return sendError(res, 400, 'VALIDATION', '请求内容不是有效的 JSON');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        if (req.headers['x-cadre-progress'] === '1') {
+          // A long job: stream its progress as JSON lines, then the answer as the last line.
+          res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+          const envelope = await route(channel, input, { ...options.ctx, mode: 'browser' }, (progress) => res.write(JSON.stringify({ progress }) + '\n'));
+          return res.end(JSON.stringify({ envelope }) + '\n');
+        }
         const envelope = await route(channel, input, { ...options.ctx, mode: 'browser' });
         const status = envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400;
         return send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');

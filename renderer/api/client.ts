@@ -1,4 +1,5 @@
 import type { ApiEnvelope, CadreDeskBridge, Channel, InputOf, ResultOf } from '../../shared/contract';
+import type { JobProgress } from '../../shared/jobProgress';
 
 declare global {
   interface Window {
@@ -20,19 +21,20 @@ export class ApiError extends Error {
 
 /** The browser host's bridge: `POST /api/<channel>` with the per-launch token the host put in the page. */
 const httpBridge: CadreDeskBridge = {
-  async invoke(channel, input) {
+  async invoke(channel, input, onProgress) {
     const token = document.querySelector<HTMLMetaElement>('meta[name="cadre-desk-token"]')?.content ?? '';
     let res: Response;
     try {
       res = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Cadre-Token': token },
+        headers: { 'Content-Type': 'application/json', 'X-Cadre-Token': token, ...(onProgress ? { 'X-Cadre-Progress': '1' } : {}) },
         body: JSON.stringify(input ?? {}),
       });
     } catch {
       return { ok: false, error: { code: 'OFFLINE', message: '无法连接到本机服务：请确认“挂职干部管理系统”仍在运行' } };
     }
     try {
+      if (onProgress && res.headers.get('Content-Type')?.startsWith('application/x-ndjson')) return await readProgressStream(res, onProgress);
       return (await res.json()) as ApiEnvelope<unknown>;
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: `本机服务返回了无法识别的结果（HTTP ${res.status}）` } };
@@ -40,13 +42,31 @@ const httpBridge: CadreDeskBridge = {
   },
 };
 
+/** The host's answer to a long job: one JSON line per progress report, the envelope last. */
+async function readProgressStream(res: Response, onProgress: (p: JobProgress) => void): Promise<ApiEnvelope<unknown>> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    buffered += value ?? '';
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
+      const msg = JSON.parse(line) as { progress?: JobProgress; envelope?: ApiEnvelope<unknown> };
+      if (msg.envelope) return msg.envelope;
+      if (msg.progress) onProgress(msg.progress);
+    }
+    if (done) throw new Error('stream ended without an answer');
+  }
+}
+
 function bridge(): CadreDeskBridge {
   return window.cadreDesk ?? httpBridge;
 }
 
 /** Calls a channel of the contract; resolves with its result or throws an ApiError with a Chinese message. */
-export async function api<C extends Channel>(channel: C, input: InputOf<C>): Promise<ResultOf<C>> {
-  const envelope = await bridge().invoke(channel, input);
+export async function api<C extends Channel>(channel: C, input: InputOf<C>, options: { onProgress?: (p: JobProgress) => void } = {}): Promise<ResultOf<C>> {
+  const envelope = await bridge().invoke(channel, input, options.onProgress);
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
   return envelope.result as ResultOf<C>;
 }

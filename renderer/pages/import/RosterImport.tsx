@@ -1,7 +1,8 @@
 import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, AutoComplete, Button, Flex, Form, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, AutoComplete, Button, Flex, Form, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { RosterPreview, RosterRowPreview } from '../../../shared/channels/exchange';
+import type { JobProgress } from '../../../shared/jobProgress';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { readFileAsBase64, saveBase64File } from '../../lib/files';
@@ -16,6 +17,7 @@ export function RosterImport() {
   const [batchName, setBatchName] = useState('');
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const batches = useApi('batch:list', {});
 
   const runPreview = async (f: { fileName: string; base64: string }, batch: string) => {
@@ -34,7 +36,7 @@ export function RosterImport() {
     if (!file) return;
     setBusy(true);
     try {
-      const r = await api('roster:import', { ...file, batchName });
+      const r = await api('roster:import', { ...file, batchName }, { onProgress: setProgress });
       if (!r.ok) {
         message.error(`花名册有 ${r.errors.length} 处错误，未导入任何内容`);
         return;
@@ -46,6 +48,7 @@ export function RosterImport() {
       message.error(errorMessage(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -140,7 +143,17 @@ export function RosterImport() {
             <Button type="primary" disabled={preview.errors.length > 0 || preview.rows.length === 0} loading={busy} onClick={confirm}>
               确认导入
             </Button>
-            <Button onClick={() => (setPreview(null), setFile(null))}>取消</Button>
+            <Button onClick={() => (setPreview(null), setFile(null))} disabled={busy}>
+              取消
+            </Button>
+            {progress && (
+              <Space data-testid="roster-progress">
+                <Progress type="line" style={{ width: 240 }} percent={progress.total ? Math.floor((progress.done / progress.total) * 100) : 0} size="small" />
+                <Typography.Text type="secondary">
+                  {progress.stage}（{progress.done}/{progress.total}）
+                </Typography.Text>
+              </Space>
+            )}
           </Space>
         </>
       )}
