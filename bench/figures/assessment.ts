@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppServices } from '../../electron/services/AppServices';
-import { POSTING_HEADER_SQL, POSTING_RECORD_STEPS_SQL, POSTING_RECORDS_SQL } from '../../electron/services/AssessmentService';
+import { postingRecordsQueries } from '../../electron/services/AssessmentService';
 import { ledgerTotalsSql } from '../../electron/services/ResultLedgerService';
 import { generateRecords } from '../generateRecords';
 import { median, p95, timeRuns, type Figure, type FigureLine } from '../Figure';
@@ -30,7 +30,9 @@ export const assessmentFigure: Figure = {
       const posting = (i: number) => data.postingIds[(i * 7919) % data.postingIds.length];
       const batch = (i: number) => data.batchIds[(i * 13) % data.batchIds.length];
 
-      const rawPage = (id: number) => Promise.all([m.query(POSTING_HEADER_SQL, [id]), m.query(POSTING_RECORDS_SQL, [id]), m.query(POSTING_RECORD_STEPS_SQL, [id])]);
+      // The same three queries as the service, run as plain SQL without mapping.
+      const rawPage = (id: number) =>
+        Promise.all(postingRecordsQueries(id).map((q) => q.render('sqlite')).map(({ text, params }) => m.query(text, params)));
       const page = await s.assessments.listByPosting(posting(0));
       const pageSize = page.monthly.length + page.quarterly.length + page.talks.length + page.annual.length + (page.term ? 1 : 0) + page.notes.length;
       if (pageSize !== RECORDS_PER_POSTING) throw new Error(`记录页应有 ${RECORDS_PER_POSTING} 条记录，实为 ${pageSize}`);

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { z } from 'zod';
 import { mergeAnnualAssessment } from '../../shared/annualAssessmentText';
 import {
@@ -21,13 +21,12 @@ import {
   type WorkflowRecord,
 } from '../../shared/assessment';
 import type { AuditEntry } from '../../shared/audit';
-import type { QuarterTheme } from '../../shared/batch';
 import type { CadreData } from '../../shared/cadre';
-import { FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
+import { FINAL_POSTING_STATUSES } from '../../shared/codes/secondment';
 import { voteRates, type VoteCounts } from '../../shared/democraticVote';
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import { countedSpan } from '../../shared/onPost';
-import { effectiveEnd } from '../../shared/posting';
+import { effectiveEnd, type Posting } from '../../shared/posting';
 import { dayOf } from '../../shared/validators/yearMonth';
 import {
   TransitionInputSchema,
@@ -37,68 +36,75 @@ import {
   type WorkflowState,
   type WorkflowStep,
 } from '../../shared/workflow';
-import { AssessmentRecordEntity, BatchEntity, CadreEntity } from '../db/entities';
+import { AssessmentRecordEntity, BatchEntity, CadreEntity, PostingEntity } from '../db/entities';
 import type { Database } from '../db/Database';
+import { queryRow, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { CadreService } from './CadreService';
 import type { ServiceContext } from './ServiceContext';
-import { WORKFLOW_STEP_COLUMNS, refuseUnlessEditable, rowToStep, type WorkflowLog } from './WorkflowLog';
+import { postingQuery, readPosting, readPostings, requireWritablePosting } from './postingReader';
+import { parseRecordData } from './storedJson';
+import { refuseUnlessEditable, stepsQuery, type WorkflowLog } from './WorkflowLog';
 
 const ENTITY = 'assessment_record';
 const CONFIRMED: readonly string[] = ['已审核', '已归档'];
 
 /**
- * The records page's queries: a posting's records in one index range, and the workflow steps of its workflow
- * records. Used by the service and, unchanged, by the benchmark's raw baseline.
+ * The one `assessment_record` query (raw, through sql.ts: the records page is a measured figure), with the start of
+ * the posting (a quarter's days count from it). `where` filters `r` (the record) and `p` (its posting).
  */
-export const POSTING_RECORDS_SQL = `SELECT id, posting_id, kind, period, state, grade, data, created_at, updated_at
-  FROM assessment_record WHERE posting_id = ? ORDER BY kind, period, id`;
-export const POSTING_RECORD_STEPS_SQL = `SELECT ${WORKFLOW_STEP_COLUMNS} FROM workflow_step
-  WHERE record_type = '${ENTITY}' AND record_id IN (SELECT id FROM assessment_record WHERE posting_id = ? AND state <> '') ORDER BY id`;
-export const POSTING_HEADER_SQL = `SELECT p.id, p.cadre_id, p.batch_id, p.direction, p.host_unit, p.host_post, p.start_date,
-  p.planned_end_date, p.actual_end_date, p.status, c.name AS cadre_name, c.deleted_at AS cadre_deleted_at,
-  b.name AS batch_name, b.themes AS batch_themes
-  FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id WHERE p.id = ?`;
-
-interface PostingRow extends PostingHeader {
-  cadreDeleted: boolean;
-  themes: QuarterTheme[];
+export function recordsQuery(where: SqlFragment): SqlFragment {
+  return sql`SELECT r.id, r.posting_id, r.kind, r.period, r.state, r.grade, r.data, r.created_at, r.updated_at, p.start_date AS posting_start
+    FROM assessment_record r JOIN posting p ON p.id = r.posting_id WHERE ${where} ORDER BY r.kind, r.period, r.id`;
 }
 
-function rowToPostingHeader(r: Record<string, unknown>): PostingRow {
-  const s = (k: string) => String(r[k] ?? '');
-  let themes: QuarterTheme[] = [];
-  if (r.batch_themes) {
-    try {
-      themes = JSON.parse(String(r.batch_themes));
-    } catch {
-      themes = [];
-    }
-  }
+/** The ids of a posting's workflow records (whose steps the records page shows). */
+const workflowRecordsOf = (postingId: number) => sql`SELECT id FROM assessment_record WHERE posting_id = ${postingId} AND state <> ''`;
+
+/** The records page's three queries (the posting, its records, their workflow steps): what the bench's baseline runs. */
+export function postingRecordsQueries(postingId: number): SqlFragment[] {
+  return [postingQuery(sql`p.id = ${postingId}`), recordsQuery(sql`r.posting_id = ${postingId}`), stepsQuery(ENTITY, workflowRecordsOf(postingId))];
+}
+
+/** A record as stored: its columns and its `data`, parsed once (storedJson.ts). */
+interface StoredRecord {
+  id: number;
+  postingId: number;
+  kind: RecordKind;
+  period: string;
+  state: string;
+  grade: string;
+  data: Record<string, unknown>;
+  postingStart: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function rowToStoredRecord(r: Record<string, unknown>): StoredRecord {
+  const kind = String(r.kind) as RecordKind;
   return {
     id: Number(r.id),
-    cadreId: Number(r.cadre_id),
-    cadreName: s('cadre_name'),
-    batchId: r.batch_id == null ? null : Number(r.batch_id),
-    batchName: r.batch_name == null ? null : String(r.batch_name),
-    direction: s('direction') as PostingHeader['direction'],
-    hostUnit: s('host_unit'),
-    hostPost: s('host_post'),
-    startDate: s('start_date'),
-    plannedEndDate: s('planned_end_date'),
-    actualEndDate: s('actual_end_date'),
-    status: s('status') as PostingStatus,
-    cadreDeleted: r.cadre_deleted_at != null,
-    themes,
+    postingId: Number(r.posting_id),
+    kind,
+    period: String(r.period ?? ''),
+    state: String(r.state ?? ''),
+    grade: String(r.grade ?? ''),
+    data: parseRecordData(kind, r.data) as Record<string, unknown>,
+    postingStart: String(r.posting_start ?? ''),
+    createdAt: String(r.created_at),
+    updatedAt: String(r.updated_at),
   };
 }
 
 /** A raw `assessment_record` row as the API's record; `steps` are its workflow history (workflow kinds). */
-export function rowToRecord(r: Record<string, unknown>, postingStart: string, steps: WorkflowStep[] = []): AssessmentRecord {
-  const kind = String(r.kind) as RecordKind;
-  const data = (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>;
-  const base = { ...data, id: Number(r.id), postingId: Number(r.posting_id), kind, createdAt: String(r.created_at), updatedAt: String(r.updated_at) };
-  const workflow = () => workflowInfo(String(r.state) as WorkflowState, steps);
+export function rowToRecord(r: Record<string, unknown>, postingStart = String(r.posting_start ?? ''), steps: WorkflowStep[] = []): AssessmentRecord {
+  return toRecord(rowToStoredRecord(r), postingStart, steps);
+}
+
+function toRecord(e: StoredRecord, postingStart: string, steps: WorkflowStep[]): AssessmentRecord {
+  const { data, kind } = e;
+  const base = { ...data, id: e.id, postingId: e.postingId, kind, createdAt: e.createdAt, updatedAt: e.updatedAt };
+  const workflow = () => workflowInfo(e.state as WorkflowState, steps);
   switch (kind) {
     case 'quarterly': {
       const span = quarterSpan(postingStart, Number(data.quarter));
@@ -114,7 +120,7 @@ export function rowToRecord(r: Record<string, unknown>, postingStart: string, st
 }
 
 /** The records of a posting grouped as the records tab shows them. */
-export function groupRecords(posting: PostingHeader, themes: QuarterTheme[], records: AssessmentRecord[]): PostingRecords {
+export function groupRecords(posting: PostingHeader, themes: PostingRecords['themes'], records: AssessmentRecord[]): PostingRecords {
   const page: PostingRecords = { posting, themes, monthly: [], quarterly: [], talks: [], annual: [], term: null, notes: [] };
   for (const r of records) {
     if (r.kind === 'monthly') page.monthly.push(r);
@@ -186,40 +192,37 @@ export class AssessmentService {
 
   /** Everything the records tab of a posting shows, grouped by kind, in one call. */
   async listByPosting(postingId: number, m: EntityManager = this.db.manager): Promise<PostingRecords> {
-    const [headerRows, rows, stepRows] = (await Promise.all([
-      m.query(POSTING_HEADER_SQL, [postingId]),
-      m.query(POSTING_RECORDS_SQL, [postingId]),
-      m.query(POSTING_RECORD_STEPS_SQL, [postingId]),
-    ])) as Record<string, unknown>[][];
-    if (!headerRows.length) throw notFound(`未找到编号为 ${postingId} 的挂职记录`);
-    const { cadreDeleted: _d, themes, ...posting } = rowToPostingHeader(headerRows[0]);
-    const steps = new Map<number, WorkflowStep[]>();
-    for (const s of stepRows) {
-      const id = Number(s.record_id);
-      const list = steps.get(id) ?? [];
-      list.push(rowToStep(s));
-      steps.set(id, list);
-    }
-    return groupRecords(posting, themes, rows.map((r) => rowToRecord(r, posting.startDate, steps.get(Number(r.id)))));
+    const [view, rows, steps] = await Promise.all([
+      readPosting(m, postingId),
+      queryRows(m, recordsQuery(sql`r.posting_id = ${postingId}`), rowToStoredRecord),
+      this.workflow.steps(ENTITY, workflowRecordsOf(postingId), m),
+    ]);
+    if (!view) throw notFound(`未找到编号为 ${postingId} 的挂职记录`);
+    const p = view.posting;
+    const header: PostingHeader = {
+      id: p.id, cadreId: p.cadreId, cadreName: view.cadreName, batchId: p.batchId, batchName: view.batchName, direction: p.direction,
+      hostUnit: p.hostUnit, hostPost: p.hostPost, startDate: p.startDate, plannedEndDate: p.plannedEndDate, actualEndDate: p.actualEndDate, status: p.status,
+    };
+    return groupRecords(header, view.batchThemes, rows.map((r) => toRecord(r, p.startDate, steps.get(r.id) ?? [])));
   }
 
   async get(id: number, m: EntityManager = this.db.manager): Promise<AssessmentRecord> {
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT r.id, r.posting_id, r.kind, r.period, r.state, r.grade, r.data, r.created_at, r.updated_at, p.start_date AS posting_start
-       FROM assessment_record r JOIN posting p ON p.id = r.posting_id WHERE r.id = ?`,
-      [id],
-    );
-    if (!rows.length) throw notFound(`未找到编号为 ${id} 的考核记录`);
-    const steps = usesWorkflow(rows[0].kind as RecordKind) ? ((await this.workflow.steps(ENTITY, [id], m)).get(id) ?? []) : [];
-    return rowToRecord(rows[0], String(rows[0].posting_start), steps);
+    const e = await this.stored(m, id);
+    const steps = usesWorkflow(e.kind) ? ((await this.workflow.steps(ENTITY, [id], m)).get(id) ?? []) : [];
+    return toRecord(e, e.postingStart, steps);
   }
 
   /** The record's state history and its audit entries (newest first). */
   async history(id: number): Promise<{ steps: WorkflowStep[]; audit: AuditEntry[] }> {
-    const e = await this.db.manager.findOneBy(AssessmentRecordEntity, { id });
-    if (!e) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    if (!(await this.db.manager.existsBy(AssessmentRecordEntity, { id }))) throw notFound(`未找到编号为 ${id} 的考核记录`);
     const steps = (await this.workflow.steps(ENTITY, [id])).get(id) ?? [];
     return { steps, audit: await this.audit.history(ENTITY, id) };
+  }
+
+  private async stored(m: EntityManager, id: number): Promise<StoredRecord> {
+    const e = await queryRow(m, recordsQuery(sql`r.id = ${id}`), rowToStoredRecord);
+    if (!e) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    return e;
   }
 
   // ---- Saving ------------------------------------------------------------------------------------------------
@@ -239,12 +242,11 @@ export class AssessmentService {
     action?: string,
   ): Promise<RecordOf<K>> {
     const { postingId, ...fields } = data as unknown as { postingId: number } & Record<string, unknown>;
-    const posting = await this.writablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
+    const { posting, batchThemes } = await requireWritablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
     this.checkWithinPosting(kind, fields, posting);
-    if (kind === 'quarterly' && !fields.theme) fields.theme = posting.themes[Number(fields.quarter) - 1]?.theme ?? '';
+    if (kind === 'quarterly' && !fields.theme) fields.theme = batchThemes[Number(fields.quarter) - 1]?.theme ?? '';
 
-    const existing = id === undefined ? null : await m.findOneBy(AssessmentRecordEntity, { id });
-    if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的考核记录`);
+    const existing = id === undefined ? null : await this.stored(m, id);
     if (existing) {
       if (existing.kind !== kind)
         throw validationError(`编号为 ${id} 的记录是${RECORD_KIND_LABELS[existing.kind]}，不能作为${RECORD_KIND_LABELS[kind]}保存`);
@@ -253,7 +255,7 @@ export class AssessmentService {
     }
     const period = periodOf(kind, fields);
     if (kind !== 'talk' && kind !== 'note') {
-      const twin = await m.findOneBy(AssessmentRecordEntity, { postingId, kind, period });
+      const twin = await m.findOne(AssessmentRecordEntity, { select: { id: true }, where: { postingId, kind, period } });
       if (twin && twin.id !== id) throw conflict(`${describeRecord(kind, fields)}已有记录，请在原记录上修改`);
     }
 
@@ -270,7 +272,8 @@ export class AssessmentService {
     } else {
       recordId = existing.id;
       const changes = diffRecords(existing.data, fields);
-      await m.save(AssessmentRecordEntity, { ...existing, ...columns });
+      // update, not save: save would first load the row through the entity, whose JSON hydration fails on a bad row.
+      await m.update(AssessmentRecordEntity, { id: recordId }, columns as QueryDeepPartialEntity<AssessmentRecordEntity>);
       if (Object.keys(changes).length)
         await this.audit.record(m, ctx, { entityType: ENTITY, entityId: recordId, action: action ?? '修改', changes, note: describeRecord(kind, fields) });
     }
@@ -280,8 +283,7 @@ export class AssessmentService {
   /** Deletes a plain record, or a workflow record that is still a draft. */
   async remove(ctx: ServiceContext, id: number): Promise<void> {
     await this.db.write(async (m) => {
-      const e = await m.findOneBy(AssessmentRecordEntity, { id });
-      if (!e) throw notFound(`未找到编号为 ${id} 的考核记录`);
+      const e = await this.stored(m, id);
       if (usesWorkflow(e.kind)) refuseUnlessEditable(e.state as WorkflowState);
       await m.delete(AssessmentRecordEntity, { id });
       await this.workflow.remove(m, ENTITY, id);
@@ -298,8 +300,7 @@ export class AssessmentService {
   }
 
   async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<WorkflowRecord> {
-    const e = await m.findOneBy(AssessmentRecordEntity, { id: v.id });
-    if (!e) throw notFound(`未找到编号为 ${v.id} 的考核记录`);
+    const e = await this.stored(m, v.id);
     if (!usesWorkflow(e.kind)) throw conflict(`${RECORD_KIND_LABELS[e.kind]}不需要提交审核，可直接修改`);
     const from = e.state as WorkflowState;
     const to = await this.workflow.apply(m, ctx, ENTITY, e.id, from, v.action, v.reason);
@@ -322,15 +323,19 @@ export class AssessmentService {
    * the file's history shows it. A file in the recycle bin is left alone.
    */
   private async syncAnnualText(m: EntityManager, ctx: ServiceContext, postingId: number, year: number): Promise<void> {
-    const [posting]: { cadre_id: number }[] = await m.query(`SELECT cadre_id FROM posting WHERE id = ?`, [postingId]);
-    const cadre = posting && (await m.findOneBy(CadreEntity, { id: Number(posting.cadre_id) }));
+    const posting = await m.findOne(PostingEntity, { select: { id: true, cadreId: true }, where: { id: postingId } });
+    const cadre = posting && (await m.findOneBy(CadreEntity, { id: posting.cadreId }));
     if (!cadre || cadre.deletedAt) return;
-    const [confirmed]: { grade: string }[] = await m.query(
-      `SELECT r.grade FROM assessment_record r JOIN posting p ON p.id = r.posting_id
-       WHERE p.cadre_id = ? AND r.kind = 'annual' AND r.period = ? AND r.state IN ('已审核', '已归档')
-       ORDER BY r.updated_at DESC, r.id DESC LIMIT 1`,
-      [cadre.id, String(year)],
-    );
+    const confirmed: { grade: string } | undefined = await m
+      .createQueryBuilder(AssessmentRecordEntity, 'r')
+      .select('r.grade', 'grade')
+      .innerJoin(PostingEntity, 'p', 'p.id = r.postingId')
+      .where('p.cadreId = :cadreId AND r.kind = :kind AND r.period = :period', { cadreId: cadre.id, kind: 'annual', period: String(year) })
+      .andWhere('r.state IN (:...states)', { states: CONFIRMED })
+      .orderBy('r.updatedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(1)
+      .getRawOne();
     const text = mergeAnnualAssessment(cadre.annualAssessment, new Map([[year, confirmed ? confirmed.grade : null]]));
     if (text === cadre.annualAssessment) return;
     const { id, nameInitials: _i, namePinyin: _p, sortKey: _s, hasPhoto: _h, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = cadre;
@@ -347,26 +352,21 @@ export class AssessmentService {
     if (!batch) throw notFound(`未找到编号为 ${q.batchId} 的批次`);
     const today = q.today || dayOf(new Date());
     const year = q.year ?? Number((batch.endDate && batch.endDate < today ? batch.endDate : today).slice(0, 4));
-    const [members, records, quarterly] = (await Promise.all([
-      m.query(
-        `SELECT p.id, p.cadre_id, p.host_unit, p.status, p.start_date, p.planned_end_date, p.actual_end_date, c.name
-         FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.batch_id = ? ORDER BY c.sort_key, p.id`,
-        [q.batchId],
-      ),
-      m.query(
-        `SELECT id, posting_id, kind, period, state, grade, data FROM assessment_record
-         WHERE posting_id IN (SELECT id FROM posting WHERE batch_id = ?) AND ((kind = 'annual' AND period = ?) OR kind = 'term')`,
-        [q.batchId, String(year)],
-      ),
-      m.query(
-        `SELECT posting_id, COUNT(*) AS n FROM assessment_record
-         WHERE posting_id IN (SELECT id FROM posting WHERE batch_id = ?) AND kind = 'quarterly' GROUP BY posting_id`,
-        [q.batchId],
-      ),
-    ])) as Record<string, unknown>[][];
-    const annualOf = new Map<number, Record<string, unknown>>();
-    const termOf = new Map<number, Record<string, unknown>>();
-    for (const r of records) (r.kind === 'annual' ? annualOf : termOf).set(Number(r.posting_id), r);
+    const [members, records, quarterly] = await Promise.all([
+      readPostings(m, { batchId: q.batchId, order: 'member' }),
+      queryRows(m, recordsQuery(sql`p.batch_id = ${q.batchId} AND ((r.kind = 'annual' AND r.period = ${String(year)}) OR r.kind = 'term')`), rowToStoredRecord),
+      m
+        .createQueryBuilder(AssessmentRecordEntity, 'r')
+        .select('r.postingId', 'posting_id')
+        .addSelect('COUNT(*)', 'n')
+        .innerJoin(PostingEntity, 'p', 'p.id = r.postingId')
+        .where('p.batchId = :batchId AND r.kind = :kind', { batchId: q.batchId, kind: 'quarterly' })
+        .groupBy('r.postingId')
+        .getRawMany<{ posting_id: number; n: number }>(),
+    ]);
+    const annualOf = new Map<number, StoredRecord>();
+    const termOf = new Map<number, StoredRecord>();
+    for (const r of records) (r.kind === 'annual' ? annualOf : termOf).set(r.postingId, r);
     const quarterlyOf = new Map(quarterly.map((r) => [Number(r.posting_id), Number(r.n)]));
 
     const counts: CompletionCounts = { members: 0, annualMissing: 0, annualPending: 0, annualDone: 0, termDue: 0, termMissing: 0, termPending: 0, termDone: 0 };
@@ -374,27 +374,22 @@ export class AssessmentService {
       const key = !entry ? 'Missing' : CONFIRMED.includes(entry.state) ? 'Done' : 'Pending';
       counts[`${prefix}${key}`]++;
     };
-    const rows: CompletionRow[] = members.map((r) => {
-      const postingId = Number(r.id);
-      const p = {
-        startDate: String(r.start_date),
-        plannedEndDate: String(r.planned_end_date),
-        actualEndDate: String(r.actual_end_date),
-        status: String(r.status) as PostingStatus,
-      };
+    const rows: CompletionRow[] = members.map(({ posting, cadreName }) => {
+      const postingId = posting.id;
+      const p = { startDate: posting.startDate, plannedEndDate: posting.plannedEndDate, actualEndDate: posting.actualEndDate, status: posting.status };
       const span = countedSpan(p, today);
       const a = annualOf.get(postingId);
       const t = termOf.get(postingId);
       const row: CompletionRow = {
         postingId,
-        cadreId: Number(r.cadre_id),
-        name: String(r.name),
-        hostUnit: String(r.host_unit),
+        cadreId: posting.cadreId,
+        name: cadreName,
+        hostUnit: posting.hostUnit,
         ...p,
-        annual: a ? { recordId: Number(a.id), grade: String(a.grade), state: String(a.state) as WorkflowState } : null,
+        annual: a ? { recordId: a.id, grade: a.grade, state: a.state as WorkflowState } : null,
         annualExpected: !!span && span.startDate.slice(0, 4) <= String(year) && span.endDate.slice(0, 4) >= String(year),
         term: t
-          ? { recordId: Number(t.id), grade: String(t.grade), state: String(t.state) as WorkflowState, rates: voteRates(JSON.parse(String(t.data)).votes) }
+          ? { recordId: t.id, grade: t.grade, state: t.state as WorkflowState, rates: voteRates(t.data.votes as VoteCounts) }
           : null,
         termDue: (FINAL_POSTING_STATUSES as readonly string[]).includes(p.status) || (p.status !== '拟派' && !!p.plannedEndDate && p.plannedEndDate <= today),
         quarterlyCount: quarterlyOf.get(postingId) ?? 0,
@@ -413,18 +408,8 @@ export class AssessmentService {
 
   // ---- Checks ------------------------------------------------------------------------------------------------
 
-  /** The posting a record is written for: it must exist, have started, and its cadre file be live. */
-  private async writablePosting(m: EntityManager, postingId: number, what: string): Promise<PostingRow> {
-    const rows: Record<string, unknown>[] = await m.query(POSTING_HEADER_SQL, [postingId]);
-    if (!rows.length) throw notFound(`挂职记录：未找到编号为 ${postingId} 的挂职记录`);
-    const p = rowToPostingHeader(rows[0]);
-    if (p.cadreDeleted) throw conflict(`“${p.cadreName}”的档案在回收站中，恢复后才能登记${what}`);
-    if (p.status === '拟派') throw conflict(`“${p.cadreName}”的这段挂职尚未开始（状态“拟派”），不能登记${what}`);
-    return p;
-  }
-
   /** A record's month, quarter, year or day must fall within the posting (its actual end, else its planned end). */
-  private checkWithinPosting(kind: RecordKind, d: Record<string, unknown>, p: PostingRow): void {
+  private checkWithinPosting(kind: RecordKind, d: Record<string, unknown>, p: Posting): void {
     const end = effectiveEnd(p);
     const span = `挂职期间为 ${p.startDate}—${end}`;
     switch (kind) {

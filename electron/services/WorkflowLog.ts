@@ -11,14 +11,22 @@ import {
 } from '../../shared/workflow';
 import { WorkflowStepEntity } from '../db/entities';
 import type { Database } from '../db/Database';
+import { queryRows, sql, type SqlFragment } from '../db/sql';
 import type { ServiceContext } from './ServiceContext';
 
-/** The raw step columns, shared with the benchmark's baseline. */
-export const WORKFLOW_STEP_COLUMNS = 'id, record_id, action, from_state, to_state, reason, actor, at';
+/**
+ * The steps of some records (`recordIds`: an id list or a subquery), oldest first. Raw through sql.ts: the records
+ * page reads them with its records (a measured figure); exported so the benchmark's baseline runs the same SQL.
+ */
+export function stepsQuery(recordType: string, recordIds: SqlFragment): SqlFragment {
+  return sql`SELECT id, record_id, action, from_state, to_state, reason, actor, at FROM workflow_step
+    WHERE record_type = ${recordType} AND record_id IN (${recordIds}) ORDER BY id`;
+}
 
-export function rowToStep(r: Record<string, unknown>): WorkflowStep {
+function rowToStep(r: Record<string, unknown>): WorkflowStep & { recordId: number } {
   return {
     id: Number(r.id),
+    recordId: Number(r.record_id),
     action: String(r.action) as WorkflowStep['action'],
     from: r.from_state == null ? null : (String(r.from_state) as WorkflowState),
     to: String(r.to_state) as WorkflowState,
@@ -69,26 +77,19 @@ export class WorkflowLog {
     return to;
   }
 
-  /** The histories of some records, oldest step first. */
-  async steps(recordType: string, recordIds: number[], m: EntityManager = this.db.manager): Promise<Map<number, WorkflowStep[]>> {
+  /** The histories of some records (ids, or a subquery selecting them), oldest step first. */
+  async steps(recordType: string, recordIds: number[] | SqlFragment, m: EntityManager = this.db.manager): Promise<Map<number, WorkflowStep[]>> {
     const byRecord = new Map<number, WorkflowStep[]>();
-    if (!recordIds.length) return byRecord;
-    const rows: Record<string, unknown>[] = [];
+    const chunks: SqlFragment[] = [];
+    if (!Array.isArray(recordIds)) chunks.push(recordIds);
     // Chunked: SQLite limits the number of bound parameters.
-    for (let i = 0; i < recordIds.length; i += 500) {
-      const ids = recordIds.slice(i, i + 500);
-      rows.push(
-        ...(await m.query(
-          `SELECT ${WORKFLOW_STEP_COLUMNS} FROM workflow_step WHERE record_type = ? AND record_id IN (${ids.map(() => '?').join(',')}) ORDER BY id`,
-          [recordType, ...ids],
-        )),
-      );
-    }
-    for (const r of rows) {
-      const id = Number(r.record_id);
-      const list = byRecord.get(id) ?? [];
-      list.push(rowToStep(r));
-      byRecord.set(id, list);
+    else for (let i = 0; i < recordIds.length; i += 500) chunks.push(sql.list(recordIds.slice(i, i + 500)));
+    for (const chunk of chunks) {
+      for (const { recordId, ...step } of await queryRows(m, stepsQuery(recordType, chunk), rowToStep)) {
+        const list = byRecord.get(recordId) ?? [];
+        list.push(step);
+        byRecord.set(recordId, list);
+      }
     }
     return byRecord;
   }
