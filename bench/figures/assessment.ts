@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppServices } from '../../electron/services/AppServices';
 import { postingRecordsQueries } from '../../electron/services/AssessmentService';
-import { ledgerTotalsSql } from '../../electron/services/ResultLedgerService';
+import { ledgerTotalsQuery } from '../../electron/services/ResultLedgerService';
 import { generateRecords } from '../generateRecords';
 import { median, p95, timeRuns, type Figure, type FigureLine } from '../Figure';
 
@@ -40,12 +40,15 @@ export const assessmentFigure: Figure = {
       const pageSvc = await timeRuns(RUNS, (i) => s.assessments.listByPosting(posting(i)));
       const pageRaw = await timeRuns(RUNS, (i) => rawPage(posting(i)));
 
-      const totalsSql = ledgerTotalsSql('batch');
+      const totalsRawQuery = (id: number) => {
+        const { text, params } = ledgerTotalsQuery({ scope: 'batch', id }).render('sqlite');
+        return m.query(text, params);
+      };
       const totals = await s.ledger.totals({ scope: 'batch', id: batch(0) });
       if (totals.count !== PER_BATCH * RESULTS_PER_POSTING) throw new Error(`批次实绩应有 ${PER_BATCH * RESULTS_PER_POSTING} 条，实为 ${totals.count}`);
-      await m.query(totalsSql, [batch(0)]);
+      await totalsRawQuery(batch(0));
       const totalsSvc = await timeRuns(RUNS, (i) => s.ledger.totals({ scope: 'batch', id: batch(i) }));
-      const totalsRaw = await timeRuns(RUNS, (i) => m.query(totalsSql, [batch(i)]));
+      const totalsRaw = await timeRuns(RUNS, (i) => totalsRawQuery(batch(i)));
 
 
       const lines: FigureLine[] = [

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
-import { ACTIVE_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
-import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
+import { ACTIVE_POSTING_STATUSES } from '../../shared/codes/secondment';
+import { notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import {
   LeaveInputSchema,
   OnPostQuerySchema,
@@ -16,11 +16,12 @@ import {
   type PostingOnPost,
 } from '../../shared/leave';
 import { countedSpan, dayNumber, onPostSummary, type DaySpan } from '../../shared/onPost';
-import { effectiveEnd } from '../../shared/posting';
+import { effectiveEnd, type Posting } from '../../shared/posting';
 import { dayOf } from '../../shared/validators/yearMonth';
-import { LeaveEntryEntity } from '../db/entities';
+import { LeaveEntryEntity, PostingEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
+import { readPostings, requirePosting, requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 import type { SettingService } from './SettingService';
 
@@ -47,16 +48,6 @@ function auditableLeave(l: LeaveData | LeaveEntry | null): Record<string, unknow
   return { leaveType, startDate, endDate, approvedBy, notes };
 }
 
-interface PostingSpanRow {
-  id: number;
-  cadreName: string;
-  cadreDeleted: boolean;
-  startDate: string;
-  plannedEndDate: string;
-  actualEndDate: string;
-  status: PostingStatus;
-}
-
 /** 请销假 and 在岗天数: leave entries of a posting, the per-month on-post figures and the home screen's warnings. */
 export class LeaveService {
   constructor(
@@ -69,7 +60,7 @@ export class LeaveService {
   async listByPosting(input: z.input<typeof OnPostQuerySchema>): Promise<PostingLeave> {
     const q = parseOrRefuse(OnPostQuerySchema, input);
     const m = this.db.manager;
-    const posting = await this.posting(m, q.postingId);
+    const { posting } = await requirePosting(m, q.postingId, '挂职记录');
     const entries = (await m.find(LeaveEntryEntity, { where: { postingId: q.postingId }, order: { startDate: 'DESC', id: 'DESC' } })).map(toLeave);
     return { entries, onPost: await this.onPostOf(posting, entries, q.today) };
   }
@@ -79,7 +70,7 @@ export class LeaveService {
     return (await this.listByPosting(input)).onPost;
   }
 
-  private async onPostOf(posting: PostingSpanRow, leave: DaySpan[], todayInput: string): Promise<PostingOnPost> {
+  private async onPostOf(posting: Posting, leave: DaySpan[], todayInput: string): Promise<PostingOnPost> {
     const today = todayInput || dayOf(new Date());
     const { onPostThreshold: threshold } = await this.settings.get();
     const summary = onPostSummary(countedSpan(posting, today), leave);
@@ -92,44 +83,34 @@ export class LeaveService {
     const today = q.today || dayOf(new Date());
     const { onPostThreshold: threshold } = await this.settings.get();
     const m = this.db.manager;
-    const active = ACTIVE_POSTING_STATUSES;
-    const marks = active.map(() => '?').join(',');
-    const [postings, leave] = (await Promise.all([
-      m.query(
-        `SELECT p.id, p.cadre_id, p.batch_id, p.direction, p.host_unit, p.host_post, p.status, p.start_date, p.planned_end_date,
-           p.actual_end_date, c.name AS cadre_name, b.name AS batch_name
-         FROM posting p JOIN cadre c ON c.id = p.cadre_id LEFT JOIN batch b ON b.id = p.batch_id
-         WHERE p.status IN (${marks}) AND c.deleted_at IS NULL`,
-        [...active],
-      ),
-      m.query(
-        `SELECT l.posting_id, l.start_date, l.end_date FROM leave_entry l
-         WHERE l.posting_id IN (SELECT id FROM posting WHERE status IN (${marks}))`,
-        [...active],
-      ),
-    ])) as Record<string, unknown>[][];
+    const running = await readPostings(m, { statuses: ACTIVE_POSTING_STATUSES, liveCadres: true });
+    const leave = await m
+      .createQueryBuilder(LeaveEntryEntity, 'l')
+      .select(['l.id', 'l.postingId', 'l.startDate', 'l.endDate'])
+      .innerJoin(PostingEntity, 'p', 'p.id = l.postingId')
+      .where('p.status IN (:...statuses)', { statuses: ACTIVE_POSTING_STATUSES })
+      .getMany();
     const leaveOf = new Map<number, DaySpan[]>();
     for (const l of leave) {
-      const list = leaveOf.get(Number(l.posting_id)) ?? [];
-      list.push({ startDate: String(l.start_date), endDate: String(l.end_date) });
-      leaveOf.set(Number(l.posting_id), list);
+      const list = leaveOf.get(l.postingId) ?? [];
+      list.push({ startDate: l.startDate, endDate: l.endDate });
+      leaveOf.set(l.postingId, list);
     }
     const items: OnPostWarning[] = [];
-    for (const r of postings) {
-      const s = (k: string) => String(r[k] ?? '');
-      const span = countedSpan({ startDate: s('start_date'), plannedEndDate: s('planned_end_date'), actualEndDate: s('actual_end_date'), status: s('status') as PostingStatus }, today);
-      const sum = onPostSummary(span, leaveOf.get(Number(r.id)) ?? []);
+    for (const { posting: p, cadreName, batchName } of running) {
+      const span = countedSpan(p, today);
+      const sum = onPostSummary(span, leaveOf.get(p.id) ?? []);
       if (!span || sum.ratio === null || sum.ratio >= threshold) continue;
       items.push({
-        postingId: Number(r.id),
-        cadreId: Number(r.cadre_id),
-        cadreName: s('cadre_name'),
-        batchId: r.batch_id == null ? null : Number(r.batch_id),
-        batchName: r.batch_name == null ? null : String(r.batch_name),
-        direction: s('direction') as OnPostWarning['direction'],
-        hostUnit: s('host_unit'),
-        hostPost: s('host_post'),
-        status: s('status') as PostingStatus,
+        postingId: p.id,
+        cadreId: p.cadreId,
+        cadreName,
+        batchId: p.batchId,
+        batchName,
+        direction: p.direction,
+        hostUnit: p.hostUnit,
+        hostPost: p.hostPost,
+        status: p.status,
         startDate: span.startDate,
         countedTo: span.endDate,
         postingDays: sum.postingDays,
@@ -149,9 +130,7 @@ export class LeaveService {
   }
 
   async saveWith(m: EntityManager, ctx: ServiceContext, data: LeaveData, id?: number, action?: string): Promise<LeaveEntry> {
-    const posting = await this.posting(m, data.postingId);
-    if (posting.cadreDeleted) throw conflict(`“${posting.cadreName}”的档案在回收站中，恢复后才能登记请销假`);
-    if (posting.status === '拟派') throw conflict(`“${posting.cadreName}”的这段挂职尚未开始（状态“拟派”），不能登记请销假`);
+    const { posting } = await requireWritablePosting(m, data.postingId, '请销假');
     const end = effectiveEnd(posting);
     if (data.startDate < posting.startDate) throw validationError(`开始日期：不能早于挂职开始日期（${posting.startDate}）`);
     if (data.endDate > end) throw validationError(`结束日期：不能晚于挂职结束日期（${end}）`);
@@ -182,23 +161,5 @@ export class LeaveService {
 
   history(id: number): Promise<AuditEntry[]> {
     return this.audit.history(ENTITY, id);
-  }
-
-  private async posting(m: EntityManager, postingId: number): Promise<PostingSpanRow> {
-    const [r]: Record<string, unknown>[] = await m.query(
-      `SELECT p.id, p.start_date, p.planned_end_date, p.actual_end_date, p.status, c.name AS cadre_name, c.deleted_at
-       FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = ?`,
-      [postingId],
-    );
-    if (!r) throw notFound(`挂职记录：未找到编号为 ${postingId} 的挂职记录`);
-    return {
-      id: Number(r.id),
-      cadreName: String(r.cadre_name),
-      cadreDeleted: r.deleted_at != null,
-      startDate: String(r.start_date),
-      plannedEndDate: String(r.planned_end_date),
-      actualEndDate: String(r.actual_end_date),
-      status: String(r.status) as PostingStatus,
-    };
   }
 }

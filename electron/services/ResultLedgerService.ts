@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import { RESULT_AMOUNT_LABELS, RESULT_CATEGORIES, type ResultCategory } from '../../shared/codes/assessment';
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
@@ -24,8 +24,10 @@ import {
 import { effectiveEnd } from '../../shared/posting';
 import { EvidenceFileEntity, WorkResultEntity } from '../db/entities';
 import type { Database } from '../db/Database';
+import { col, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { EvidenceStore } from './EvidenceStore';
+import { requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 
 const ENTITY = 'work_result';
@@ -35,19 +37,22 @@ export function evidenceRootFor(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), 'evidence');
 }
 
-/** Which results a scope covers: one posting's, all of a cadre's postings', all of a batch's postings'. */
-export function ledgerScopeWhere(scope: LedgerScope): string {
-  if (scope === 'posting') return 'r.posting_id = ?';
-  return `r.posting_id IN (SELECT id FROM posting WHERE ${scope === 'cadre' ? 'cadre_id' : 'batch_id'} = ?)`;
+/** Which results (`r`) a ledger shows: one posting's, all of a cadre's or a batch's postings', maybe one category. */
+function ledgerWhere(q: { scope: LedgerScope; id: number; category?: string }): SqlFragment {
+  const scope =
+    q.scope === 'posting'
+      ? sql`r.posting_id = ${q.id}`
+      : sql`r.posting_id IN (SELECT id FROM posting WHERE ${sql.raw(q.scope === 'cadre' ? 'cadre_id' : 'batch_id')} = ${q.id})`;
+  return q.category ? sql`${scope} AND r.category = ${q.category}` : scope;
 }
 
 /**
- * The totals query: sums per category and quantity unit, answered from the covering index on work_result. Used by
- * the service and, unchanged, by the benchmark's raw baseline.
+ * The totals query (raw, through sql.ts: a measured figure): sums per category and quantity unit, answered from the
+ * covering index on work_result. The benchmark's baseline runs it as plain SQL.
  */
-export function ledgerTotalsSql(scope: LedgerScope): string {
-  return `SELECT r.category, r.quantity_unit, COUNT(*) AS n, SUM(r.amount) AS amount, COUNT(r.amount) AS amount_n,
-    SUM(r.quantity) AS quantity FROM work_result r WHERE ${ledgerScopeWhere(scope)} GROUP BY r.category, r.quantity_unit`;
+export function ledgerTotalsQuery(q: { scope: LedgerScope; id: number; category?: string }): SqlFragment {
+  return sql`SELECT r.category, r.quantity_unit, COUNT(*) AS n, SUM(r.amount) AS amount, COUNT(r.amount) AS amount_n,
+    SUM(r.quantity) AS quantity FROM work_result r WHERE ${ledgerWhere(q)} GROUP BY r.category, r.quantity_unit`;
 }
 
 /** Money in 万元 to 4 decimals (元), so that float sums print as entered. */
@@ -76,15 +81,28 @@ export function totalsFromRows(rows: Record<string, unknown>[]): ResultTotals {
   return { count, amount: round4(amount), byCategory: ordered };
 }
 
-function toEvidence(e: EvidenceFileEntity | Record<string, unknown>): Evidence {
-  const r = e as Record<string, unknown>;
+function toEvidence(e: EvidenceFileEntity): Evidence {
+  return { id: e.id, resultId: e.resultId, fileName: e.fileName, size: Number(e.size), sha256: e.sha256, createdAt: e.createdAt };
+}
+
+/** A ledger row (with its posting's cadre and host unit) as the API's result, without its evidence yet. */
+function rowToResult(r: Record<string, unknown>): WorkResult {
   return {
-    id: Number(r.id),
-    resultId: Number(r.resultId ?? r.result_id),
-    fileName: String(r.fileName ?? r.file_name),
-    size: Number(r.size),
-    sha256: String(r.sha256),
-    createdAt: String(r.createdAt ?? r.created_at),
+    id: col.num(r, 'id'),
+    postingId: col.num(r, 'posting_id'),
+    category: col.str(r, 'category') as ResultCategory,
+    title: col.str(r, 'title'),
+    date: col.str(r, 'date'),
+    amount: col.numOrNull(r, 'amount'),
+    quantity: col.numOrNull(r, 'quantity'),
+    quantityUnit: col.str(r, 'quantity_unit'),
+    description: col.str(r, 'description'),
+    cadreId: col.num(r, 'cadre_id'),
+    cadreName: col.str(r, 'cadre_name'),
+    hostUnit: col.str(r, 'host_unit'),
+    evidence: [],
+    createdAt: col.str(r, 'created_at'),
+    updatedAt: col.str(r, 'updated_at'),
   };
 }
 
@@ -120,49 +138,29 @@ export class ResultLedgerService {
   /** The results of a posting, a cadre or a batch (newest first), with their evidence, and the totals. */
   async list(input: LedgerQuery): Promise<ResultLedger> {
     const q = parseOrRefuse(LedgerQuerySchema, input);
-    const m = this.db.manager;
-    const where = ledgerScopeWhere(q.scope) + (q.category ? ' AND r.category = ?' : '');
-    const params = q.category ? [q.id, q.category] : [q.id];
-    const [rows, evidenceRows, totals] = (await Promise.all([
-      m.query(
-        `SELECT r.*, p.cadre_id, p.host_unit, c.name AS cadre_name FROM work_result r
-         JOIN posting p ON p.id = r.posting_id JOIN cadre c ON c.id = p.cadre_id
-         WHERE ${where} ORDER BY r.date DESC, r.id DESC`,
-        params,
-      ),
-      m.query(`SELECT e.* FROM evidence_file e WHERE e.result_id IN (SELECT r.id FROM work_result r WHERE ${where}) ORDER BY e.id`, params),
-      m.query(`${ledgerTotalsSql(q.scope).replace('GROUP BY', q.category ? 'AND r.category = ? GROUP BY' : 'GROUP BY')}`, params),
-    ])) as Record<string, unknown>[][];
-    const evidenceOf = new Map<number, Evidence[]>();
-    for (const e of evidenceRows) {
-      const list = evidenceOf.get(Number(e.result_id)) ?? [];
-      list.push(toEvidence(e));
-      evidenceOf.set(Number(e.result_id), list);
-    }
-    const items: WorkResult[] = rows.map((r) => ({
-      id: Number(r.id),
-      postingId: Number(r.posting_id),
-      category: String(r.category) as ResultCategory,
-      title: String(r.title),
-      date: String(r.date),
-      amount: r.amount == null ? null : Number(r.amount),
-      quantity: r.quantity == null ? null : Number(r.quantity),
-      quantityUnit: String(r.quantity_unit),
-      description: String(r.description),
-      cadreId: Number(r.cadre_id),
-      cadreName: String(r.cadre_name),
-      hostUnit: String(r.host_unit),
-      evidence: evidenceOf.get(Number(r.id)) ?? [],
-      createdAt: String(r.created_at),
-      updatedAt: String(r.updated_at),
-    }));
-    return { items, totals: totalsFromRows(totals) };
+    return this.db.read(async (m) => {
+      const [items, totals] = await Promise.all([
+        queryRows(
+          m,
+          sql`SELECT r.id, r.posting_id, r.category, r.title, r.date, r.amount, r.quantity, r.quantity_unit, r.description, r.created_at,
+            r.updated_at, p.cadre_id, p.host_unit, c.name AS cadre_name
+            FROM work_result r JOIN posting p ON p.id = r.posting_id JOIN cadre c ON c.id = p.cadre_id
+            WHERE ${ledgerWhere(q)} ORDER BY r.date DESC, r.id DESC`,
+          rowToResult,
+        ),
+        queryRows(m, ledgerTotalsQuery(q), (r) => r),
+      ]);
+      const evidence = items.length ? await m.find(EvidenceFileEntity, { where: { resultId: In(items.map((r) => r.id)) }, order: { id: 'ASC' } }) : [];
+      const byId = new Map(items.map((r) => [r.id, r]));
+      for (const e of evidence) byId.get(e.resultId)?.evidence.push(toEvidence(e));
+      return { items, totals: totalsFromRows(totals) };
+    });
   }
 
   /** Totals only (签约资金合计, 销售额合计, 人次 …) of a posting, a cadre or a batch. */
   async totals(input: { scope: LedgerScope; id: number }): Promise<ResultTotals> {
     const q = parseOrRefuse(LedgerQuerySchema, input);
-    return totalsFromRows(await this.db.manager.query(ledgerTotalsSql(q.scope), [q.id]));
+    return totalsFromRows(await queryRows(this.db.manager, ledgerTotalsQuery({ scope: q.scope, id: q.id }), (r) => r));
   }
 
   async get(id: number): Promise<WorkResult> {
@@ -181,15 +179,9 @@ export class ResultLedgerService {
 
   /** The save inside a caller's transaction; returns the result's id. */
   async saveWith(m: EntityManager, ctx: ServiceContext, data: WorkResultData, id?: number, action?: string): Promise<number> {
-    const [p]: Record<string, unknown>[] = await m.query(
-      `SELECT p.start_date, p.planned_end_date, p.actual_end_date, p.status, c.name, c.deleted_at FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = ?`,
-      [data.postingId],
-    );
-    if (!p) throw notFound(`挂职记录：未找到编号为 ${data.postingId} 的挂职记录`);
-    if (p.deleted_at != null) throw conflict(`“${p.name}”的档案在回收站中，恢复后才能登记工作实绩`);
-    if (p.status === '拟派') throw conflict(`“${p.name}”的这段挂职尚未开始（状态“拟派”），不能登记工作实绩`);
-    const start = String(p.start_date);
-    const end = effectiveEnd({ plannedEndDate: String(p.planned_end_date), actualEndDate: String(p.actual_end_date) });
+    const { posting } = await requireWritablePosting(m, data.postingId, '工作实绩');
+    const start = posting.startDate;
+    const end = effectiveEnd(posting);
     if (data.date < start || data.date > end) throw validationError(`日期：${data.date} 不在挂职期间（挂职期间为 ${start}—${end}）`);
     const existing = id === undefined ? null : await m.findOneBy(WorkResultEntity, { id });
     if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的工作实绩`);
@@ -311,8 +303,7 @@ export class ResultLedgerService {
   /** Deletes a stored file that no row uses any more; queued behind the writes so that no attach is in between. */
   private async discardIfUnused(sha256: string, ext: string): Promise<void> {
     await this.db.write(async (m) => {
-      const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM evidence_file WHERE sha256 = ? AND ext = ?`, [sha256, ext]);
-      if (Number(n) === 0) this.store.discard(sha256, ext);
+      if (!(await m.existsBy(EvidenceFileEntity, { sha256, ext }))) this.store.discard(sha256, ext);
     });
   }
 }
