@@ -134,8 +134,8 @@ function groupBy<R>(rows: readonly R[], key: (r: R) => number): Map<number, R[]>
 const str = (v: unknown) => (v == null ? '' : String(v));
 
 /** The batch's members, in the batch page's order (by name, then posting), with the printed cadre columns: one query. */
-export async function readPrintedMembers(s: AppServices, batch: Batch): Promise<PrintedMember[]> {
-  const rows: Record<string, unknown>[] = await selectAs(s.db.manager.createQueryBuilder(PostingEntity, 'p'), MEMBER_COLUMNS)
+export async function readPrintedMembers(m: EntityManager, batch: Batch): Promise<PrintedMember[]> {
+  const rows: Record<string, unknown>[] = await selectAs(m.createQueryBuilder(PostingEntity, 'p'), MEMBER_COLUMNS)
     .innerJoin(CadreEntity, 'c', 'c.id = p.cadreId')
     .where('p.batchId = :batchId', { batchId: batch.id })
     .orderBy('c.sortKey')
@@ -183,8 +183,7 @@ export const noFigures = (): PostingFigures => ({ annual: [], term: null, leave:
  * The annual and term assessments, leave, result totals and growth evaluations of every posting in the batch:
  * five queries over the batch plus one for the templates the evaluations are pinned to.
  */
-export async function readBatchFigures(s: AppServices, batchId: number): Promise<Map<number, PostingFigures>> {
-  const m = s.db.manager;
+export async function readBatchFigures(s: AppServices, m: EntityManager, batchId: number): Promise<Map<number, PostingFigures>> {
   const [records, leave, totals, evaluations] = (await Promise.all([
     ofBatch(m, AssessmentRecordEntity, 'r', batchId, RECORD_COLUMNS)
       .andWhere('r.kind IN (:...kinds)', { kinds: ['annual', 'term'] })

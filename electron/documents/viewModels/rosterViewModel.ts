@@ -93,7 +93,7 @@ export function rosterViewModelOf(b: Batch, all: readonly PrintedMember[], today
 /** Reads the batch (by id or name) and its members (two queries); a batch without members has nothing to print. */
 export async function buildRosterViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<RosterViewModel> {
   const batch = await s.batches.resolve(batchRef);
-  const members = await readPrintedMembers(s, batch);
+  const members = await readPrintedMembers(s.db.manager, batch);
   if (!members.some((m) => !m.cadreDeleted)) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的花名册`);
   return rosterViewModelOf(batch, members, today);
 }

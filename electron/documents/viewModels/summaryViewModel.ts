@@ -123,7 +123,8 @@ export function summaryViewModelOf(b: Batch, members: readonly SummaryMemberSour
  */
 export async function buildSummaryViewModel(s: AppServices, batchRef: string | number, today: Date = new Date()): Promise<SummaryViewModel> {
   const batch = await s.batches.resolve(batchRef);
-  const [members, figures] = await Promise.all([readPrintedMembers(s, batch), readBatchFigures(s, batch.id)]);
+  // One snapshot: a write landing between the queries cannot mix members and figures from two states.
+  const [members, figures] = await s.db.read(async (m) => [await readPrintedMembers(m, batch), await readBatchFigures(s, m, batch.id)] as const);
   const live = members.filter((m) => !m.cadreDeleted);
   if (live.length === 0) throw conflict(`批次“${batch.name}”还没有成员，没有可打印的汇总表`);
   const day = dayOf(today);
