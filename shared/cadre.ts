@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from './codes';
+import { parseJsonArray } from './jsonColumn';
 import { checkIdNumber } from './validators/idNumber';
 import { YEAR_MONTH_DAY_RE, YEAR_MONTH_RE, yearMonthOf } from './validators/yearMonth';
 
@@ -44,6 +45,8 @@ export const FamilyMemberSchema = z.object({
   politicalStatus: text(20),
   workUnitAndPost: text(120),
 });
+
+const TagSchema = z.string().trim().min(1).max(20, '不能超过20个字');
 
 const cadreFields = z.object({
   name: z.string().trim().min(1, '不能为空').max(30, '不能超过30个字'),
@@ -95,7 +98,7 @@ const cadreFields = z.object({
   ageCalcDate: day,
   fillDate: day,
   formFiller: text(30),
-  tags: z.array(z.string().trim().min(1).max(20, '不能超过20个字')).max(20).default([]),
+  tags: z.array(TagSchema).max(20).default([]),
   remarks: text(2000),
 });
 
@@ -140,6 +143,11 @@ export type CadreInput = z.input<typeof CadreInputSchema>;
 export type CadreData = z.output<typeof CadreInputSchema>;
 export type ResumeEntryData = z.output<typeof ResumeEntrySchema>;
 export type FamilyMemberData = z.output<typeof FamilyMemberSchema>;
+
+/** The JSON columns of a stored file (cadre.resume, .family, .tags) as every reader must read them. */
+export const parseResume = (raw: unknown): ResumeEntryData[] => parseJsonArray(ResumeEntrySchema, raw);
+export const parseFamily = (raw: unknown): FamilyMemberData[] => parseJsonArray(FamilyMemberSchema, raw);
+export const parseTags = (raw: unknown): string[] => parseJsonArray(TagSchema, raw);
 
 /** A stored file as the API returns it. */
 export interface Cadre extends CadreData {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppServices } from '../../electron/services/AppServices';
-import { BATCH_MEMBERS_SQL } from '../../electron/services/BatchService';
+import { batchMembersSql } from '../../electron/services/BatchService';
 import { generateCadres } from '../generate';
 import { median, p95, timeRuns, type Figure } from '../Figure';
 
@@ -45,10 +45,11 @@ export const batchPageFigure: Figure = {
         await s.batches.saveMeeting(ctx, batch.id, { type: i % 3 ? '日常工作会议' : '全体成员会议', date: `2026.${String((i % 12) + 1).padStart(2, '0')}.10`, topic: `第${i + 1}次会议` });
 
       const m = s.db.manager;
-      const raw = async (id: number) =>
-        Promise.all([
+      const raw = async (id: number) => {
+        const members = batchMembersSql(id).render('sqlite');
+        return Promise.all([
           m.query(`SELECT * FROM batch WHERE id = ?`, [id]),
-          m.query(BATCH_MEMBERS_SQL, [id]),
+          m.query(members.text, members.params),
           m.query(`SELECT id, group_name, leader_id, sort_order FROM batch_sub_group WHERE batch_id = ? ORDER BY sort_order, id`, [id]),
           m.query(
             `SELECT gm.sub_group_id, gm.cadre_id FROM batch_sub_group_member gm JOIN batch_sub_group g ON g.id = gm.sub_group_id WHERE g.batch_id = ?`,
@@ -57,6 +58,7 @@ export const batchPageFigure: Figure = {
           m.query(`SELECT cadre_id FROM batch_branch_member WHERE batch_id = ?`, [id]),
           m.query(`SELECT * FROM batch_meeting WHERE batch_id = ? ORDER BY date DESC, id DESC`, [id]),
         ]);
+      };
       const page = await s.batches.get(batch.id);
       if (page.members.length !== MEMBERS) throw new Error(`批次成员数应为 ${MEMBERS}，实为 ${page.members.length}`);
       await raw(batch.id);

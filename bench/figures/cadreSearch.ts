@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CadreListQuerySchema, type CadreListQuery } from '../../shared/cadre';
-import { cadreListSql, rowToListItem } from '../../electron/services/CadreService';
+import { cadreListQueries, rowToListItem } from '../../electron/services/CadreService';
 import { AppServices } from '../../electron/services/AppServices';
 import { generateCadres } from '../generate';
 import { median, p95, timeRuns, type Figure, type FigureLine } from '../Figure';
@@ -19,14 +19,13 @@ export const cadreSearchFigure: Figure = {
     try {
       await generateCadres(s, N);
       const m = s.db.manager;
+      // The same two statements straight on the driver: no snapshot transaction, no query helper.
       const raw = async (q: CadreListQuery) => {
-        const query = CadreListQuerySchema.parse(q);
-        const { where, params } = cadreListSql(query);
-        await m.query(`SELECT COUNT(*) AS n FROM cadre WHERE ${where}`, params);
-        const rows = await m.query(
-          `SELECT id, name, gender, birth_date, id_number, nation, political_status, ft_education, person_category, work_unit, current_position, has_photo, deleted_at FROM cadre WHERE ${where} ORDER BY sort_key, id LIMIT ? OFFSET ?`,
-          [...params, query.pageSize, (query.page - 1) * query.pageSize],
-        );
+        const { count, page } = cadreListQueries(m, CadreListQuerySchema.parse(q));
+        const c = count.render('sqlite');
+        await m.query(c.text, c.params);
+        const p = page.render('sqlite');
+        const rows: Record<string, unknown>[] = await m.query(p.text, p.params);
         return rows.map(rowToListItem);
       };
       const cases: [string, CadreListQuery][] = [

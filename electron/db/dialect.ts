@@ -17,3 +17,13 @@ export function stringAgg(m: EntityManager, expr: string, separator: string): Sq
 export function ilike(m: EntityManager): SqlFragment {
   return sql.raw(dialectOf(m) === 'postgres' ? 'ILIKE' : 'LIKE');
 }
+
+/**
+ * The database's own consistency check, as lines ('ok' when sound): SQLite's `PRAGMA integrity_check`. PostgreSQL
+ * has no such statement (the server checksums its pages itself), so it reports 'ok'.
+ */
+export async function integrityCheck(m: EntityManager): Promise<string[]> {
+  if (dialectOf(m) === 'postgres') return ['ok'];
+  const rows: Record<string, unknown>[] = await m.query('PRAGMA integrity_check');
+  return rows.map((r) => String(Object.values(r)[0]));
+}

@@ -1,4 +1,6 @@
 import type { Database } from '../db/Database';
+import { integrityCheck } from '../db/dialect';
+import { queryRows, sql } from '../db/sql';
 import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash } from './growthArchive';
 
 export interface ArchiveMismatch {
@@ -32,25 +34,24 @@ export class ArchiveVerifier {
   constructor(private readonly db: Database) {}
 
   async verify(): Promise<VerifyReport> {
-    const m = this.db.manager;
-    const lines: string[] = (await m.query(`PRAGMA integrity_check`)).map((r: Record<string, unknown>) => String(Object.values(r)[0]));
-    const integrity: VerifyReport['integrity'] = lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines;
-
-    // Every row that is 已归档 or carries a hash: a row set back to 草稿 by hand is caught too.
-    const rows: Record<string, unknown>[] = await m.query(
-      `SELECT ${ARCHIVE_EVALUATION_COLUMNS},
-         (SELECT c.name FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = growth_evaluation.posting_id) AS cadre_name
-       FROM growth_evaluation WHERE archive_hash <> '' OR state = '已归档' ORDER BY id`,
-    );
-    const templateIds = [...new Set(rows.map((r) => Number(r.template_id)))];
-    const templates = new Map<number, Record<string, unknown>>();
-    if (templateIds.length) {
-      const found: Record<string, unknown>[] = await m.query(
-        `SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id IN (${templateIds.map(() => '?').join(',')})`,
-        templateIds,
+    // One snapshot: the evaluations and the template versions they pin are read as of the same moment.
+    const { lines, rows, templates } = await this.db.read(async (m) => {
+      const lines = await integrityCheck(m);
+      // Raw rows on purpose: the hash is defined over the columns as stored (growthArchive.ts), not over entities.
+      // Every row that is 已归档 or carries a hash: a row set back to 草稿 by hand is caught too.
+      const asStored = (r: Record<string, unknown>) => r;
+      const rows = await queryRows(
+        m,
+        sql`SELECT ${sql.raw(ARCHIVE_EVALUATION_COLUMNS)},
+           (SELECT c.name FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = growth_evaluation.posting_id) AS cadre_name
+         FROM growth_evaluation WHERE archive_hash <> '' OR state = ${'已归档'} ORDER BY id`,
+        asStored,
       );
-      for (const t of found) templates.set(Number(t.id), t);
-    }
+      const templateIds = [...new Set(rows.map((r) => Number(r.template_id)))];
+      const found = await queryRows(m, sql`SELECT ${sql.raw(ARCHIVE_TEMPLATE_COLUMNS)} FROM growth_template WHERE id IN (${sql.list(templateIds)})`, asStored);
+      return { lines, rows, templates: new Map(found.map((t) => [Number(t.id), t])) };
+    });
+    const integrity: VerifyReport['integrity'] = lines.length === 1 && lines[0] === 'ok' ? 'ok' : lines;
 
     const mismatches: ArchiveMismatch[] = [];
     for (const r of rows) {

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
+import { parseJsonRecord } from '../../shared/jsonColumn';
 import { bulkInsert } from '../db/bulkInsert';
 import { AuditEntryEntity } from '../db/entities';
 import type { Database } from '../db/Database';
@@ -27,6 +29,12 @@ export function diffRecords(before: object | null, after: object | null): Record
   }
   return changes;
 }
+
+const ChangeSchema = z.tuple([z.unknown(), z.unknown()]);
+
+/** audit_log.changes as stored: the `field: [old, new]` pairs that read; a damaged entry does not hide the rest. */
+export const parseAuditChanges = (raw: unknown): Record<string, [unknown, unknown]> =>
+  parseJsonRecord(ChangeSchema, raw) as Record<string, [unknown, unknown]>;
 
 /** Writes audit entries inside the caller's transaction, and reads an entity's history. */
 export class AuditLog {
@@ -75,6 +83,6 @@ export class AuditLog {
       order: { id: 'DESC' },
       take: 500,
     });
-    return rows.map((r) => ({ ...r }));
+    return rows.map((r) => ({ ...r, changes: parseAuditChanges(r.changes) }));
   }
 }

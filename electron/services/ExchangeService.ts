@@ -1,5 +1,5 @@
 import { In, type EntityManager } from 'typeorm';
-import { CadreInputSchema, type Cadre, type CadreData, type CadreListQuery } from '../../shared/cadre';
+import { CadreInputSchema, CadreListQuerySchema, type Cadre, type CadreData, type CadreListQuery } from '../../shared/cadre';
 import type {
   ExportedFile,
   FieldChange,
@@ -11,7 +11,7 @@ import type {
   RosterRowPreview,
   RowError,
 } from '../../shared/channels/exchange';
-import { toApiError, validationError } from '../../shared/errors';
+import { parseOrRefuse, toApiError, validationError } from '../../shared/errors';
 import { describePath } from '../../shared/fieldLabels';
 import { checkIdNumber } from '../../shared/validators/idNumber';
 import { dayOf } from '../../shared/validators/yearMonth';
@@ -26,7 +26,7 @@ import { POSTING_KEYS } from '../exchange/roster/rosterColumns';
 import { labelOfKey, readRoster, type RosterRow, type RosterSheet } from '../exchange/roster/rosterRead';
 import { rosterTemplateFile, writeRosterXlsx } from '../exchange/roster/rosterWrite';
 import type { BatchService } from './BatchService';
-import type { CadreService } from './CadreService';
+import { toCadre, type CadreService } from './CadreService';
 import type { ServiceContext } from './ServiceContext';
 
 /** The audit verb of every write an import makes. */
@@ -58,11 +58,6 @@ class RosterRefused extends Error {
   constructor(readonly errors: RowError[]) {
     super('roster refused');
   }
-}
-
-function toCadreRecord(e: CadreEntity): Cadre {
-  const { nameInitials: _i, namePinyin: _p, sortKey: _s, hasPhoto, ...rest } = e;
-  return { ...rest, hasPhoto: Boolean(hasPhoto) };
 }
 
 function zodMessages(issues: readonly { path: PropertyKey[]; message: string }[]): string[] {
@@ -131,6 +126,10 @@ export class ExchangeService {
 
   /** Reads every file and says, per file, whether it would create or update a file (field by field) or why not. */
   async previewLrmx(files: readonly NamedFile[]): Promise<LrmxFilePreview[]> {
+    return this.db.read((m) => this.previewLrmxWith(m, files));
+  }
+
+  private async previewLrmxWith(m: EntityManager, files: readonly NamedFile[]): Promise<LrmxFilePreview[]> {
     const out: LrmxFilePreview[] = [];
     for (const read of this.readLrmxFiles(files)) {
       const { file } = read;
@@ -138,7 +137,7 @@ export class ExchangeService {
         out.push({ file, status: 'error', errors: read.errors });
         continue;
       }
-      const plan = await this.planLrmx(this.db.manager, file, read.record);
+      const plan = await this.planLrmx(m, file, read.record);
       if (!plan.ok) out.push({ file, status: 'error', errors: plan.errors });
       else if (!plan.existing) out.push({ file, status: 'create', person: personSummary(plan.data, Boolean(plan.photo)), notes: plan.notes });
       else
@@ -197,8 +196,10 @@ export class ExchangeService {
 
   /** One file in the national format, by record id or 身份证号. */
   async exportLrmx(ref: number | string): Promise<ExportedFile & { bytes: Buffer }> {
-    const cadre = await this.cadres.resolve(ref);
-    const photo = cadre.hasPhoto ? await this.cadres.getPhoto(cadre.id) : null;
+    const { cadre, photo } = await this.db.read(async (m) => {
+      const cadre = await this.cadres.resolve(ref, m);
+      return { cadre, photo: cadre.hasPhoto ? await this.cadres.getPhoto(cadre.id, m) : null };
+    });
     const bytes = Buffer.from(writeLrmx(recordOf(cadre), photo), 'utf8');
     return { fileName: lrmxFileName(cadre.name), base64: bytes.toString('base64'), bytes };
   }
@@ -211,7 +212,7 @@ export class ExchangeService {
     const unique = [...new Set(idNumbers.filter(Boolean))];
     for (let i = 0; i < unique.length; i += 500) {
       const rows = await m.findBy(CadreEntity, { idNumber: In(unique.slice(i, i + 500)) });
-      for (const e of rows) found.set(e.idNumber, toCadreRecord(e));
+      for (const e of rows) found.set(e.idNumber, toCadre(e));
     }
     return found;
   }
@@ -253,8 +254,8 @@ export class ExchangeService {
     }
     const memberIds = new Set<number>();
     if (batch) {
-      const members: { cadre_id: number }[] = await m.query('SELECT cadre_id FROM posting WHERE batch_id = ?', [batch.id]);
-      for (const r of members) memberIds.add(Number(r.cadre_id));
+      const members = await m.find(PostingEntity, { select: { cadreId: true }, where: { batchId: batch.id } });
+      for (const r of members) memberIds.add(r.cadreId);
     }
 
     for (const r of sheet.rows) {
@@ -334,7 +335,7 @@ export class ExchangeService {
   /** What importing the roster would do, with every problem by Excel row number. Writes nothing. */
   async previewRoster(fileName: string, bytes: Buffer, batchName = ''): Promise<RosterPreview> {
     const sheet = await readRoster(bytes);
-    return (await this.planRoster(this.db.manager, fileName, sheet, batchName.trim())).preview;
+    return this.db.read(async (m) => (await this.planRoster(m, fileName, sheet, batchName.trim())).preview);
   }
 
   /**
@@ -392,17 +393,22 @@ export class ExchangeService {
 
   /** Every file matching the list's filters (all pages, list order) as an .xlsx roster. */
   async exportRoster(query: Omit<CadreListQuery, 'page' | 'pageSize'> = {}): Promise<ExportedFile & { bytes: Buffer; count: number }> {
-    const ids: number[] = [];
-    for (let page = 1; ; page++) {
-      const p = await this.cadres.list({ ...query, page, pageSize: 500 });
-      ids.push(...p.items.map((i) => i.id));
-      if (p.items.length < 500) break;
-    }
-    const byId = new Map<number, CadreData>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const rows = await this.db.manager.findBy(CadreEntity, { id: In(ids.slice(i, i + 500)) });
-      for (const e of rows) byId.set(e.id, recordOf(e as unknown as CadreData));
-    }
+    const filter = parseOrRefuse(CadreListQuerySchema, { ...query, pageSize: 500 });
+    // Every page and every file from one snapshot: an import committing meanwhile cannot split the export.
+    const { ids, byId } = await this.db.read(async (m) => {
+      const ids: number[] = [];
+      for (let page = 1; ; page++) {
+        const p = await this.cadres.listWith(m, { ...filter, page });
+        ids.push(...p.items.map((i) => i.id));
+        if (p.items.length < filter.pageSize) break;
+      }
+      const byId = new Map<number, CadreData>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await m.findBy(CadreEntity, { id: In(ids.slice(i, i + 500)) });
+        for (const e of rows) byId.set(e.id, recordOf(toCadre(e)));
+      }
+      return { ids, byId };
+    });
     const today = dayOf(new Date());
     const title = `${query.deleted ? '回收站中的' : ''}干部花名册（${today} 导出，共 ${ids.length} 人）`;
     const bytes = await writeRosterXlsx(ids.map((id) => byId.get(id)!).filter(Boolean), title);
