@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { GROWTH_RATERS, QUARTER_PERIODS, periodSortKey, type GrowthRater, type GrowthTemplate } from '../../shared/growth';
 import { AppServices } from '../../electron/services/AppServices';
-import { BATCH_GROWTH_EVALUATIONS_SQL, BATCH_GROWTH_MEMBERS_SQL } from '../../electron/services/GrowthOverviewService';
+import { batchGrowthQueries } from '../../electron/services/GrowthOverviewService';
+import { parseRatings } from '../../electron/services/storedJson';
 import { generateCadres } from '../generate';
 import { median, p95, timeRuns, type Figure } from '../Figure';
 
@@ -34,10 +35,12 @@ export const growthFigure: Figure = {
       await insertEvaluations(s, template, added.added.map((a) => a.postingId));
 
       const m = s.db.manager;
+      // The service's two queries as plain SQL, ratings read with the same parse function, scored inline.
+      const queries = batchGrowthQueries(batch.id).map((q) => q.render('sqlite'));
       const baseline = async () => {
-        const [members, rows] = (await Promise.all([m.query(BATCH_GROWTH_MEMBERS_SQL, [batch.id]), m.query(BATCH_GROWTH_EVALUATIONS_SQL, [batch.id])])) as Record<string, unknown>[][];
+        const [members, rows] = (await Promise.all(queries.map(({ text, params }) => m.query(text, params)))) as Record<string, unknown>[][];
         const levels = [0, 0, 0, 0, 0];
-        for (const r of rows) levels[plainLevel(template, JSON.parse(String(r.ratings)))]++;
+        for (const r of rows) levels[plainLevel(template, parseRatings(r.ratings) as Record<string, { scores: Record<string, number> }>)]++;
         return { members: members.length, levels };
       };
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
@@ -24,51 +24,29 @@ import {
   type StoredRatings,
 } from '../../shared/growth';
 import { scoreEvaluation, type RatingScores } from '../../shared/growthScoring';
-import { effectiveEnd } from '../../shared/posting';
+import { effectiveEnd, type Posting } from '../../shared/posting';
 import { TransitionInputSchema, WORKFLOW_ACTION_LABELS, workflowInfo, type TransitionInput, type WorkflowState, type WorkflowStep } from '../../shared/workflow';
-import { GrowthEvaluationEntity } from '../db/entities';
+import { AssessmentRecordEntity, GrowthEvaluationEntity, WorkResultEntity } from '../db/entities';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
 import type { Database } from '../db/Database';
+import { queryRow, queryRows, sql } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { GrowthTemplateService } from './GrowthTemplateService';
 import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash } from './growthArchive';
-import {
-  EVALUATION_COLUMNS,
-  POSTING_RECORDS_FOR_EVIDENCE_SQL,
-  POSTING_RESULTS_FOR_EVIDENCE_SQL,
-  recordLabel,
-  resultRowLabel,
-  rowToStored,
-  type StoredEvaluation,
-} from './growthRows';
+import { evaluationsQuery, readEvaluations, recordLabel, resultLabel, type StoredEvaluation } from './growthRows';
+import { requirePosting, requireWritablePosting, type PostingView } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 import { refuseUnlessEditable, type WorkflowLog } from './WorkflowLog';
 
 export const GROWTH_ENTITY = 'growth_evaluation';
 
-const POSTING_SQL = `SELECT p.id, p.cadre_id, p.batch_id, p.host_unit, p.host_post, p.start_date, p.planned_end_date, p.actual_end_date,
-  p.status, c.name AS cadre_name, c.deleted_at AS cadre_deleted_at FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = ?`;
+/** What a linked record's label is made of (its `data` is not loaded: not needed, and its JSON may not parse). */
+const RECORD_LABEL_COLUMNS = { id: true, kind: true, period: true, createdAt: true } as const;
+const RESULT_LABEL_COLUMNS = { id: true, category: true, title: true, date: true, amount: true, quantity: true, quantityUnit: true } as const;
 
-interface PostingRow extends GrowthPostingHeader {
-  status: string;
-  cadreDeleted: boolean;
-}
-
-function rowToPosting(r: Record<string, unknown>): PostingRow {
-  const s = (k: string) => String(r[k] ?? '');
-  return {
-    postingId: Number(r.id),
-    cadreId: Number(r.cadre_id),
-    cadreName: s('cadre_name'),
-    batchId: r.batch_id == null ? null : Number(r.batch_id),
-    hostUnit: s('host_unit'),
-    hostPost: s('host_post'),
-    startDate: s('start_date'),
-    plannedEndDate: s('planned_end_date'),
-    actualEndDate: s('actual_end_date'),
-    status: s('status'),
-    cadreDeleted: r.cadre_deleted_at != null,
-  };
+function growthHeader({ posting: p, cadreName }: PostingView): GrowthPostingHeader {
+  const { cadreId, batchId, hostUnit, hostPost, startDate, plannedEndDate, actualEndDate } = p;
+  return { postingId: p.id, cadreId, cadreName, batchId, hostUnit, hostPost, startDate, plannedEndDate, actualEndDate };
 }
 
 const describe = (period: string, cadreName?: string) => `${cadreName ? `${cadreName} ` : ''}成长评价（${period}）`;
@@ -112,22 +90,22 @@ export class GrowthEvaluationService {
 
   /** A posting's evaluations in period order, with their results. */
   async listByPosting(postingId: number, m: EntityManager = this.db.manager): Promise<GrowthEvaluationSummary[]> {
-    await this.posting(m, postingId);
-    const rows = (await this.storedOfPosting(postingId, m)).map(rowToStored);
+    await requirePosting(m, postingId, '挂职记录');
+    const rows = await readEvaluations(m, sql`e.posting_id = ${postingId}`);
     const templates = await this.templates.byIds(rows.map((r) => r.templateId), m);
     return rows.map((e) => toSummary(e, templates.get(e.templateId)!));
   }
 
-  /** The raw rows of a posting's evaluations, in period order. */
+  /** The raw rows of a posting's evaluations, in period order (map them with growthRows' rowToStored). */
   storedOfPosting(postingId: number, m: EntityManager = this.db.manager): Promise<Record<string, unknown>[]> {
-    return m.query(`SELECT ${EVALUATION_COLUMNS} FROM growth_evaluation e WHERE e.posting_id = ? ORDER BY e.sort_key, e.id`, [postingId]);
+    return queryRows(m, evaluationsQuery(sql`e.posting_id = ${postingId}`), (r) => r);
   }
 
   /** Everything the evaluation page shows: the pinned template, every rater's sheet, evidence, result and history. */
   async get(id: number, m: EntityManager = this.db.manager): Promise<GrowthEvaluation> {
     const e = await this.stored(m, id);
     const [posting, template, steps] = await Promise.all([
-      this.posting(m, e.postingId),
+      requirePosting(m, e.postingId, '挂职记录'),
       this.templates.get(e.templateId, m),
       this.workflow.steps(GROWTH_ENTITY, [id], m),
     ]);
@@ -152,10 +130,9 @@ export class GrowthEvaluationService {
       indicatorName: names.get(l.indicatorCode) ?? l.indicatorCode,
       exists: present.has(`${l.refKind}:${l.refId}`),
     }));
-    const { status: _s, cadreDeleted: _d, ...header } = posting;
     return {
       ...toSummary(e, template, result),
-      posting: header,
+      posting: growthHeader(posting),
       template,
       ratings,
       narratives: e.narratives,
@@ -176,19 +153,19 @@ export class GrowthEvaluationService {
   /** The posting's assessment records and ledger entries, to link as evidence. */
   async evidenceCandidates(postingId: number): Promise<EvidenceCandidates> {
     const m = this.db.manager;
-    await this.posting(m, postingId);
-    const [records, results] = (await Promise.all([
-      m.query(POSTING_RECORDS_FOR_EVIDENCE_SQL, [postingId]),
-      m.query(POSTING_RESULTS_FOR_EVIDENCE_SQL, [postingId]),
-    ])) as Record<string, unknown>[][];
+    await requirePosting(m, postingId, '挂职记录');
+    const [records, results] = await Promise.all([
+      m.find(AssessmentRecordEntity, { select: RECORD_LABEL_COLUMNS, where: { postingId }, order: { kind: 'ASC', period: 'ASC', id: 'ASC' } }),
+      m.find(WorkResultEntity, { select: RESULT_LABEL_COLUMNS, where: { postingId }, order: { date: 'ASC', id: 'ASC' } }),
+    ]);
     return {
       records: records.map((r) => ({
         refKind: 'record',
-        refId: Number(r.id),
-        label: recordLabel(String(r.kind), String(r.period)),
-        date: /^\d{4}\.\d{2}/.test(String(r.period)) ? String(r.period) : String(r.created_at).slice(0, 10).replace(/-/g, '.'),
+        refId: r.id,
+        label: recordLabel(r.kind, r.period),
+        date: /^\d{4}\.\d{2}/.test(r.period) ? r.period : r.createdAt.slice(0, 10).replace(/-/g, '.'),
       })),
-      results: results.map((r) => ({ refKind: 'result', refId: Number(r.id), label: resultRowLabel(r), date: String(r.date) })),
+      results: results.map((r) => ({ refKind: 'result', refId: r.id, label: resultLabel(r), date: r.date })),
     };
   }
 
@@ -207,7 +184,7 @@ export class GrowthEvaluationService {
   }
 
   async saveWith(m: EntityManager, ctx: ServiceContext, data: GrowthEvaluationData, id?: number, action?: string): Promise<GrowthEvaluation> {
-    const posting = await this.writablePosting(m, data.postingId);
+    const { posting, cadreName } = await requireWritablePosting(m, data.postingId, '成长评价');
     const kind = periodKindOf(data.period);
     const milestoneDate = kind === 'milestone' ? data.milestoneDate : '';
     this.checkPeriod(data.period, milestoneDate, posting);
@@ -217,8 +194,8 @@ export class GrowthEvaluationService {
       if (existing.postingId !== data.postingId) throw validationError('挂职记录：成长评价不能改到另一段挂职，请在那段挂职下新建');
       refuseUnlessEditable(existing.state);
     }
-    const [twin]: { id: number }[] = await m.query(`SELECT id FROM growth_evaluation WHERE posting_id = ? AND period = ?`, [data.postingId, data.period]);
-    if (twin && twin.id !== id) throw conflict(`${describe(data.period, posting.cadreName)}已有记录，请在原评价上修改`);
+    const twin = await m.findOne(GrowthEvaluationEntity, { select: { id: true }, where: { postingId: data.postingId, period: data.period } });
+    if (twin && twin.id !== id) throw conflict(`${describe(data.period, cadreName)}已有记录，请在原评价上修改`);
 
     const template = await this.pinnable(m, data.templateId ?? existing?.templateId ?? null);
     if (existing && existing.templateId !== template.id && hasAnyScore(existing.ratings)) {
@@ -257,14 +234,14 @@ export class GrowthEvaluationService {
       evaluationId = created.id;
       await this.workflow.start(m, ctx, GROWTH_ENTITY, evaluationId);
       await this.audit.record(m, ctx, {
-        entityType: GROWTH_ENTITY, entityId: evaluationId, action: action ?? '新建', changes: diffRecords(null, content(columns)), note: `${describe(data.period, posting.cadreName)}（模板第${template.version}版）`,
+        entityType: GROWTH_ENTITY, entityId: evaluationId, action: action ?? '新建', changes: diffRecords(null, content(columns)), note: `${describe(data.period, cadreName)}（模板第${template.version}版）`,
       });
     } else {
       evaluationId = existing.id;
       await m.update(GrowthEvaluationEntity, { id: evaluationId }, columns);
       const changes = diffRecords(content(existing), content(columns));
       if (Object.keys(changes).length)
-        await this.audit.record(m, ctx, { entityType: GROWTH_ENTITY, entityId: evaluationId, action: action ?? '修改', changes, note: describe(data.period, posting.cadreName) });
+        await this.audit.record(m, ctx, { entityType: GROWTH_ENTITY, entityId: evaluationId, action: action ?? '修改', changes, note: describe(data.period, cadreName) });
     }
     return this.get(evaluationId, m);
   }
@@ -309,9 +286,9 @@ export class GrowthEvaluationService {
       s && { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([c, v]) => [names.get(c) ?? c, v])) };
     const changes = diffRecords({ [data.rater]: named(e.ratings[data.rater]) ?? null }, { [data.rater]: empty ? null : named(sheet) });
     if (Object.keys(changes).length) {
-      const posting = await this.posting(m, e.postingId);
+      const { cadreName } = await requirePosting(m, e.postingId, '挂职记录');
       await this.audit.record(m, ctx, {
-        entityType: GROWTH_ENTITY, entityId: e.id, action: action ?? (empty ? '清空评分' : '评分'), changes, note: `${describe(e.period, posting.cadreName)}：${data.rater}`,
+        entityType: GROWTH_ENTITY, entityId: e.id, action: action ?? (empty ? '清空评分' : '评分'), changes, note: `${describe(e.period, cadreName)}：${data.rater}`,
       });
     }
     return this.get(e.id, m);
@@ -322,11 +299,11 @@ export class GrowthEvaluationService {
     await this.db.write(async (m) => {
       const e = await this.stored(m, id);
       refuseUnlessEditable(e.state);
-      const posting = await this.posting(m, e.postingId);
+      const { cadreName } = await requirePosting(m, e.postingId, '挂职记录');
       await m.delete(GrowthEvaluationEntity, { id });
       await this.workflow.remove(m, GROWTH_ENTITY, id);
       await this.audit.record(m, ctx, {
-        entityType: GROWTH_ENTITY, entityId: id, action: '删除', changes: diffRecords({ period: e.period, ratings: e.ratings }, null), note: describe(e.period, posting.cadreName),
+        entityType: GROWTH_ENTITY, entityId: id, action: '删除', changes: diffRecords({ period: e.period, ratings: e.ratings }, null), note: describe(e.period, cadreName),
       });
     });
   }
@@ -344,33 +321,34 @@ export class GrowthEvaluationService {
 
   async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<GrowthEvaluation> {
     const e = await this.stored(m, v.id);
-    const posting = await this.posting(m, e.postingId);
+    const { cadreName } = await requirePosting(m, e.postingId, '挂职记录');
     if (v.action === 'submit' && e.state === '草稿') this.checkSubmittable(e, await this.templates.get(e.templateId, m));
     const from = e.state;
     const to = await this.workflow.apply(m, ctx, GROWTH_ENTITY, e.id, from, v.action, v.reason);
     const now = new Date().toISOString();
-    await m.update(GrowthEvaluationEntity, { id: e.id }, { state: to, updatedAt: now, ...(to === '已归档' ? { archivedAt: now } : {}) });
     const changes: Record<string, [unknown, unknown]> = { state: [from, to] };
-    if (to === '已归档') {
-      const sha = await this.computeArchiveHash(m, e.id);
-      await m.update(GrowthEvaluationEntity, { id: e.id }, { archiveHash: sha });
-      changes.archiveHash = [null, sha];
-    }
+    // Archived in one update, hash included: an archived row refuses any later update.
+    const archive = to === '已归档' ? { state: to, archived_at: now } : null;
+    const sha = archive ? await this.computeArchiveHash(m, e.id, archive) : '';
+    if (archive) changes.archiveHash = [null, sha];
+    await m.update(GrowthEvaluationEntity, { id: e.id }, { state: to, updatedAt: now, ...(archive ? { archivedAt: now, archiveHash: sha } : {}) });
     await this.audit.record(m, ctx, {
       entityType: GROWTH_ENTITY,
       entityId: e.id,
       action: WORKFLOW_ACTION_LABELS[v.action],
       changes,
-      note: [describe(e.period, posting.cadreName), v.reason].filter(Boolean).join('：'),
+      note: [describe(e.period, cadreName), v.reason].filter(Boolean).join('：'),
     });
     return this.get(e.id, m);
   }
 
-  /** The hash of the evaluation as stored now (raw rows, the same as `verify` reads). */
-  async computeArchiveHash(m: EntityManager, id: number): Promise<string> {
-    const [row]: Record<string, unknown>[] = await m.query(`SELECT ${ARCHIVE_EVALUATION_COLUMNS} FROM growth_evaluation WHERE id = ?`, [id]);
-    const [template]: Record<string, unknown>[] = await m.query(`SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id = ?`, [row.template_id]);
-    return archiveHash(row, template ?? null);
+  /** The hash of the evaluation as stored (raw rows, the same as `verify` reads), with `pending` columns about to be written. */
+  async computeArchiveHash(m: EntityManager, id: number, pending: Record<string, unknown> = {}): Promise<string> {
+    // The stored text as it is, not parsed (a hash of what a reader would make of it could not catch an edit).
+    const asIs = (r: Record<string, unknown>) => r;
+    const row = (await queryRow(m, sql`SELECT ${sql.raw(ARCHIVE_EVALUATION_COLUMNS)} FROM growth_evaluation WHERE id = ${id}`, asIs))!;
+    const template = await queryRow(m, sql`SELECT ${sql.raw(ARCHIVE_TEMPLATE_COLUMNS)} FROM growth_template WHERE id = ${row.template_id}`, asIs);
+    return archiveHash({ ...row, ...pending }, template);
   }
 
   // ---- Checks ------------------------------------------------------------------------------------------------
@@ -387,27 +365,13 @@ export class GrowthEvaluationService {
   }
 
   private async stored(m: EntityManager, id: number): Promise<StoredEvaluation> {
-    const [row]: Record<string, unknown>[] = await m.query(`SELECT ${EVALUATION_COLUMNS} FROM growth_evaluation e WHERE e.id = ?`, [id]);
-    if (!row) throw notFound(`未找到编号为 ${id} 的成长评价`);
-    return rowToStored(row);
-  }
-
-  private async posting(m: EntityManager, postingId: number): Promise<PostingRow> {
-    const [row]: Record<string, unknown>[] = await m.query(POSTING_SQL, [postingId]);
-    if (!row) throw notFound(`挂职记录：未找到编号为 ${postingId} 的挂职记录`);
-    return rowToPosting(row);
-  }
-
-  /** An evaluation is written for a posting that has started, of a cadre file that is not in the recycle bin. */
-  private async writablePosting(m: EntityManager, postingId: number): Promise<PostingRow> {
-    const p = await this.posting(m, postingId);
-    if (p.cadreDeleted) throw conflict(`“${p.cadreName}”的档案在回收站中，恢复后才能登记成长评价`);
-    if (p.status === '拟派') throw conflict(`“${p.cadreName}”的这段挂职尚未开始（状态“拟派”），不能登记成长评价`);
-    return p;
+    const [e] = await readEvaluations(m, sql`e.id = ${id}`);
+    if (!e) throw notFound(`未找到编号为 ${id} 的成长评价`);
+    return e;
   }
 
   /** A quarter must have begun before the posting ended; a milestone must fall within the posting. */
-  private checkPeriod(period: string, milestoneDate: string, p: PostingRow): void {
+  private checkPeriod(period: string, milestoneDate: string, p: Posting): void {
     const end = effectiveEnd(p);
     const span = `挂职期间为 ${p.startDate}—${end === '9999.12.31' ? '至今' : end}`;
     const kind = periodKindOf(period);
@@ -439,17 +403,15 @@ export class GrowthEvaluationService {
       if (seen.has(key)) continue;
       seen.add(key);
       let label: string;
+      const ref = { id: l.refId, postingId: data.postingId };
       if (l.refKind === 'record') {
-        const [r]: Record<string, unknown>[] = await m.query(`SELECT kind, period FROM assessment_record WHERE id = ? AND posting_id = ?`, [l.refId, data.postingId]);
+        const r = await m.findOne(AssessmentRecordEntity, { select: RECORD_LABEL_COLUMNS, where: ref });
         if (!r) throw validationError(`${where}：这段挂职没有编号为 ${l.refId} 的考核记录`);
-        label = recordLabel(String(r.kind), String(r.period));
+        label = recordLabel(r.kind, r.period);
       } else {
-        const [r]: Record<string, unknown>[] = await m.query(
-          `SELECT category, title, amount, quantity, quantity_unit FROM work_result WHERE id = ? AND posting_id = ?`,
-          [l.refId, data.postingId],
-        );
+        const r = await m.findOne(WorkResultEntity, { select: RESULT_LABEL_COLUMNS, where: ref });
         if (!r) throw validationError(`${where}：这段挂职没有编号为 ${l.refId} 的工作实绩`);
-        label = resultRowLabel(r);
+        label = resultLabel(r);
       }
       links.push({ indicatorCode: l.indicatorCode, refKind: l.refKind, refId: l.refId, label, note: l.note });
     }
@@ -459,10 +421,10 @@ export class GrowthEvaluationService {
   /** `kind:id` of the linked records that still exist. */
   private async existingRefs(m: EntityManager, postingId: number, links: StoredEvidenceLink[]): Promise<Set<string>> {
     const out = new Set<string>();
-    for (const [kind, table] of [['record', 'assessment_record'], ['result', 'work_result']] as const) {
+    for (const [kind, entity] of [['record', AssessmentRecordEntity], ['result', WorkResultEntity]] as const) {
       const ids = [...new Set(links.filter((l) => l.refKind === kind).map((l) => l.refId))];
       if (!ids.length) continue;
-      const rows: { id: number }[] = await m.query(`SELECT id FROM ${table} WHERE posting_id = ? AND id IN (${ids.map(() => '?').join(',')})`, [postingId, ...ids]);
+      const rows = await m.find<{ id: number; postingId: number }>(entity, { select: { id: true }, where: { postingId, id: In(ids) } });
       for (const r of rows) out.add(`${kind}:${r.id}`);
     }
     return out;

@@ -1,4 +1,6 @@
 import { notFound, parseOrRefuse } from '../../shared/errors';
+import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import {
   BatchGrowthQuerySchema,
   GROWTH_STAGES,
@@ -12,7 +14,6 @@ import {
   type GrowthResult,
   type GrowthTemplate,
   type GrowthTrajectory,
-  type StoredRatings,
 } from '../../shared/growth';
 import { levelLabel, round2, scoreEvaluation, type RatingScores } from '../../shared/growthScoring';
 import { effectiveEnd } from '../../shared/posting';
@@ -20,13 +21,19 @@ import type { WorkflowState } from '../../shared/workflow';
 import { BatchEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import type { GrowthTemplateService } from './GrowthTemplateService';
-import { EVALUATION_COLUMNS, rowToStored } from './growthRows';
+import { sql, type SqlFragment } from '../db/sql';
+import { evaluationsQuery, readEvaluations } from './growthRows';
+import { postingQuery, readPostings, requirePosting } from './postingReader';
 
-/** The batch overview's two queries (members, and every evaluation of the batch's postings); the bench reuses them. */
-export const BATCH_GROWTH_MEMBERS_SQL = `SELECT p.id, p.cadre_id, p.host_unit, p.status, p.start_date, p.planned_end_date, p.actual_end_date, c.name
-  FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.batch_id = ? AND c.deleted_at IS NULL ORDER BY c.sort_key, p.id`;
-export const BATCH_GROWTH_EVALUATIONS_SQL = `SELECT e.id, e.posting_id, e.template_id, e.period, e.sort_key, e.state, e.ratings
-  FROM growth_evaluation e WHERE e.posting_id IN (SELECT p.id FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.batch_id = ? AND c.deleted_at IS NULL)`;
+/** The members of a batch whose files are live, and their evaluations. */
+const liveMembersOf = (batchId: number) => sql`p.batch_id = ${batchId} AND c.deleted_at IS NULL`;
+const evaluationsOfBatch = (batchId: number) =>
+  sql`e.posting_id IN (SELECT p.id FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE ${liveMembersOf(batchId)})`;
+
+/** The batch overview's two queries (members, and every evaluation of their postings): what the bench's baseline runs. */
+export function batchGrowthQueries(batchId: number): SqlFragment[] {
+  return [postingQuery(liveMembersOf(batchId), 'member'), evaluationsQuery(evaluationsOfBatch(batchId))];
+}
 
 interface ScoredRow {
   id: number;
@@ -50,18 +57,15 @@ export class GrowthOverviewService {
   /** Four stage lines across the posting's periods, the stage reached per period, and a radar of the latest one. */
   async trajectory(postingId: number): Promise<GrowthTrajectory> {
     const m = this.db.manager;
-    const [posting]: { name: string }[] = await m.query(`SELECT c.name FROM posting p JOIN cadre c ON c.id = p.cadre_id WHERE p.id = ?`, [postingId]);
-    if (!posting) throw notFound(`挂职记录：未找到编号为 ${postingId} 的挂职记录`);
-    const rows = (
-      (await m.query(`SELECT ${EVALUATION_COLUMNS} FROM growth_evaluation e WHERE e.posting_id = ? ORDER BY e.sort_key, e.id`, [postingId])) as Record<string, unknown>[]
-    ).map(rowToStored);
+    const { cadreName } = await requirePosting(m, postingId, '挂职记录');
+    const rows = await readEvaluations(m, sql`e.posting_id = ${postingId}`);
     const templates = await this.templates.byIds(rows.map((r) => r.templateId), m);
     const points = rows.map((e) => ({ e, t: templates.get(e.templateId)!, result: scoreEvaluation(templates.get(e.templateId)!, e.ratings as RatingScores) }));
 
     const latest = [...points].reverse().find((p) => p.result.scored) ?? null;
     return {
       postingId,
-      cadreName: String(posting.name),
+      cadreName,
       stages: [...GROWTH_STAGES],
       periods: points.map((p) => p.e.period),
       evaluationIds: points.map((p) => p.e.id),
@@ -92,31 +96,26 @@ export class GrowthOverviewService {
    */
   async batchOverview(input: BatchGrowthQuery): Promise<BatchGrowthOverview> {
     const q = parseOrRefuse(BatchGrowthQuerySchema, input);
-    const m = this.db.manager;
+    return this.db.read((m) => this.batchOverviewWith(m, q));
+  }
+
+  private async batchOverviewWith(m: EntityManager, q: z.output<typeof BatchGrowthQuerySchema>): Promise<BatchGrowthOverview> {
     const batch = await m.findOneBy(BatchEntity, { id: q.batchId });
     if (!batch) throw notFound(`未找到编号为 ${q.batchId} 的批次`);
-    const [members, evaluations] = (await Promise.all([
-      m.query(BATCH_GROWTH_MEMBERS_SQL, [q.batchId]),
-      m.query(BATCH_GROWTH_EVALUATIONS_SQL, [q.batchId]),
-    ])) as Record<string, unknown>[][];
-    const templates = await this.templates.byIds([...new Set(evaluations.map((e) => Number(e.template_id)))], m);
+    const [members, evaluations] = await Promise.all([
+      readPostings(m, { batchId: q.batchId, liveCadres: true, order: 'member' }),
+      readEvaluations(m, evaluationsOfBatch(q.batchId)),
+    ]);
+    const templates = await this.templates.byIds([...new Set(evaluations.map((e) => e.templateId))], m);
 
-    const scored: ScoredRow[] = evaluations.map((r) => {
-      let ratings: StoredRatings = {};
-      try {
-        ratings = JSON.parse(String(r.ratings));
-      } catch {
-        ratings = {};
-      }
-      return {
-        id: Number(r.id),
-        postingId: Number(r.posting_id),
-        period: String(r.period),
-        sortKey: String(r.sort_key),
-        state: String(r.state) as WorkflowState,
-        result: scoreEvaluation(templates.get(Number(r.template_id))!, ratings as RatingScores),
-      };
-    });
+    const scored: ScoredRow[] = evaluations.map((e) => ({
+      id: e.id,
+      postingId: e.postingId,
+      period: e.period,
+      sortKey: e.sortKey,
+      state: e.state,
+      result: scoreEvaluation(templates.get(e.templateId)!, e.ratings as RatingScores),
+    }));
 
     // Periods in order of their earliest day in the batch (quarters by their end, milestones by their day, 期满 last).
     const firstKey = new Map<string, string>();
@@ -124,7 +123,7 @@ export class GrowthOverviewService {
     const periods = [...firstKey.keys()].sort((a, b) => firstKey.get(a)!.localeCompare(firstKey.get(b)!) || quarterNumber(a) - quarterNumber(b) || a.localeCompare(b, 'zh'));
     // By default the latest period at least half the members were scored for (a lone early 期满 does not hide the
     // quarter everyone else is in), else the latest anyone was scored for.
-    const active = members.filter((r) => String(r.status) !== '拟派').length;
+    const active = members.filter((r) => r.posting.status !== '拟派').length;
     const scoredIn = (p: string) => scored.filter((s) => s.period === p && s.result.scored).length;
     const latestFirst = [...periods].reverse();
     const period =
@@ -135,16 +134,13 @@ export class GrowthOverviewService {
 
     const rows: BatchGrowthRow[] = [];
     const notEvaluated: BatchGrowthOverview['notEvaluated'] = [];
-    for (const r of members) {
-      if (String(r.status) === '拟派') continue;
-      const postingId = Number(r.id);
+    for (const { posting: p, cadreName } of members) {
+      if (p.status === '拟派') continue;
+      const postingId = p.id;
       const s = byPosting.get(postingId);
       // A quarter that began after the posting ended is not owed.
-      if (!s && periodKindOf(period) === 'quarter') {
-        const end = effectiveEnd({ plannedEndDate: String(r.planned_end_date), actualEndDate: String(r.actual_end_date) });
-        if (quarterDays(String(r.start_date), quarterNumber(period)).start > end) continue;
-      }
-      const base = { postingId, cadreId: Number(r.cadre_id), name: String(r.name), hostUnit: String(r.host_unit) };
+      if (!s && periodKindOf(period) === 'quarter' && quarterDays(p.startDate, quarterNumber(period)).start > effectiveEnd(p)) continue;
+      const base = { postingId, cadreId: p.cadreId, name: cadreName, hostUnit: p.hostUnit };
       rows.push({
         ...base,
         evaluationId: s?.id ?? null,

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { conflict, notFound, parseOrRefuse } from '../../shared/errors';
 import {
   GrowthTemplateInputSchema,
@@ -8,14 +8,59 @@ import {
   type GrowthTemplateData,
   type GrowthTemplateSummary,
 } from '../../shared/growth';
-import { GrowthTemplateEntity } from '../db/entities';
+import { GrowthEvaluationEntity, GrowthTemplateEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { ServiceContext } from './ServiceContext';
+import { parseRaterWeights, parseStages } from './storedJson';
 
 const ENTITY = 'growth_template';
 
 const describe = (t: { version: number }) => `成长评价模板第${t.version}版`;
+
+/**
+ * Template rows are read raw (not as entities), so that their JSON columns go through their parse functions: the
+ * entity's own JSON hydration would fail the whole list on one damaged row.
+ */
+const TEMPLATE_COLUMNS: Record<string, string> = {
+  id: 't.id',
+  version: 't.version',
+  template_name: 't.templateName',
+  status: 't.status',
+  threshold: 't.threshold',
+  rater_weights: 't.raterWeights',
+  stages: 't.stages',
+  notes: 't.notes',
+  based_on_id: 't.basedOnId',
+  created_at: 't.createdAt',
+  updated_at: 't.updatedAt',
+  activated_at: 't.activatedAt',
+};
+
+function templates(m: EntityManager): SelectQueryBuilder<GrowthTemplateEntity> {
+  const qb = m.createQueryBuilder(GrowthTemplateEntity, 't').select('t.id', 'id');
+  for (const [alias, column] of Object.entries(TEMPLATE_COLUMNS)) if (alias !== 'id') qb.addSelect(column, alias);
+  return qb;
+}
+
+function rowToTemplate(r: Record<string, unknown>, usedBy: number): GrowthTemplate {
+  const s = (k: string) => String(r[k] ?? '');
+  return {
+    id: Number(r.id),
+    version: Number(r.version),
+    templateName: s('template_name'),
+    status: s('status') as GrowthTemplate['status'],
+    threshold: Number(r.threshold),
+    raterWeights: parseRaterWeights(r.rater_weights),
+    stages: parseStages(r.stages),
+    notes: s('notes'),
+    basedOnId: r.based_on_id == null ? null : Number(r.based_on_id),
+    usedBy,
+    createdAt: s('created_at'),
+    updatedAt: s('updated_at'),
+    activatedAt: s('activated_at'),
+  };
+}
 
 /** What the history shows of a version (its content, not its bookkeeping). */
 function auditable(t: GrowthTemplate | null) {
@@ -35,25 +80,24 @@ export class GrowthTemplateService {
   ) {}
 
   async list(): Promise<GrowthTemplateSummary[]> {
-    const [rows, used] = await Promise.all([
-      this.db.manager.find(GrowthTemplateEntity, { order: { version: 'DESC' } }),
-      this.usage(this.db.manager),
-    ]);
-    return rows.map((e) => {
-      const { stages, ...rest } = this.toTemplate(e, used.get(e.id) ?? 0);
-      return { ...rest, indicatorCount: indicatorsOf({ stages }).length };
+    return this.db.read(async (m) => {
+      const [rows, used] = await Promise.all([templates(m).orderBy('t.version', 'DESC').getRawMany(), this.usage(m)]);
+      return rows.map((r) => {
+        const { stages, ...rest } = rowToTemplate(r, used.get(Number(r.id)) ?? 0);
+        return { ...rest, indicatorCount: indicatorsOf({ stages }).length };
+      });
     });
   }
 
   async get(id: number, m: EntityManager = this.db.manager): Promise<GrowthTemplate> {
-    const e = await m.findOneBy(GrowthTemplateEntity, { id });
-    if (!e) throw notFound(`未找到编号为 ${id} 的成长评价模板`);
-    return this.toTemplate(e, (await this.usage(m, id)).get(id) ?? 0);
+    const r = await templates(m).where('t.id = :id', { id }).getRawOne();
+    if (!r) throw notFound(`未找到编号为 ${id} 的成长评价模板`);
+    return rowToTemplate(r, (await this.usage(m, id)).get(id) ?? 0);
   }
 
   /** The 启用 version: the one a new evaluation pins unless told otherwise. */
   async active(m: EntityManager = this.db.manager): Promise<GrowthTemplate> {
-    const e = await m.findOneBy(GrowthTemplateEntity, { status: '启用' });
+    const e = await m.findOne(GrowthTemplateEntity, { select: { id: true }, where: { status: '启用' } });
     if (!e) throw conflict('没有启用的成长评价模板：请先在“评价模板”中启用一个版本');
     return this.get(e.id, m);
   }
@@ -62,8 +106,8 @@ export class GrowthTemplateService {
   async byIds(ids: number[], m: EntityManager = this.db.manager): Promise<Map<number, GrowthTemplate>> {
     const out = new Map<number, GrowthTemplate>();
     if (!ids.length) return out;
-    const rows = await m.getRepository(GrowthTemplateEntity).createQueryBuilder('t').where('t.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
-    for (const e of rows) out.set(e.id, this.toTemplate(e, 0));
+    const rows = await templates(m).where('t.id IN (:...ids)', { ids: [...new Set(ids)] }).getRawMany();
+    for (const r of rows) out.set(Number(r.id), rowToTemplate(r, 0));
     return out;
   }
 
@@ -74,7 +118,7 @@ export class GrowthTemplateService {
   }
 
   async saveWith(m: EntityManager, ctx: ServiceContext, data: GrowthTemplateData, id?: number): Promise<GrowthTemplate> {
-    if (data.basedOnId !== null && !(await m.findOneBy(GrowthTemplateEntity, { id: data.basedOnId })))
+    if (data.basedOnId !== null && !(await m.existsBy(GrowthTemplateEntity, { id: data.basedOnId })))
       throw notFound(`所据版本：未找到编号为 ${data.basedOnId} 的成长评价模板`);
     const now = new Date().toISOString();
     const columns = {
@@ -87,8 +131,8 @@ export class GrowthTemplateService {
       updatedAt: now,
     };
     if (id === undefined) {
-      const [{ v }]: { v: number | null }[] = await m.query(`SELECT MAX(version) AS v FROM growth_template`);
-      const version = Number(v ?? 0) + 1;
+      const last = await m.createQueryBuilder(GrowthTemplateEntity, 't').select('MAX(t.version)', 'v').getRawOne<{ v: number | null }>();
+      const version = Number(last?.v ?? 0) + 1;
       const e = await m.save(GrowthTemplateEntity, m.create(GrowthTemplateEntity, { ...columns, version, status: '草稿', createdAt: now, activatedAt: '' }));
       const saved = await this.get(e.id, m);
       const base = data.basedOnId === null ? '' : `（复制自第${(await this.get(data.basedOnId, m)).version}版）`;
@@ -110,7 +154,7 @@ export class GrowthTemplateService {
     return this.db.write(async (m) => {
       const t = await this.get(id, m);
       if (t.status === '启用') throw conflict(`${describe(t)}已是启用状态`);
-      const current = await m.findOneBy(GrowthTemplateEntity, { status: '启用' });
+      const current = await m.findOne(GrowthTemplateEntity, { select: { id: true, version: true }, where: { status: '启用' } });
       const now = new Date().toISOString();
       if (current) {
         await m.update(GrowthTemplateEntity, { id: current.id }, { status: '停用', updatedAt: now });
@@ -144,28 +188,9 @@ export class GrowthTemplateService {
 
   /** Template id → how many evaluations pinned it. */
   private async usage(m: EntityManager, id?: number): Promise<Map<number, number>> {
-    const rows: { template_id: number; n: number }[] = await m.query(
-      `SELECT template_id, COUNT(*) AS n FROM growth_evaluation ${id === undefined ? '' : 'WHERE template_id = ?'} GROUP BY template_id`,
-      id === undefined ? [] : [id],
-    );
+    const qb = m.createQueryBuilder(GrowthEvaluationEntity, 'e').select('e.templateId', 'template_id').addSelect('COUNT(*)', 'n').groupBy('e.templateId');
+    if (id !== undefined) qb.where('e.templateId = :id', { id });
+    const rows = await qb.getRawMany<{ template_id: number; n: number }>();
     return new Map(rows.map((r) => [Number(r.template_id), Number(r.n)]));
-  }
-
-  private toTemplate(e: GrowthTemplateEntity, usedBy: number): GrowthTemplate {
-    return {
-      id: e.id,
-      version: e.version,
-      templateName: e.templateName,
-      status: e.status,
-      threshold: e.threshold,
-      raterWeights: e.raterWeights,
-      stages: e.stages,
-      notes: e.notes,
-      basedOnId: e.basedOnId,
-      usedBy,
-      createdAt: e.createdAt,
-      updatedAt: e.updatedAt,
-      activatedAt: e.activatedAt,
-    };
   }
 }

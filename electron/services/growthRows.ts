@@ -1,15 +1,26 @@
+import type { EntityManager } from 'typeorm';
 import { RECORD_KIND_LABELS, type RecordKind } from '../../shared/assessment';
 import { RESULT_AMOUNT_LABELS, type ResultCategory } from '../../shared/codes/assessment';
-import { GROWTH_STAGES, QUARTER_PERIODS, type GrowthStage, type PeriodKind, type StoredRatings } from '../../shared/growth';
+import { QUARTER_PERIODS, type GrowthStage, type PeriodKind, type StoredRatings } from '../../shared/growth';
 import type { WorkflowState } from '../../shared/workflow';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
+import { queryRows, sql, type SqlFragment } from '../db/sql';
+import { parseEvidenceLinks, parseNarratives, parseRatings } from './storedJson';
 
 /**
- * Raw rows of `growth_evaluation` and the labels of linked records: what the evaluation service, the overviews
- * and the benchmark's baseline read (plain SQL, parsed once, no entity hydration: overviews read thousands).
+ * The one `growth_evaluation` query and its mapping: what the evaluation service, the overviews and the documents
+ * read (raw, through sql.ts, no entity hydration: the batch overview, a measured figure, reads thousands), in
+ * period order. `where` filters `e`.
  */
-export const EVALUATION_COLUMNS = `e.id, e.posting_id, e.template_id, e.period, e.period_kind, e.milestone_date, e.sort_key, e.state,
-  e.ratings, e.narratives, e.self_summary, e.evidence, e.archive_hash, e.archived_at, e.created_at, e.updated_at`;
+export function evaluationsQuery(where: SqlFragment): SqlFragment {
+  return sql`SELECT e.id, e.posting_id, e.template_id, e.period, e.period_kind, e.milestone_date, e.sort_key, e.state, e.ratings,
+    e.narratives, e.self_summary, e.evidence, e.archive_hash, e.archived_at, e.created_at, e.updated_at
+    FROM growth_evaluation e WHERE ${where} ORDER BY e.sort_key, e.id`;
+}
+
+export function readEvaluations(m: EntityManager, where: SqlFragment): Promise<StoredEvaluation[]> {
+  return queryRows(m, evaluationsQuery(where), rowToStored);
+}
 
 export interface StoredEvaluation {
   id: number;
@@ -30,18 +41,9 @@ export interface StoredEvaluation {
   updatedAt: string;
 }
 
-function parsed<T>(v: unknown, fallback: T): T {
-  if (typeof v !== 'string') return (v as T) ?? fallback;
-  try {
-    return JSON.parse(v) as T;
-  } catch {
-    return fallback;
-  }
-}
-
+/** A raw `growth_evaluation` row (snake_case columns), its JSON columns parsed with their schemas (storedJson.ts). */
 export function rowToStored(r: Record<string, unknown>): StoredEvaluation {
   const s = (k: string) => String(r[k] ?? '');
-  const narratives = parsed<Partial<Record<GrowthStage, string>>>(r.narratives, {});
   return {
     id: Number(r.id),
     postingId: Number(r.posting_id),
@@ -51,10 +53,10 @@ export function rowToStored(r: Record<string, unknown>): StoredEvaluation {
     milestoneDate: s('milestone_date'),
     sortKey: s('sort_key'),
     state: s('state') as WorkflowState,
-    ratings: parsed<StoredRatings>(r.ratings, {}),
-    narratives: Object.fromEntries(GROWTH_STAGES.map((st) => [st, narratives[st] ?? ''])) as Record<GrowthStage, string>,
+    ratings: parseRatings(r.ratings),
+    narratives: parseNarratives(r.narratives),
     selfSummary: s('self_summary'),
-    evidence: parsed<StoredEvidenceLink[]>(r.evidence, []),
+    evidence: parseEvidenceLinks(r.evidence),
     archiveHash: s('archive_hash'),
     archivedAt: s('archived_at'),
     createdAt: s('created_at'),
@@ -82,16 +84,3 @@ export function resultLabel(r: { category: string; title: string; amount: number
         : '';
   return `${r.category}：${r.title}${extra}`;
 }
-
-export const POSTING_RECORDS_FOR_EVIDENCE_SQL = `SELECT id, kind, period, created_at FROM assessment_record WHERE posting_id = ? ORDER BY kind, period, id`;
-export const POSTING_RESULTS_FOR_EVIDENCE_SQL = `SELECT id, category, title, date, amount, quantity, quantity_unit FROM work_result
-  WHERE posting_id = ? ORDER BY date, id`;
-
-export const resultRowLabel = (r: Record<string, unknown>) =>
-  resultLabel({
-    category: String(r.category),
-    title: String(r.title),
-    amount: r.amount == null ? null : Number(r.amount),
-    quantity: r.quantity == null ? null : Number(r.quantity),
-    quantityUnit: String(r.quantity_unit ?? ''),
-  });
