@@ -9,7 +9,6 @@ import {
   type PostingStatus,
 } from './codes/secondment';
 import type { Mentor, Posting } from './posting';
-import { parseJsonArray } from './jsonColumn';
 import { optionalDay, requiredDay } from './validators/daySchema';
 
 /**
@@ -52,9 +51,6 @@ export const QuarterThemeSchema = z.object({
   note: text(500),
 });
 export type QuarterTheme = z.output<typeof QuarterThemeSchema>;
-
-/** batch.themes as stored (JSON text or already parsed): every reader goes through this. */
-export const parseBatchThemes = (raw: unknown): QuarterTheme[] => parseJsonArray(QuarterThemeSchema, raw);
 
 export const ThemesInputSchema = z.object({
   batchId: recordId('批次'),

@@ -29,7 +29,6 @@ import {
   type StatusCounts,
   type SubGroup,
   type SubGroupsInput,
-  parseBatchThemes,
 } from '../../shared/batch';
 import { CPC_MEMBER_STATUSES } from '../../shared/codes/politicalStatus';
 import { MEETING_TYPES, POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
@@ -51,6 +50,7 @@ import { subGroupIdsOf } from './batchMembership';
 import { POSTING_SELECT, rowToPosting } from './postingRows';
 import type { PostingService } from './PostingService';
 import type { ServiceContext } from './ServiceContext';
+import { parseThemes } from './storedJson';
 
 const ENTITY = 'batch';
 
@@ -79,7 +79,7 @@ function rowToMemberRow(r: Record<string, unknown>) {
 const emptyStatusCounts = (): StatusCounts => Object.fromEntries(POSTING_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 function toBatch(e: BatchEntity): Batch {
-  return { ...e, themes: parseBatchThemes(e.themes) };
+  return { ...e, themes: parseThemes(e.themes) };
 }
 
 /** The basic fields of a batch as the audit log compares them. */
@@ -521,7 +521,7 @@ export class BatchService {
     if (!batch) throw notFound(`未找到编号为 ${v.batchId} 的批次`);
     const show = (ts: QuarterTheme[]) => ts.map((t) => `${t.period}：${t.theme}`).join('；') || null;
     await m.update(BatchEntity, { id: v.batchId }, { themes: v.themes, updatedAt: new Date().toISOString() });
-    const changes = diffRecords({ themes: show(parseBatchThemes(batch.themes)) }, { themes: show(v.themes) });
+    const changes = diffRecords({ themes: show(parseThemes(batch.themes)) }, { themes: show(v.themes) });
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: v.batchId, action: '修改季度主题', changes });
     return v.themes;
   }

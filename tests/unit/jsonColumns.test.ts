@@ -1,41 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBatchThemes } from '../../shared/batch';
 import { parseFamily, parseResume, parseTags } from '../../shared/cadre';
 import { parseAuditChanges } from '../../electron/services/AuditLog';
-
-describe('batch.themes (一季一主题) as stored', () => {
-  it('reads stored text and already-parsed values alike', () => {
-    const themes = [{ period: '第一季度', theme: '融入', note: '到岗' }];
-    expect(parseBatchThemes(JSON.stringify(themes))).toEqual(themes);
-    expect(parseBatchThemes(themes)).toEqual(themes);
-  });
-
-  it('gives a key added later its default (a theme stored before 备注 existed)', () => {
-    expect(parseBatchThemes('[{"period":"第一季度","theme":"融入"}]')).toEqual([{ period: '第一季度', theme: '融入', note: '' }]);
-  });
-
-  it('keeps the themes that read and drops the rest; a bad optional key falls back to its default', () => {
-    const stored = JSON.stringify([
-      { period: '第一季度', theme: '融入', note: 7 },
-      { period: '第二季度' },
-      'not a theme',
-      null,
-      { period: '第三季度', theme: '见效', extra: true },
-    ]);
-    expect(parseBatchThemes(stored)).toEqual([
-      { period: '第一季度', theme: '融入', note: '' },
-      { period: '第三季度', theme: '见效', note: '' },
-    ]);
-  });
-
-  it('reads unreadable text, null and a non-array as no themes instead of failing', () => {
-    expect(parseBatchThemes('[{"period":')).toEqual([]);
-    expect(parseBatchThemes(null)).toEqual([]);
-    expect(parseBatchThemes(undefined)).toEqual([]);
-    expect(parseBatchThemes('{"period":"第一季度"}')).toEqual([]);
-    expect(parseBatchThemes('')).toEqual([]);
-  });
-});
 
 describe('cadre JSON columns as stored', () => {
   it('fills 兼职 (concurrent) for 简历 entries stored before it existed, and keeps a running entry', () => {
@@ -51,10 +16,20 @@ describe('cadre JSON columns as stored', () => {
     ]);
   });
 
-  it('keeps a family member whose 出生年月 no longer reads, without the date', () => {
-    expect(parseFamily([{ relation: '妻子', name: '张某', birthDate: '八五年', politicalStatus: '群众' }])).toEqual([
-      { relation: '妻子', name: '张某', birthDate: '', politicalStatus: '群众', workUnitAndPost: '' },
+  it('keeps stored text a later rule would refuse (the form names it on the next save); a bad non-text value takes the default', () => {
+    expect(parseFamily([{ relation: '妻子', name: '张某', birthDate: '八五年', politicalStatus: 3 }])).toEqual([
+      { relation: '妻子', name: '张某', birthDate: '八五年', politicalStatus: '', workUnitAndPost: '' },
     ]);
+    expect(parseResume([{ start: '2003年', text: '西北大学学习', concurrent: 'yes' }])).toEqual([
+      { start: '2003年', end: null, text: '西北大学学习', concurrent: false },
+    ]);
+  });
+
+  it('reads unreadable text, null and the wrong kind of value as empty instead of failing', () => {
+    expect(parseResume('[{"start":')).toEqual([]);
+    expect(parseResume(null)).toEqual([]);
+    expect(parseFamily('{"relation":"妻子"}')).toEqual([]);
+    expect(parseFamily([null, 'x', 1])).toEqual([]);
   });
 
   it('keeps the tags that read', () => {
