@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../shared/errors';
+import { triggerRefusal } from './triggerRefusal';
 
 /** How long a write waits for another process (the CLI, a second window) to finish its transaction. */
 export const WRITE_LOCK_WAIT_MS = 60_000;
@@ -74,7 +75,8 @@ export class Database {
       return result;
     } catch (err) {
       if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
-      throw err;
+      // A trigger refused the change (an archived record): say so in Chinese rather than as an internal error.
+      throw triggerRefusal(err) ?? err;
     } finally {
       markTransaction(qr, false);
     }

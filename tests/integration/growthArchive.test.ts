@@ -4,6 +4,7 @@ import type { GrowthEvaluation } from '../../shared/growth';
 import type { AppServices } from '../../electron/services/AppServices';
 import { archiveHash, ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS } from '../../electron/services/growthArchive';
 import { growthBatch, refusal, stageSheet } from '../helpers/growthFixtures';
+import { tamper } from '../helpers/tamper';
 import { runCli } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
@@ -74,7 +75,7 @@ describe('verify', () => {
     const [{ ratings }] = await s.db.manager.query(`SELECT ratings FROM growth_evaluation WHERE id = ?`, [e.id]);
     const edited = JSON.parse(ratings);
     edited['挂职单位'].scores['3.3'] = 100;
-    await s.db.dataSource.query(`UPDATE growth_evaluation SET ratings = ? WHERE id = ?`, [JSON.stringify(edited), e.id]);
+    await tamper(s.dbFile, `UPDATE growth_evaluation SET ratings = '${JSON.stringify(edited).replace(/'/g, "''")}' WHERE id = ${e.id}`);
 
     const report = await s.archives.verify();
     expect(report.ok).toBe(false);
@@ -101,9 +102,9 @@ describe('verify', () => {
   it('catches an archived row set back to 草稿 and an edited template version', async () => {
     const a = await archived(postings[0]);
     const b = await archived(postings[1]);
-    await s.db.dataSource.query(`UPDATE growth_evaluation SET state = '草稿' WHERE id = ?`, [a.id]);
+    await tamper(s.dbFile, `UPDATE growth_evaluation SET state = '草稿' WHERE id = ${a.id}`);
     expect((await s.archives.verify()).mismatches.map((x) => x.id)).toEqual([a.id]);
-    await s.db.dataSource.query(`UPDATE growth_template SET threshold = 50 WHERE id = ?`, [b.templateId]);
+    await tamper(s.dbFile, `UPDATE growth_template SET threshold = 50 WHERE id = ${b.templateId}`);
     expect((await s.archives.verify()).mismatches.map((x) => x.id)).toEqual([a.id, b.id]);
   });
 

@@ -15,11 +15,12 @@ import { EvidenceFileEntity } from './EvidenceFileEntity';
 import { AppSettingEntity } from './AppSettingEntity';
 import { GrowthTemplateEntity } from './GrowthTemplateEntity';
 import { GrowthEvaluationEntity } from './GrowthEvaluationEntity';
+import { ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity } from './ArchiveLedgerEntryEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
 export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
 export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
-export { GrowthTemplateEntity, GrowthEvaluationEntity };
+export { GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity };
 
 /**
  * Every entity the DataSource knows. Together they describe the migrated schema exactly (tests/integration/schema.test.ts);
@@ -29,5 +30,5 @@ export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
   AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity,
-  GrowthTemplateEntity, GrowthEvaluationEntity,
+  GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity,
 ];

@@ -1,0 +1,19 @@
+import sqlite3 from 'sqlite3';
+
+/**
+ * Edits the database file behind the application's back, as someone with a SQLite tool would: the archive triggers
+ * (migration 0006) refuse such edits, so they are dropped first, exactly as an attacker would have to.
+ */
+export async function tamper(file: string, ...statements: string[]): Promise<void> {
+  const db = new sqlite3.Database(file);
+  const run = (sql: string) => new Promise<void>((resolve, reject) => db.run(sql, (err) => (err ? reject(err) : resolve())));
+  const all = (sql: string) => new Promise<{ name: string }[]>((resolve, reject) => db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows as { name: string }[]))));
+  try {
+    await run('PRAGMA busy_timeout = 5000');
+    for (const { name } of await all(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'trg_%_archived_%' OR name LIKE 'trg_archive_ledger_%')`))
+      await run(`DROP TRIGGER "${name}"`);
+    for (const sql of statements) await run(sql);
+  } finally {
+    await new Promise((r) => db.close(r));
+  }
+}
