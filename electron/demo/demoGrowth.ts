@@ -11,7 +11,9 @@ import {
   type GrowthTemplate,
 } from '../../shared/growth';
 import { TransitionInputSchema, type WorkflowAction, type WorkflowState } from '../../shared/workflow';
+import { AssessmentRecordEntity, BatchEntity, GrowthEvaluationEntity, WorkResultEntity } from '../db/entities';
 import type { AppServices } from '../services/AppServices';
+import { readPostings } from '../services/postingReader';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres } from './demoCadres';
 
@@ -127,34 +129,34 @@ function sheetScores(t: GrowthTemplate, host: number[], rater: GrowthRater): Rec
 /** Loads the evaluations inside the demo's transaction; returns how many were added. */
 export async function loadDemoGrowth(s: AppServices, ctx: ServiceContext, m: EntityManager): Promise<number> {
   const cadres = demoCadres();
-  const rows: Record<string, unknown>[] = await m.query(
-    `SELECT p.id, p.start_date, p.biz_mentor_name, c.id_number FROM posting p JOIN batch b ON b.id = p.batch_id
-     JOIN cadre c ON c.id = p.cadre_id WHERE b.name = ?`,
-    [BATCH],
-  );
+  const batch = await m.findOne(BatchEntity, { select: { id: true }, where: { name: BATCH } });
+  if (!batch) return 0;
+  const members = await readPostings(m, { batchId: batch.id });
   const template = await s.growthTemplates.active(m);
   let added = 0;
 
   for (const { who, plans } of TRAJECTORIES) {
-    const posting = rows.find((r) => r.id_number === cadres[who].idNumber);
+    const cadre = await s.cadres.findByIdNumber(String(cadres[who].idNumber), m);
+    const posting = cadre && members.find((v) => v.posting.cadreId === cadre.id)?.posting;
     if (!posting) continue;
-    const postingId = Number(posting.id);
-    const start = String(posting.start_date);
-    const [results, records] = (await Promise.all([
-      m.query(`SELECT id, amount FROM work_result WHERE posting_id = ? ORDER BY amount IS NULL, amount DESC, date`, [postingId]),
-      m.query(`SELECT id, period FROM assessment_record WHERE posting_id = ? AND kind = 'quarterly'`, [postingId]),
-    ])) as Record<string, unknown>[][];
+    const postingId = posting.id;
+    const start = posting.startDate;
+    const [unsorted, records] = await Promise.all([
+      m.find(WorkResultEntity, { select: { id: true, amount: true, date: true }, where: { postingId } }),
+      m.find(AssessmentRecordEntity, { select: { id: true, period: true }, where: { postingId, kind: 'quarterly' } }),
+    ]);
+    // The largest amounts first, results without an amount last.
+    const results = unsorted.sort((a, b) => (a.amount === null ? 1 : 0) - (b.amount === null ? 1 : 0) || (b.amount ?? 0) - (a.amount ?? 0) || a.date.localeCompare(b.date));
 
     for (const [i, plan] of plans.entries()) {
-      const [exists] = await m.query(`SELECT id FROM growth_evaluation WHERE posting_id = ? AND period = ?`, [postingId, plan.period]);
-      if (exists) continue;
+      if (await m.existsBy(GrowthEvaluationEntity, { postingId, period: plan.period })) continue;
       const q = quarterNumber(plan.period);
       const ratedOn = q ? quarterDays(start, q).end : '2026.11.18';
       const late = i >= 2;
       const evidence = [
-        ...records.filter((r) => r.period === `Q${q}`).map((r) => ({ indicatorCode: '1.3', refKind: 'record' as const, refId: Number(r.id), note: '季度小结' })),
-        ...(late && results[0] ? [{ indicatorCode: '3.3', refKind: 'result' as const, refId: Number(results[0].id), note: '' }] : []),
-        ...(plan.period === '期满' && results[1] ? [{ indicatorCode: '4.2', refKind: 'result' as const, refId: Number(results[1].id), note: '' }] : []),
+        ...records.filter((r) => r.period === `Q${q}`).map((r) => ({ indicatorCode: '1.3', refKind: 'record' as const, refId: r.id, note: '季度小结' })),
+        ...(late && results[0] ? [{ indicatorCode: '3.3', refKind: 'result' as const, refId: results[0].id, note: '' }] : []),
+        ...(plan.period === '期满' && results[1] ? [{ indicatorCode: '4.2', refKind: 'result' as const, refId: results[1].id, note: '' }] : []),
       ];
       const narratives = Object.fromEntries(
         GROWTH_STAGES.map((st, k) => [st, plan.host[k] >= 60 || (late && k <= 2) ? NARRATIVES[st][(i + k) % 2] : '']),
@@ -183,7 +185,7 @@ export async function loadDemoGrowth(s: AppServices, ctx: ServiceContext, m: Ent
             rater,
             scores: sheetScores(template, plan.host, rater),
             comment: rater === '挂职单位' ? '工作认真负责，进步明显。' : '',
-            ratedBy: rater === '挂职单位' ? String(posting.biz_mentor_name ?? '') : rater === '组织部门' ? '市委组织部干部科' : '',
+            ratedBy: rater === '挂职单位' ? posting.businessMentor.name : rater === '组织部门' ? '市委组织部干部科' : '',
             ratedOn,
           }),
           ACTION,

@@ -4,7 +4,9 @@ import { LeaveInputSchema, type LeaveInput } from '../../shared/leave';
 import { WorkResultInputSchema, type WorkResultInput } from '../../shared/ledger';
 import { addDays } from '../../shared/validators/yearMonth';
 import type { WorkflowAction, WorkflowState } from '../../shared/workflow';
+import { AssessmentRecordEntity, BatchEntity, CadreEntity, LeaveEntryEntity, WorkResultEntity } from '../db/entities';
 import type { AppServices } from '../services/AppServices';
+import { readPostings } from '../services/postingReader';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres, makeIdNumber } from './demoCadres';
 
@@ -189,23 +191,18 @@ export async function loadDemoRecords(s: AppServices, ctx: ServiceContext, m: En
   for (const plan of PLANS) {
     const cadre = await s.cadres.findByIdNumber(idNumberOf(plan.who), m);
     if (!cadre) continue;
-    const postings: Record<string, unknown>[] = await m.query(
-      `SELECT p.id, p.start_date, p.planned_end_date, p.actual_end_date, p.status, p.pol_mentor_name, p.biz_mentor_name, l.name AS leader_name,
-         (SELECT COUNT(*) FROM assessment_record r WHERE r.posting_id = p.id) + (SELECT COUNT(*) FROM leave_entry e WHERE e.posting_id = p.id)
-           + (SELECT COUNT(*) FROM work_result w WHERE w.posting_id = p.id) AS existing
-       FROM posting p LEFT JOIN batch b ON b.id = p.batch_id LEFT JOIN cadre l ON l.id = b.leader_id
-       WHERE p.cadre_id = ? AND p.status <> '拟派' ORDER BY p.start_date`,
-      [cadre.id],
-    );
+    const postings = (await readPostings(m, { cadreId: cadre.id, order: 'start' })).map((v) => v.posting).filter((p) => p.status !== '拟派');
     for (const p of postings) {
-      if (Number(p.existing) > 0) continue;
-      const postingId = Number(p.id);
-      const start = String(p.start_date);
+      const postingId = p.id;
+      const has = await Promise.all([AssessmentRecordEntity, LeaveEntryEntity, WorkResultEntity].map((e) => m.existsBy<{ postingId: number }>(e, { postingId })));
+      if (has.some(Boolean)) continue;
+      const start = p.startDate;
       const ended = p.status === '期满' || p.status === '提前结束（召回）';
-      const planned = String(p.planned_end_date);
-      const last = [ended ? String(p.actual_end_date) : planned, DEMO_TODAY].sort()[0];
-      const mentor = p.pol_mentor_name ? `${p.pol_mentor_name}（政治辅导员）` : p.leader_name ? `${p.leader_name}（工作组组长）` : '干部科（组织部）';
-      const leader = p.leader_name && p.leader_name !== cadre.name ? `${p.leader_name}（工作组组长）` : '干部科（组织部）';
+      const planned = p.plannedEndDate;
+      const last = [ended ? p.actualEndDate : planned, DEMO_TODAY].sort()[0];
+      const leaderName = await leaderOf(m, p.batchId);
+      const mentor = p.politicalMentor.name ? `${p.politicalMentor.name}（政治辅导员）` : leaderName ? `${leaderName}（工作组组长）` : '干部科（组织部）';
+      const leader = leaderName && leaderName !== cadre.name ? `${leaderName}（工作组组长）` : '干部科（组织部）';
 
       // Monthly reports: every month begun by the last day; a running posting's current month is not reported yet.
       const months: string[] = [];
@@ -280,4 +277,11 @@ export async function loadDemoRecords(s: AppServices, ctx: ServiceContext, m: En
     }
   }
   return counts;
+}
+
+/** The name of the batch's 工作组组长, or '' (no batch, no leader). */
+async function leaderOf(m: EntityManager, batchId: number | null): Promise<string> {
+  const batch = batchId === null ? null : await m.findOne(BatchEntity, { select: { id: true, leaderId: true }, where: { id: batchId } });
+  const leader = batch?.leaderId == null ? null : await m.findOne(CadreEntity, { select: { id: true, name: true }, where: { id: batch.leaderId } });
+  return leader?.name ?? '';
 }
