@@ -11,6 +11,7 @@ import {
   type RaterWeights,
   type StoredRatings,
 } from '../../shared/growth';
+import { readJson } from '../../shared/jsonColumn';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
 
 /**
@@ -77,23 +78,13 @@ function lenient(schema: Schema, v: unknown): unknown {
   return def.type === 'number' ? 0 : def.type === 'boolean' ? false : '';
 }
 
-/** A JSON column's text as a value; text that does not parse counts as absent, so the defaults apply. */
-function fromColumn(raw: unknown): unknown {
-  if (typeof raw !== 'string') return raw ?? undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
 function storedObject<S extends z.ZodObject>(schema: S, raw: unknown): z.output<S> {
-  const v = fromColumn(raw);
+  const v = readJson(raw);
   return lenient(schema, isObject(v) ? v : {}) as z.output<S>;
 }
 
 function storedArray<S extends Schema>(element: S, raw: unknown): z.output<S>[] {
-  const v = fromColumn(raw);
+  const v = readJson(raw);
   return lenient(z.array(element), Array.isArray(v) ? v : []) as z.output<S>[];
 }
 
@@ -112,9 +103,10 @@ const STORED_RECORD_SCHEMAS = Object.fromEntries(
 /** `assessment_record.data` of a record of `kind`, field by field (old 期满考核 rows get 0 for a vote grade added later). */
 export function parseRecordData<K extends RecordKind>(kind: K, raw: unknown): StoredRecordData<K> {
   const schema = STORED_RECORD_SCHEMAS[kind];
+  if (schema) return storedObject(schema, raw) as StoredRecordData<K>;
   // An unknown kind (a newer version's row) keeps its keys as they are: nothing reads them by name.
-  if (!schema) return (isObject(fromColumn(raw)) ? fromColumn(raw) : {}) as StoredRecordData<K>;
-  return storedObject(schema, raw) as StoredRecordData<K>;
+  const v = readJson(raw);
+  return (isObject(v) ? v : {}) as StoredRecordData<K>;
 }
 
 // ---- growth_evaluation: ratings, narratives, evidence -------------------------------------------------------
