@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../shared/errors';
 import { triggerRefusal } from './triggerRefusal';
@@ -20,6 +21,8 @@ export const WRITE_LOCK_WAIT_MS = 60_000;
 export class Database {
   private writeTail: Promise<unknown> = Promise.resolve();
   private readTail: Promise<unknown> = Promise.resolve();
+  /** The snapshot a `read()` callback runs in: reads nested inside it join it instead of queueing behind it. */
+  private readonly snapshot = new AsyncLocalStorage<EntityManager>();
 
   constructor(
     /** The writer connection (migrations, `write()`). */
@@ -37,12 +40,14 @@ export class Database {
 
   /** Several reads from one committed snapshot (e.g. a page of rows and their total). */
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const current = this.snapshot.getStore();
+    if (current) return work(current);
     const run = this.readTail.then(async () => {
       const qr = this.readDataSource.createQueryRunner();
       await qr.query('BEGIN');
       markTransaction(qr, true);
       try {
-        return await work(qr.manager);
+        return await this.snapshot.run(qr.manager, () => work(qr.manager));
       } finally {
         markTransaction(qr, false);
         await qr.query('COMMIT').catch(() => undefined);
@@ -54,7 +59,7 @@ export class Database {
 
   /** The read-only manager: committed data only. Writing through it fails (SQLITE_READONLY). */
   get manager(): EntityManager {
-    return this.readDataSource.manager;
+    return this.snapshot.getStore() ?? this.readDataSource.manager;
   }
 
   async close(): Promise<void> {

@@ -90,3 +90,23 @@ describe('reads see committed data only', () => {
     await write;
   });
 });
+
+describe('nested reads', () => {
+  let env: Env;
+  beforeEach(async () => {
+    env = await tempServices();
+  });
+  afterEach(async () => {
+    await env.cleanup();
+  });
+
+  it('a service read inside a snapshot joins it instead of waiting for it to end', async () => {
+    await env.s.cadres.save(testCtx, person('第一人', 101));
+    const result = await env.s.db.read(async () => {
+      // cadres.list uses db.read itself: queued behind this read it would never run.
+      const page = await env.s.cadres.list({});
+      return page.total;
+    });
+    expect(result).toBe(1);
+  });
+});
