@@ -17,6 +17,7 @@ const count = z
   .max(100_000, '不能超过100000票')
   .default(0);
 
+/** Every count defaults to 0: stored 期满考核 rows are read through it (storedJson.ts), so a grade added later reads 0, not NaN. */
 export const VoteCountsSchema = z.object({
   excellent: count,
   competent: count,

@@ -347,7 +347,10 @@ export class AssessmentService {
   /** Who in the batch still lacks an annual assessment for the year or a 期满考核, with the states of the others. */
   async batchCompletion(input: z.input<typeof BatchCompletionQuerySchema>): Promise<BatchCompletion> {
     const q = parseOrRefuse(BatchCompletionQuerySchema, input);
-    const m = this.db.manager;
+    return this.db.read((m) => this.batchCompletionWith(m, q));
+  }
+
+  private async batchCompletionWith(m: EntityManager, q: z.output<typeof BatchCompletionQuerySchema>): Promise<BatchCompletion> {
     const batch = await m.findOneBy(BatchEntity, { id: q.batchId });
     if (!batch) throw notFound(`未找到编号为 ${q.batchId} 的批次`);
     const today = q.today || dayOf(new Date());

@@ -25,7 +25,7 @@ import {
 } from '../../shared/growth';
 import { scoreEvaluation, type RatingScores } from '../../shared/growthScoring';
 import { effectiveEnd, type Posting } from '../../shared/posting';
-import { TransitionInputSchema, WORKFLOW_ACTION_LABELS, workflowInfo, type TransitionInput, type WorkflowState, type WorkflowStep } from '../../shared/workflow';
+import { TransitionInputSchema, WORKFLOW_ACTION_LABELS, workflowInfo, type TransitionInput, type WorkflowStep } from '../../shared/workflow';
 import { AssessmentRecordEntity, GrowthEvaluationEntity, WorkResultEntity } from '../db/entities';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
 import type { Database } from '../db/Database';
