@@ -15,6 +15,7 @@ import { importRosterCommand } from './commands/importRoster';
 import { exportRosterCommand } from './commands/exportRoster';
 import { rosterTemplateCommand } from './commands/rosterTemplate';
 import { verifyCommand } from './commands/verify';
+import { cadreCommand } from './commands/cadre';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -23,7 +24,7 @@ import { verifyCommand } from './commands/verify';
 const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand, exportCommand];
 COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
-COMMANDS.push(verifyCommand);
+COMMANDS.push(verifyCommand, cadreCommand);
 
 function help(): string {
   return [

@@ -41,6 +41,7 @@ import type { Database } from '../db/Database';
 import { queryRow, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { CadreService } from './CadreService';
+import type { ArchiveLedger } from '../archive/ArchiveLedger';
 import type { ServiceContext } from './ServiceContext';
 import { postingQuery, readPosting, readPostings, requireWritablePosting } from './postingReader';
 import { parseRecordData } from './storedJson';
@@ -186,6 +187,7 @@ export class AssessmentService {
     private readonly audit: AuditLog,
     private readonly workflow: WorkflowLog,
     private readonly cadres: CadreService,
+    private readonly ledger: ArchiveLedger,
   ) {}
 
   // ---- Reading -----------------------------------------------------------------------------------------------
@@ -305,6 +307,8 @@ export class AssessmentService {
     const from = e.state as WorkflowState;
     const to = await this.workflow.apply(m, ctx, ENTITY, e.id, from, v.action, v.reason);
     await m.update(AssessmentRecordEntity, { id: e.id }, { state: to, updatedAt: new Date().toISOString() });
+    // The archive ledger's entry in the same transaction: archived and recorded, or neither.
+    if (to === '已归档') await this.ledger.append(m, ctx, ENTITY, e.id);
     await this.audit.record(m, ctx, {
       entityType: ENTITY,
       entityId: e.id,

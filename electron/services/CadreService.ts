@@ -20,6 +20,7 @@ import { bulkInsert } from '../db/bulkInsert';
 import type { Database } from '../db/Database';
 import { ilike } from '../db/dialect';
 import { col, queryRow, queryRows, sql, type SqlFragment } from '../db/sql';
+import { archivedOfCadre } from '../archive/archivedContent';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { pinyinKeys } from './pinyinKeys';
 import type { ServiceContext } from './ServiceContext';
@@ -262,6 +263,11 @@ export class CadreService {
       const e = await m.findOneBy(CadreEntity, { id });
       if (!e) throw notFound(`未找到编号为 ${id} 的干部档案`);
       if (!e.deletedAt) throw conflict(`“${e.name}”的档案不在回收站中：请先删除（移入回收站），再彻底删除`);
+      const archived = await archivedOfCadre(m, id);
+      if (archived.length)
+        throw conflict(
+          `“${e.name}”的档案中有 ${archived.length} 份已归档的记录，不能彻底删除：${archived.slice(0, 5).map((a) => a.label).join('、')}${archived.length > 5 ? ' 等' : ''}。已归档的记录须永久保存，档案可以留在回收站中`,
+        );
       await m.delete(CadrePhotoEntity, { cadreId: id });
       await m.delete(CadreEntity, { id });
       await this.audit.record(m, ctx, {

@@ -32,6 +32,7 @@ import type { Database } from '../db/Database';
 import { queryRow, queryRows, sql } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { GrowthTemplateService } from './GrowthTemplateService';
+import type { ArchiveLedger } from '../archive/ArchiveLedger';
 import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash } from './growthArchive';
 import { evaluationsQuery, readEvaluations, recordLabel, resultLabel, type StoredEvaluation } from './growthRows';
 import { requirePosting, requireWritablePosting, type PostingView } from './postingReader';
@@ -84,6 +85,7 @@ export class GrowthEvaluationService {
     private readonly audit: AuditLog,
     private readonly workflow: WorkflowLog,
     private readonly templates: GrowthTemplateService,
+    private readonly ledger: ArchiveLedger,
   ) {}
 
   // ---- Reading -----------------------------------------------------------------------------------------------
@@ -332,6 +334,8 @@ export class GrowthEvaluationService {
     const sha = archive ? await this.computeArchiveHash(m, e.id, archive) : '';
     if (archive) changes.archiveHash = [null, sha];
     await m.update(GrowthEvaluationEntity, { id: e.id }, { state: to, updatedAt: now, ...(archive ? { archivedAt: now, archiveHash: sha } : {}) });
+    // The archive ledger's entry in the same transaction: archived and recorded, or neither.
+    if (archive) await this.ledger.append(m, ctx, GROWTH_ENTITY, e.id);
     await this.audit.record(m, ctx, {
       entityType: GROWTH_ENTITY,
       entityId: e.id,

@@ -48,7 +48,7 @@ export function RecycleBinPage() {
                   <Button size="small" onClick={() => act('restore', c)}>
                     恢复
                   </Button>
-                  <Popconfirm title={`彻底删除“${c.name}”的档案？`} description="此操作不可撤销，档案及照片将永久删除。" okText="彻底删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => act('purge', c)}>
+                  <Popconfirm title={`彻底删除“${c.name}”的档案？`} description="此操作不可撤销：档案、照片、挂职记录及其未归档的考核、请销假、工作实绩和成长评价将永久删除。有已归档记录的档案不能彻底删除（已归档的记录须永久保存）。" okText="彻底删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => act('purge', c)}>
                     <Button size="small" danger>
                       彻底删除
                     </Button>
