@@ -7,13 +7,29 @@ import { z } from 'zod';
 export interface AppSettings {
   /** 在岗率预警阈值: running postings below this ratio are flagged on the posting and the home screen. */
   onPostThreshold: number;
+  /** 备份文件夹: where backups go ('' = `backups` beside the database); a second disk or a USB stick is better. */
+  backupFolder: string;
+  /** 保留每日自动备份的天数 */
+  backupKeepDaily: number;
+  /** 保留每月自动备份的月数 */
+  backupKeepMonthly: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<AppSettings> = { onPostThreshold: 0.8 };
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = { onPostThreshold: 0.8, backupFolder: '', backupKeepDaily: 30, backupKeepMonthly: 12 };
 
 export const SETTING_LABELS: Readonly<Record<keyof AppSettings, string>> = {
   onPostThreshold: '在岗率预警阈值',
+  backupFolder: '备份文件夹',
+  backupKeepDaily: '保留每日自动备份（天）',
+  backupKeepMonthly: '保留每月自动备份（月）',
 };
+
+/** An absolute folder path on Windows (`D:\备份`, `\\server\share`) or Linux (`/media/u盘/备份`). */
+const absoluteFolder = z
+  .string()
+  .trim()
+  .max(500, '路径过长')
+  .refine((v) => v === '' || /^([a-zA-Z]:[\\/]|\\\\|\/)/.test(v), '应为完整路径，如 D:\\干部档案备份 或 /media/backup');
 
 /** One setting to change; `value` is checked by its key. */
 export const SettingInputSchema = z.discriminatedUnion(
@@ -23,6 +39,9 @@ export const SettingInputSchema = z.discriminatedUnion(
       key: z.literal('onPostThreshold'),
       value: z.number({ error: '应为0到1之间的比例，如 0.8 表示80%' }).min(0, '不能小于0').max(1, '不能大于1（100%）'),
     }),
+    z.object({ key: z.literal('backupFolder'), value: absoluteFolder }),
+    z.object({ key: z.literal('backupKeepDaily'), value: z.number().int('应为整数').min(1, '至少保留1天').max(365, '最多保留365天') }),
+    z.object({ key: z.literal('backupKeepMonthly'), value: z.number().int('应为整数').min(0, '不能小于0').max(120, '最多保留120个月') }),
   ],
   { error: `设置项：应为${Object.values(SETTING_LABELS).join('、')}之一` },
 );

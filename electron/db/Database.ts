@@ -26,10 +26,51 @@ export class Database {
 
   constructor(
     /** The writer connection (migrations, `write()`). */
-    public readonly dataSource: DataSource,
-    /** The read-only connection; the same as the writer only for a database opened read-only. */
-    public readonly readDataSource: DataSource = dataSource,
+    private writer: DataSource,
+    /** The read-only connection. */
+    private reader: DataSource = writer,
+    /** Opens both connections again after `replaceFiles` (a restore). */
+    private readonly reopen?: () => Promise<{ writer: DataSource; reader: DataSource }>,
   ) {}
+
+  get dataSource(): DataSource {
+    return this.writer;
+  }
+
+  get readDataSource(): DataSource {
+    return this.reader;
+  }
+
+  /**
+   * Closes both connections after every queued write and read, lets `work` replace the database files (a
+   * restore), and opens them again, whether or not `work` succeeded. Calls made meanwhile wait in the queues.
+   */
+  replaceFiles(work: () => void | Promise<void>): Promise<void> {
+    const reopen = this.reopen;
+    if (!reopen) return Promise.reject(new Error('replaceFiles: this database cannot be reopened'));
+    const run = this.writeTail.then(async () => {
+      let release!: () => void;
+      const readsHeld = new Promise<void>((r) => (release = r));
+      const previousReads = this.readTail;
+      this.readTail = readsHeld;
+      try {
+        await previousReads.catch(() => undefined);
+        if (this.reader !== this.writer) await this.reader.destroy();
+        await this.writer.destroy();
+        try {
+          await work();
+        } finally {
+          const opened = await reopen();
+          this.writer = opened.writer;
+          this.reader = opened.reader;
+        }
+      } finally {
+        release();
+      }
+    });
+    this.writeTail = run.catch(() => undefined);
+    return run;
+  }
 
   /** Runs `work` in a transaction after every write queued before it; all of it or nothing is written. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -43,7 +84,7 @@ export class Database {
     const current = this.snapshot.getStore();
     if (current) return work(current);
     const run = this.readTail.then(async () => {
-      const qr = this.readDataSource.createQueryRunner();
+      const qr = this.reader.createQueryRunner();
       await qr.query('BEGIN');
       markTransaction(qr, true);
       try {
@@ -59,19 +100,19 @@ export class Database {
 
   /** The read-only manager: committed data only. Writing through it fails (SQLITE_READONLY). */
   get manager(): EntityManager {
-    return this.snapshot.getStore() ?? this.readDataSource.manager;
+    return this.snapshot.getStore() ?? this.reader.manager;
   }
 
   async close(): Promise<void> {
     await this.writeTail;
     await this.readTail;
-    if (this.readDataSource !== this.dataSource && this.readDataSource.isInitialized) await this.readDataSource.destroy();
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
+    if (this.writer.isInitialized) await this.writer.destroy();
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     // The sqlite driver has one query runner per connection: the transaction is that runner's state.
-    const qr = this.dataSource.createQueryRunner();
+    const qr = this.writer.createQueryRunner();
     await beginImmediate(qr);
     markTransaction(qr, true);
     try {

@@ -15,6 +15,8 @@ import { GrowthTemplateService } from './GrowthTemplateService';
 import { GrowthEvaluationService } from './GrowthEvaluationService';
 import { GrowthOverviewService } from './GrowthOverviewService';
 import { ArchiveVerifier } from './ArchiveVerifier';
+import { ArchiveLedger } from '../archive/ArchiveLedger';
+import { BackupService } from '../backup/BackupService';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -33,6 +35,8 @@ export class AppServices {
   readonly growth: GrowthEvaluationService;
   readonly growthOverview: GrowthOverviewService;
   readonly archives: ArchiveVerifier;
+  readonly archiveLedger: ArchiveLedger;
+  readonly backups: BackupService;
 
   constructor(
     readonly db: Database,
@@ -46,22 +50,35 @@ export class AppServices {
     this.exchange = new ExchangeService(db, this.cadres, this.batches);
     this.workflow = new WorkflowLog(db);
     this.settings = new SettingService(db, this.audit);
-    this.assessments = new AssessmentService(db, this.audit, this.workflow, this.cadres);
+    this.archiveLedger = new ArchiveLedger(db, dbFile);
+    this.assessments = new AssessmentService(db, this.audit, this.workflow, this.cadres, this.archiveLedger);
     this.leave = new LeaveService(db, this.audit, this.settings);
     this.ledger = new ResultLedgerService(db, this.audit, evidenceRootFor(dbFile));
     this.growthTemplates = new GrowthTemplateService(db, this.audit);
-    this.growth = new GrowthEvaluationService(db, this.audit, this.workflow, this.growthTemplates);
+    this.growth = new GrowthEvaluationService(db, this.audit, this.workflow, this.growthTemplates, this.archiveLedger);
     this.growthOverview = new GrowthOverviewService(db, this.growthTemplates);
-    this.archives = new ArchiveVerifier(db);
+    this.archives = new ArchiveVerifier(db, this.archiveLedger);
+    this.backups = new BackupService(db, dbFile, this.settings);
   }
 
   static async open(dbFile: string): Promise<AppServices> {
-    const writer = await openDatabase({ file: dbFile });
-    const reader = await openReadConnection(dbFile).catch(async (err) => {
-      await writer.destroy();
+    const connect = async () => {
+      const writer = await openDatabase({ file: dbFile });
+      const reader = await openReadConnection(dbFile).catch(async (err) => {
+        await writer.destroy();
+        throw err;
+      });
+      return { writer, reader };
+    };
+    const { writer, reader } = await connect();
+    const services = new AppServices(new Database(writer, reader, connect), dbFile);
+    try {
+      await services.archiveLedger.initialize();
+    } catch (err) {
+      await services.close();
       throw err;
-    });
-    return new AppServices(new Database(writer, reader), dbFile);
+    }
+    return services;
   }
 
   close(): Promise<void> {

@@ -103,14 +103,14 @@ describe('leave and days on post', () => {
   it('reads and changes settings through the channels, refusing values out of range', async () => {
     const h = createHandlers(s);
     const ctx = { ...testCtx, mode: 'electron' as const };
-    expect(await dispatch(h, 'setting:get', {}, ctx)).toEqual({ ok: true, result: { onPostThreshold: 0.8 } });
+    expect(await dispatch(h, 'setting:get', {}, ctx)).toMatchObject({ ok: true, result: { onPostThreshold: 0.8 } });
     expect(await dispatch(h, 'setting:set', { key: 'onPostThreshold', value: 1.5 }, ctx)).toEqual({
       ok: false,
       error: { code: 'VALIDATION', message: '设置值：不能大于1（100%）' },
     });
     expect((await dispatch(h, 'setting:set', { key: 'colour', value: 1 }, ctx)).ok).toBe(false);
-    expect(await dispatch(h, 'setting:set', { key: 'onPostThreshold', value: 0.75 }, ctx)).toEqual({ ok: true, result: { onPostThreshold: 0.75 } });
-    expect(await s.settings.get()).toEqual({ onPostThreshold: 0.75 });
+    expect(await dispatch(h, 'setting:set', { key: 'onPostThreshold', value: 0.75 }, ctx)).toMatchObject({ ok: true, result: { onPostThreshold: 0.75 } });
+    expect(await s.settings.get()).toMatchObject({ onPostThreshold: 0.75 });
     expect((await s.audit.history('setting', 'onPostThreshold'))[0].changes).toEqual({ onPostThreshold: [0.8, 0.75] });
     const tab = await dispatch(h, 'leave:listByPosting', { postingId: running, today: '2026.02.01' }, ctx);
     expect(tab).toMatchObject({ ok: true, result: { entries: [], onPost: { threshold: 0.75, postingDays: 18, ratio: 1 } } });

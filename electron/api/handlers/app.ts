@@ -2,8 +2,9 @@ import type { appChannels } from '../../../shared/channels/app';
 import { loadDemo } from '../../demo/loadDemo';
 import type { AppServices } from '../../services/AppServices';
 import type { HandlersFor } from './HandlerTypes';
+import { APP_VERSION } from '../../appVersion';
 
-export const APP_VERSION = '0.1.0';
+export { APP_VERSION };
 
 export const appHandlers = (s: AppServices): HandlersFor<typeof appChannels> => ({
   'app:info': async (_input, ctx) => ({

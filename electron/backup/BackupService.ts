@@ -1,0 +1,273 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sqlite3 from 'sqlite3';
+import { AppError, conflict } from '../../shared/errors';
+import type { BackupInfo, BackupList, RestorePreview } from '../../shared/backup';
+import type { JobProgress } from '../../shared/jobProgress';
+import { APP_VERSION } from '../appVersion';
+import { ledgerKeyPath } from '../archive/ledgerKey';
+import type { Database } from '../db/Database';
+import { ArchiveLedgerHeadEntity } from '../db/entities';
+import type { ServiceContext } from '../services/ServiceContext';
+import type { SettingService } from '../services/SettingService';
+import { evidenceRootFor } from '../services/ResultLedgerService';
+import { DATABASE_MEMBER, EVIDENCE_PREFIX, LEDGER_KEY_MEMBER, extractBackupArchive, inspectBackupArchive, writeBackupArchive, type BackupManifest, type MemberSource } from './backupArchive';
+import { BACKUP_EXTENSION, backupFileName, localDay, parseBackupFileName, toPrune, type BackupReason } from './backupNames';
+
+/** What restoring needs from the app: check a staged copy as the app would open it, then swap it in. */
+export interface RestoreHooks {
+  /** Opens the staged database with the app's services (migrating an older one) and runs `verify` on it. */
+  verifyStaged(stagedDbFile: string): Promise<{ ok: boolean; problems: string[] }>;
+}
+
+const sqliteAll = (db: sqlite3.Database, q: string, p: unknown[] = []) =>
+  new Promise<Record<string, unknown>[]>((resolve, reject) => db.all(q, p, (err, rows) => (err ? reject(err) : resolve(rows as Record<string, unknown>[]))));
+
+/** Reads a closed snapshot file directly (counts, schema, ledger head, evidence list). */
+async function describeSnapshot(file: string) {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
+  });
+  try {
+    const tables = (await sqliteAll(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map((r) => String(r.name));
+    const counts: Record<string, number> = {};
+    for (const t of tables) counts[t] = Number((await sqliteAll(db, `SELECT COUNT(*) AS n FROM "${t}"`))[0].n);
+    const [last] = tables.includes('migrations') ? await sqliteAll(db, `SELECT name FROM migrations ORDER BY id DESC LIMIT 1`) : [];
+    const [head] = tables.includes('archive_ledger_head') ? await sqliteAll(db, `SELECT seq, entry_hash FROM archive_ledger_head WHERE id = 1`) : [];
+    const evidence = tables.includes('evidence_file') ? await sqliteAll(db, `SELECT DISTINCT sha256, ext FROM evidence_file`) : [];
+    return {
+      counts,
+      schemaVersion: last ? String(last.name) : '',
+      ledgerHead: head ? { seq: Number(head.seq), entryHash: String(head.entry_hash) } : null,
+      evidence: evidence.map((e) => ({ sha256: String(e.sha256), ext: String(e.ext) })),
+    };
+  } finally {
+    await new Promise((r) => db.close(r));
+  }
+}
+
+/** `evidence/ab/abcdef….pdf` as stored by EvidenceStore. */
+const evidenceName = (sha256: string, ext: string) => `${sha256.slice(0, 2)}/${ext ? `${sha256}.${ext}` : sha256}`;
+
+/**
+ * 数据备份: consistent online backups (VACUUM INTO from the read connection: the last committed state, while
+ * writes go on) packed with the ledger key and the evidence files into one `.cdbak`; daily automatic backups
+ * with retention; restore that checks a backup completely before it replaces anything.
+ */
+export class BackupService {
+  constructor(
+    private readonly db: Database,
+    readonly dbFile: string,
+    private readonly settings: SettingService,
+  ) {}
+
+  /** The backup folder: the setting, or `backups` beside the database. */
+  async folder(): Promise<string> {
+    const chosen = (await this.settings.get()).backupFolder;
+    return chosen || path.join(path.dirname(path.resolve(this.dbFile)), 'backups');
+  }
+
+  /**
+   * Backs up now into `out` (default: the backup folder, named by date). Never a copy of a file being written:
+   * SQLite writes a consistent snapshot of the committed state, then the evidence files it names are added.
+   */
+  async backup(ctx: ServiceContext, options: { out?: string; reason?: BackupReason; onProgress?: (p: JobProgress) => void } = {}): Promise<BackupInfo> {
+    const reason = options.reason ?? '手动';
+    const out = options.out ? path.resolve(options.out) : path.join(await this.folder(), backupFileName(new Date(), reason));
+    if (fs.existsSync(out)) throw conflict(`备份文件已存在：${out}（请换一个文件名）`);
+    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-backup-'));
+    const step = (stage_: string, done: number, total: number) => options.onProgress?.({ stage: stage_, done, total });
+    try {
+      step('生成数据库快照', 0, 3);
+      const snapshot = path.join(stage, 'cadre.db');
+      await this.db.readDataSource.query(`VACUUM INTO ?`, [snapshot]);
+      step('核对快照', 1, 3);
+      const info = await describeSnapshot(snapshot);
+      const sources: MemberSource[] = [{ name: DATABASE_MEMBER, file: snapshot }];
+      const keyFile = ledgerKeyPath(this.dbFile);
+      if (fs.existsSync(keyFile)) sources.push({ name: LEDGER_KEY_MEMBER, file: keyFile });
+      const evidenceRoot = evidenceRootFor(this.dbFile);
+      const lost: string[] = [];
+      for (const e of info.evidence) {
+        const file = path.join(evidenceRoot, evidenceName(e.sha256, e.ext));
+        if (fs.existsSync(file)) sources.push({ name: EVIDENCE_PREFIX + evidenceName(e.sha256, e.ext), file });
+        else lost.push(evidenceName(e.sha256, e.ext));
+      }
+      step('写入备份文件', 2, 3);
+      const manifest = await writeBackupArchive(
+        out,
+        { format: 'cadre-desk-backup', formatVersion: 1, appVersion: APP_VERSION, schemaVersion: info.schemaVersion, createdAt: new Date().toISOString(), reason, actor: ctx.actor, counts: info.counts, ledgerHead: info.ledgerHead },
+        sources,
+      );
+      step('完成', 3, 3);
+      return { ...this.infoOf(out, manifest), missingEvidence: lost };
+    } finally {
+      fs.rmSync(stage, { recursive: true, force: true });
+    }
+  }
+
+  /** The backups in the backup folder, newest first, with what each holds (a damaged one is listed as such). */
+  async list(): Promise<BackupList> {
+    const folder = await this.folder();
+    const names = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith(BACKUP_EXTENSION)) : [];
+    const items: BackupList['items'] = [];
+    for (const name of names) {
+      const file = path.join(folder, name);
+      try {
+        items.push(this.infoOf(file, await inspectBackupArchive(file)));
+      } catch (err) {
+        items.push({ file, fileName: name, size: fs.statSync(file).size, createdAt: '', reason: parseBackupFileName(name)?.reason ?? '手动', actor: '', schemaVersion: '', appVersion: '', counts: {}, ledgerHead: null, damaged: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    items.sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
+    return { folder, items };
+  }
+
+  /** A daily backup on the first start of the day, then the automatic backups beyond the retention are deleted. */
+  async dailyIfDue(ctx: ServiceContext, now = new Date()): Promise<BackupInfo | null> {
+    const folder = await this.folder();
+    const today = localDay(now);
+    const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    if (names.some((n) => parseBackupFileName(n)?.reason === '自动' && parseBackupFileName(n)?.day === today)) return null;
+    if (!(await this.hasData())) return null;
+    const made = await this.backup(ctx, { reason: '自动', out: path.join(folder, backupFileName(now, '自动')) });
+    await this.prune();
+    return made;
+  }
+
+  /** Deletes the automatic backups beyond the retention settings. */
+  async prune(): Promise<string[]> {
+    const { backupKeepDaily, backupKeepMonthly } = await this.settings.get();
+    const folder = await this.folder();
+    const gone = toPrune(fs.existsSync(folder) ? fs.readdirSync(folder) : [], backupKeepDaily, backupKeepMonthly);
+    for (const name of gone) fs.rmSync(path.join(folder, name), { force: true });
+    return gone;
+  }
+
+  /** What a backup holds next to the current database, for the confirmation. Reads and checks; changes nothing. */
+  async previewRestore(file: string): Promise<RestorePreview> {
+    const manifest = await inspectBackupArchive(path.resolve(file));
+    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-current-'));
+    try {
+      const snapshot = path.join(stage, 'current.db');
+      await this.db.readDataSource.query(`VACUUM INTO ?`, [snapshot]);
+      const current = await describeSnapshot(snapshot);
+      return { backup: this.infoOf(path.resolve(file), manifest), current: { counts: current.counts, ledgerHead: current.ledgerHead, schemaVersion: current.schemaVersion } };
+    } finally {
+      fs.rmSync(stage, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Restores a backup: every member checked against its SHA-256, the staged database passes `integrity_check` and
+   * `verify` as the app would open it, the current database is backed up first, and only then are the files
+   * swapped. Anything wrong before the swap leaves the current data exactly as it was.
+   */
+  async restore(ctx: ServiceContext, file: string, hooks: RestoreHooks, onProgress?: (p: JobProgress) => void): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
+    const source = path.resolve(file);
+    const step = (stage: string, done: number) => onProgress?.({ stage, done, total: 5 });
+    step('检查备份文件', 0);
+    await inspectBackupArchive(source);
+    const dataDir = path.dirname(path.resolve(this.dbFile));
+    const staging = fs.mkdtempSync(path.join(dataDir, '.restore-'));
+    try {
+      step('解出并校验', 1);
+      const manifest = await extractBackupArchive(source, staging);
+      const stagedDb = path.join(staging, path.basename(this.dbFile));
+      fs.renameSync(path.join(staging, DATABASE_MEMBER), stagedDb);
+      if (fs.existsSync(path.join(staging, LEDGER_KEY_MEMBER))) fs.renameSync(path.join(staging, LEDGER_KEY_MEMBER), ledgerKeyPath(stagedDb));
+      fs.rmSync(path.join(staging, 'database'), { recursive: true, force: true });
+
+      step('检查数据库', 2);
+      const integrity = await integrityOf(stagedDb);
+      if (integrity !== 'ok') throw new AppError('VALIDATION', `备份中的数据库未通过完整性检查（${integrity}），未恢复，当前数据未改变`);
+      const verified = await hooks.verifyStaged(stagedDb);
+      if (!verified.ok) throw new AppError('VALIDATION', `备份中的归档记录核对未通过，未恢复，当前数据未改变：${verified.problems.slice(0, 3).join('；')}`);
+
+      step('备份当前数据', 3);
+      const safetyBackup = await this.backup(ctx, { reason: '恢复前' });
+
+      step('替换数据', 4);
+      await this.db.replaceFiles(() => swapIn(staging, stagedDb, this.dbFile));
+      step('完成', 5);
+      return { restored: this.infoOf(source, manifest), safetyBackup };
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  private async hasData(): Promise<boolean> {
+    const [{ n }] = await this.db.manager.query(`SELECT (SELECT COUNT(*) FROM cadre) + (SELECT COUNT(*) FROM batch) AS n`);
+    return Number(n) > 0;
+  }
+
+  private infoOf(file: string, m: BackupManifest): BackupInfo {
+    return {
+      file,
+      fileName: path.basename(file),
+      size: fs.statSync(file).size,
+      createdAt: m.createdAt,
+      reason: m.reason,
+      actor: m.actor,
+      schemaVersion: m.schemaVersion,
+      appVersion: m.appVersion,
+      counts: m.counts,
+      ledgerHead: m.ledgerHead,
+      damaged: null,
+    };
+  }
+
+  /** The ledger head of the live database (for the list's comparison). */
+  async currentLedgerHead(): Promise<{ seq: number; entryHash: string } | null> {
+    const h = await this.db.manager.findOneBy(ArchiveLedgerHeadEntity, { id: 1 });
+    return h ? { seq: h.seq, entryHash: h.entryHash } : null;
+  }
+}
+
+async function integrityOf(file: string): Promise<string> {
+  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(new AppError('VALIDATION', '备份中的数据库无法打开'))  : resolve(d)));
+  });
+  try {
+    const rows = await sqliteAll(db, 'PRAGMA integrity_check').catch(() => [{ integrity_check: '无法读取' }]);
+    return rows.map((r) => String(Object.values(r)[0])).join('；');
+  } catch {
+    return '无法读取';
+  } finally {
+    await new Promise((r) => db.close(r));
+  }
+}
+
+/**
+ * Moves the staged database, ledger key and evidence files into place (the connections are closed meanwhile).
+ * The replaced files are kept aside until all moves succeeded, and put back if one fails.
+ */
+function swapIn(staging: string, stagedDb: string, liveDb: string): void {
+  const aside = path.join(staging, 'replaced');
+  fs.mkdirSync(aside, { recursive: true });
+  const moves: [string, string][] = [
+    [stagedDb, liveDb],
+    [ledgerKeyPath(stagedDb), ledgerKeyPath(liveDb)],
+    [path.join(staging, 'evidence'), evidenceRootFor(liveDb)],
+  ];
+  const done: { live: string; keptAt: string | null }[] = [];
+  try {
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(liveDb + suffix, { force: true });
+    for (const [from, to] of moves) {
+      let keptAt: string | null = null;
+      if (fs.existsSync(to)) {
+        keptAt = path.join(aside, path.basename(to));
+        fs.renameSync(to, keptAt);
+      }
+      done.push({ live: to, keptAt });
+      if (fs.existsSync(from)) fs.renameSync(from, to);
+    }
+  } catch (err) {
+    for (const d of done.reverse()) {
+      fs.rmSync(d.live, { recursive: true, force: true });
+      if (d.keptAt) fs.renameSync(d.keptAt, d.live);
+    }
+    throw err;
+  }
+}
