@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
-import { parseJsonRecord } from '../../shared/jsonColumn';
 import { bulkInsert } from '../db/bulkInsert';
 import { AuditEntryEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import type { ServiceContext } from './ServiceContext';
+import { parseAuditChanges } from './storedJson';
 
 /** Fields whose change is not worth a line in the history (derived or bookkeeping). */
 const IGNORED = new Set(['updatedAt', 'createdAt', 'nameInitials', 'namePinyin', 'sortKey', 'id']);
@@ -30,11 +29,8 @@ export function diffRecords(before: object | null, after: object | null): Record
   return changes;
 }
 
-const ChangeSchema = z.tuple([z.unknown(), z.unknown()]);
-
-/** audit_log.changes as stored: the `field: [old, new]` pairs that read; a damaged entry does not hide the rest. */
-export const parseAuditChanges = (raw: unknown): Record<string, [unknown, unknown]> =>
-  parseJsonRecord(ChangeSchema, raw) as Record<string, [unknown, unknown]>;
+// Read with the other JSON columns' parse functions (the entity's transformer uses it too).
+export { parseAuditChanges };
 
 /** Writes audit entries inside the caller's transaction, and reads an entity's history. */
 export class AuditLog {

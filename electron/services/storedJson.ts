@@ -11,82 +11,14 @@ import {
   type RaterWeights,
   type StoredRatings,
 } from '../../shared/growth';
-import { readJson } from '../../shared/jsonColumn';
+import { parseJsonArray, parseJsonObject, parseJsonRecord, parseStoredObject, unwrap } from '../../shared/jsonColumn';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
 
 /**
- * JSON columns read back with the schema their content was written with, one parse function per column. Every
- * reader (services, demo, bench, documents) goes through these, so that a key added to a schema later reads as
- * its default in old rows, and a row that no longer fits (edited by hand, written by an older version) shows what
- * is still valid instead of failing the whole list.
- *
- * Leniency, field by field: a value the schema accepts is taken as parsed; an object is read key by key; a record
- * (map) keeps the entries that fit; an array keeps its elements that are objects (read key by key) or fit; a
- * field that fails falls back to its default (a vote count of -3 reads as 0), except stored text (a length limit or
- * a grade list tightened later must not blank what was entered); with no default, the stored text or number, or
- * '' or 0.
+ * JSON columns read back with the schema their content was written with, one parse function per column, by the
+ * rules of shared/jsonColumn.ts. The entities' column transformers and every raw-SQL reader (services, demo, bench,
+ * documents) go through these, so a stored row that no longer fits shows what is still valid instead of failing.
  */
-
-type Schema = z.ZodType;
-type Def = { type: string; innerType?: Schema; shape?: Record<string, Schema>; keyType?: Schema; valueType?: Schema; element?: Schema };
-
-const defOf = (s: Schema) => (s as unknown as { def: Def }).def;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const WRAPPERS = ['default', 'prefault', 'optional', 'nullable', 'catch', 'readonly'];
-
-function unwrap(s: Schema): Schema {
-  let cur = s;
-  while (WRAPPERS.includes(defOf(cur).type) && defOf(cur).innerType) cur = defOf(cur).innerType!;
-  return cur;
-}
-
-function lenient(schema: Schema, v: unknown): unknown {
-  const parsed = schema.safeParse(v);
-  if (parsed.success) return parsed.data;
-  const inner = unwrap(schema);
-  const def = defOf(inner);
-  if (def.type === 'object' && isObject(v)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, field] of Object.entries(def.shape ?? (inner as z.ZodObject).shape)) {
-      const x = lenient(field, v[k]);
-      if (x !== undefined) out[k] = x;
-    }
-    return out;
-  }
-  if (def.type === 'record' && isObject(v)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const value = def.valueType!.safeParse(x);
-      if (def.keyType!.safeParse(k).success && value.success) out[k] = value.data;
-    }
-    return out;
-  }
-  if (def.type === 'array' && Array.isArray(v)) {
-    const element = def.element!;
-    const objects = defOf(unwrap(element)).type === 'object';
-    return v.flatMap((x) => {
-      const e = element.safeParse(x);
-      if (e.success) return [e.data];
-      return objects && isObject(x) ? [lenient(element, x)] : [];
-    });
-  }
-  const fallback = schema.safeParse(undefined);
-  // Text is kept (a limit tightened later must not blank it); a number only when there is no default to use.
-  const kept = typeof v === 'string' ? !fallback.success || typeof fallback.data === 'string' : typeof v === 'number' && !fallback.success;
-  if (kept) return v;
-  if (fallback.success) return fallback.data;
-  return def.type === 'number' ? 0 : def.type === 'boolean' ? false : '';
-}
-
-function storedObject<S extends z.ZodObject>(schema: S, raw: unknown): z.output<S> {
-  const v = readJson(raw);
-  return lenient(schema, isObject(v) ? v : {}) as z.output<S>;
-}
-
-function storedArray<S extends Schema>(element: S, raw: unknown): z.output<S>[] {
-  const v = readJson(raw);
-  return lenient(z.array(element), Array.isArray(v) ? v : []) as z.output<S>[];
-}
 
 // ---- assessment_record.data ---------------------------------------------------------------------------------
 
@@ -103,10 +35,9 @@ const STORED_RECORD_SCHEMAS = Object.fromEntries(
 /** `assessment_record.data` of a record of `kind`, field by field (old 期满考核 rows get 0 for a vote grade added later). */
 export function parseRecordData<K extends RecordKind>(kind: K, raw: unknown): StoredRecordData<K> {
   const schema = STORED_RECORD_SCHEMAS[kind];
-  if (schema) return storedObject(schema, raw) as StoredRecordData<K>;
+  if (schema) return parseStoredObject(schema, raw) as StoredRecordData<K>;
   // An unknown kind (a newer version's row) keeps its keys as they are: nothing reads them by name.
-  const v = readJson(raw);
-  return (isObject(v) ? v : {}) as StoredRecordData<K>;
+  return parseJsonObject(raw) as StoredRecordData<K>;
 }
 
 // ---- growth_evaluation: ratings, narratives, evidence -------------------------------------------------------
@@ -122,17 +53,17 @@ const StoredRaterSheetSchema = z.object({
 const StoredRatingsSchema = z.object(Object.fromEntries(GROWTH_RATERS.map((r) => [r, StoredRaterSheetSchema.optional()])));
 
 export function parseRatings(raw: unknown): StoredRatings {
-  return storedObject(StoredRatingsSchema, raw) as StoredRatings;
+  return parseStoredObject(StoredRatingsSchema, raw) as StoredRatings;
 }
 
 // Every stage present, '' where none was written (the input schema's own defaults).
 const NarrativesSchema = unwrap(GrowthEvaluationInputSchema.shape.narratives) as z.ZodObject;
 
 export function parseNarratives(raw: unknown): Record<GrowthStage, string> {
-  return storedObject(NarrativesSchema, raw) as Record<GrowthStage, string>;
+  return parseStoredObject(NarrativesSchema, raw) as Record<GrowthStage, string>;
 }
 
-// A link that is not an object is dropped: it cannot name a record.
+// A link without its indicator code, kind or id (or not an object) is dropped: it cannot name a record.
 const StoredEvidenceLinkSchema = z.object({
   indicatorCode: z.string(),
   refKind: z.enum(EVIDENCE_KINDS),
@@ -142,7 +73,7 @@ const StoredEvidenceLinkSchema = z.object({
 });
 
 export function parseEvidenceLinks(raw: unknown): StoredEvidenceLink[] {
-  return storedArray(StoredEvidenceLinkSchema, raw) as StoredEvidenceLink[];
+  return parseJsonArray(StoredEvidenceLinkSchema, raw) as StoredEvidenceLink[];
 }
 
 // ---- growth_template: rater_weights, stages -----------------------------------------------------------------
@@ -151,10 +82,10 @@ export function parseEvidenceLinks(raw: unknown): StoredEvidenceLink[] {
 const StoredRaterWeightsSchema = z.object(Object.fromEntries(GROWTH_RATERS.map((r) => [r, z.number().default(0)])));
 
 export function parseRaterWeights(raw: unknown): RaterWeights {
-  return storedObject(StoredRaterWeightsSchema, raw) as RaterWeights;
+  return parseStoredObject(StoredRaterWeightsSchema, raw) as RaterWeights;
 }
 
-// A stage or indicator that is an object is kept with what fits (its code is what scores refer to); anything else is dropped.
+// A stage or indicator is kept with what fits; one without its stage name or code (what scores refer to) is dropped.
 const StoredStageSchema = z.object({
   stage: z.enum(GROWTH_STAGES),
   stageDescription: z.string().default(''),
@@ -173,12 +104,20 @@ const StoredStageSchema = z.object({
 });
 
 export function parseStages(raw: unknown): GrowthStageDef[] {
-  return storedArray(StoredStageSchema, raw) as GrowthStageDef[];
+  return parseJsonArray(StoredStageSchema, raw) as GrowthStageDef[];
 }
 
 // ---- batch.themes (read with a posting's header) ----------------------------------------------------------------
 
-// Themes are hints for the quarterly form: an entry that is not an object is dropped.
+// Themes are hints for the quarterly form: an entry without its period or theme (or not an object) is dropped.
 export function parseThemes(raw: unknown): QuarterTheme[] {
-  return storedArray(QuarterThemeSchema, raw);
+  return parseJsonArray(QuarterThemeSchema, raw);
 }
+
+// ---- audit_log.changes ----------------------------------------------------------------------------------------
+
+const ChangeSchema = z.tuple([z.unknown(), z.unknown()]);
+
+/** audit_log.changes as stored: the `field: [old, new]` pairs that read; a damaged entry does not hide the rest. */
+export const parseAuditChanges = (raw: unknown): Record<string, [unknown, unknown]> =>
+  parseJsonRecord(ChangeSchema, raw) as Record<string, [unknown, unknown]>;

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PostingEntity } from './PostingEntity';
 import type { RecordKind } from '../../../shared/assessment';
+import { parseJsonObject } from '../../../shared/jsonColumn';
+import { jsonText } from './jsonText';
 
 /**
  * One 考核记录 of a posting. The columns every kind shares (and that lists and overviews query) are real columns;
@@ -32,7 +34,8 @@ export class AssessmentRecordEntity {
   @Column({ type: 'text', default: '' }) state: string;
   /** The grade of quarterly/annual/term records ('' when none), for overviews. */
   @Column({ type: 'text', default: '' }) grade: string;
-  @Column({ type: 'simple-json', default: '{}' }) data: Record<string, unknown>;
+  /** Read here as any object: its schema depends on `kind`, so services read it on with parseRecordData. */
+  @Column(jsonText(parseJsonObject, { default: '{}' })) data: Record<string, unknown>;
   @Column({ type: 'text', name: 'created_at', default: '' }) createdAt: string;
   @Column({ type: 'text', name: 'updated_at', default: '' }) updatedAt: string;
 }

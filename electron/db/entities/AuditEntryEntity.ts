@@ -1,4 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { parseAuditChanges } from '../../services/storedJson';
+import { jsonText } from './jsonText';
 
 /** One write to the database: who, when, what, and each changed field old → new. */
 @Entity('audit_log')
@@ -14,6 +16,6 @@ export class AuditEntryEntity {
   /** 新建 / 修改 / 删除 / 恢复 / 彻底删除 / 导入 … */
   @Column({ type: 'text' }) action: string;
   /** `{ field: [old, new] }` */
-  @Column({ type: 'simple-json' }) changes: Record<string, [unknown, unknown]>;
+  @Column(jsonText(parseAuditChanges)) changes: Record<string, [unknown, unknown]>;
   @Column({ type: 'text', default: '' }) note: string;
 }

@@ -2,6 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { CadreEntity } from './CadreEntity';
 import type { QuarterTheme } from '../../../shared/batch';
 import type { BatchType, PostingDirection } from '../../../shared/codes/secondment';
+import { parseThemes } from '../../services/storedJson';
+import { jsonText } from './jsonText';
 
 /** A batch (批次) / work group (工作组). Its temporary party branch's own fields live here too (one per batch). */
 @Entity('batch')
@@ -24,7 +26,7 @@ export class BatchEntity {
   @JoinColumn({ name: 'leader_id', foreignKeyConstraintName: 'fk_batch_leader' })
   leader?: CadreEntity | null;
   /** 一季一主题, in order. */
-  @Column({ type: 'simple-json', default: '[]' }) themes: QuarterTheme[];
+  @Column(jsonText(parseThemes, { default: '[]' })) themes: QuarterTheme[];
   @Column({ type: 'text', name: 'branch_name', default: '' }) branchName: string;
   @Column({ type: 'text', name: 'branch_founded_date', default: '' }) branchFoundedDate: string;
   @Column({ type: 'integer', name: 'branch_secretary_id', nullable: true }) branchSecretaryId: number | null;

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Gender } from '../../../shared/codes';
-import type { FamilyMemberData, ResumeEntryData } from '../../../shared/cadre';
+import { parseFamily, parseResume, parseTags, type FamilyMemberData, type ResumeEntryData } from '../../../shared/cadre';
+import { jsonText } from './jsonText';
 
 /** A cadre's file. Pinyin keys are computed on write so that search and ordering need no per-query work. */
 @Entity('cadre')
@@ -52,16 +53,16 @@ export class CadreEntity {
   @Column({ type: 'text', name: 'person_category', default: '' }) personCategory: string;
   @Column({ type: 'text', name: 'work_unit', default: '' }) workUnit: string;
 
-  @Column({ type: 'simple-json', default: '[]' }) resume: ResumeEntryData[];
+  @Column(jsonText(parseResume, { default: '[]' })) resume: ResumeEntryData[];
   @Column({ type: 'text', default: '' }) rewards: string;
   @Column({ type: 'text', name: 'annual_assessment', default: '' }) annualAssessment: string;
   @Column({ type: 'text', name: 'appointment_reason', default: '' }) appointmentReason: string;
-  @Column({ type: 'simple-json', default: '[]' }) family: FamilyMemberData[];
+  @Column(jsonText(parseFamily, { default: '[]' })) family: FamilyMemberData[];
   @Column({ type: 'text', name: 'reporting_unit', default: '' }) reportingUnit: string;
   @Column({ type: 'text', name: 'age_calc_date', default: '' }) ageCalcDate: string;
   @Column({ type: 'text', name: 'fill_date', default: '' }) fillDate: string;
   @Column({ type: 'text', name: 'form_filler', default: '' }) formFiller: string;
-  @Column({ type: 'simple-json', default: '[]' }) tags: string[];
+  @Column(jsonText(parseTags, { default: '[]' })) tags: string[];
   @Column({ type: 'text', default: '' }) remarks: string;
 
   @Column({ type: 'integer', name: 'has_photo', default: 0 }) hasPhoto: number;

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { GrowthStage, PeriodKind, StoredRatings } from '../../../shared/growth';
+import { parseEvidenceLinks, parseNarratives, parseRatings } from '../../services/storedJson';
 import { GrowthTemplateEntity } from './GrowthTemplateEntity';
+import { jsonText } from './jsonText';
 import { PostingEntity } from './PostingEntity';
 
 /** A link from an indicator to a record of the posting, with the label it had when linked. */
@@ -44,10 +46,10 @@ export class GrowthEvaluationEntity {
   @Column({ type: 'text', name: 'sort_key', default: '' }) sortKey: string;
   /** 草稿 / 已提交 / 已审核 / 已归档 (shared/workflow.ts). */
   @Column({ type: 'text', default: '' }) state: string;
-  @Column({ type: 'simple-json', default: '{}' }) ratings: StoredRatings;
-  @Column({ type: 'simple-json', default: '{}' }) narratives: Record<GrowthStage, string>;
+  @Column(jsonText(parseRatings, { default: '{}' })) ratings: StoredRatings;
+  @Column(jsonText(parseNarratives, { default: '{}' })) narratives: Record<GrowthStage, string>;
   @Column({ type: 'text', name: 'self_summary', default: '' }) selfSummary: string;
-  @Column({ type: 'simple-json', default: '[]' }) evidence: StoredEvidenceLink[];
+  @Column(jsonText(parseEvidenceLinks, { default: '[]' })) evidence: StoredEvidenceLink[];
   @Column({ type: 'text', name: 'archive_hash', default: '' }) archiveHash: string;
   @Column({ type: 'text', name: 'archived_at', default: '' }) archivedAt: string;
   @Column({ type: 'text', name: 'created_at', default: '' }) createdAt: string;

@@ -1,5 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { GrowthStageDef, RaterWeights, TemplateStatus } from '../../../shared/growth';
+import { parseRaterWeights, parseStages } from '../../services/storedJson';
+import { jsonText } from './jsonText';
 
 /**
  * One version of the growth-evaluation template (成长评价模板). Stages and indicators are one JSON column: a version
@@ -18,8 +20,8 @@ export class GrowthTemplateEntity {
   /** 草稿 (editable, not usable yet) / 启用 (the one new evaluations pin) / 停用 (superseded). */
   @Column({ type: 'text', default: '' }) status: TemplateStatus;
   @Column({ type: 'real', default: 60 }) threshold: number;
-  @Column({ type: 'simple-json', name: 'rater_weights', default: '{}' }) raterWeights: RaterWeights;
-  @Column({ type: 'simple-json', default: '[]' }) stages: GrowthStageDef[];
+  @Column(jsonText(parseRaterWeights, { name: 'rater_weights', default: '{}' })) raterWeights: RaterWeights;
+  @Column(jsonText(parseStages, { default: '[]' })) stages: GrowthStageDef[];
   @Column({ type: 'text', default: '' }) notes: string;
   @Column({ type: 'integer', name: 'based_on_id', nullable: true }) basedOnId: number | null;
   @ManyToOne(() => GrowthTemplateEntity, { onDelete: 'SET NULL', nullable: true })
