@@ -13,6 +13,7 @@ import { ledgerChannels } from './channels/ledger';
 import { settingChannels } from './channels/setting';
 import { desktopChannels } from './channels/desktop';
 import { growthChannels } from './channels/growth';
+import { backupChannels } from './channels/backup';
 
 export type { AppInfo } from './channels/app';
 
@@ -34,6 +35,7 @@ export const contract = {
   ...settingChannels,
   ...desktopChannels,
   ...growthChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -4,6 +4,8 @@
  */
 export const FIELD_LABELS: Record<string, string> = {
   id: '编号',
+  file: '文件',
+  confirm: '确认',
   name: '姓名',
   gender: '性别',
   birthDate: '出生年月',

@@ -12,6 +12,7 @@ import { ledgerHandlers } from './handlers/ledger';
 import { settingHandlers } from './handlers/setting';
 import { desktopHandlers } from './handlers/desktop';
 import { growthHandlers } from './handlers/growth';
+import { backupHandlers } from './handlers/backup';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -32,5 +33,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...settingHandlers(s),
     ...desktopHandlers(s),
     ...growthHandlers(s),
+    ...backupHandlers(s),
   };
 }

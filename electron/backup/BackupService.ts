@@ -50,6 +50,65 @@ async function describeSnapshot(file: string) {
 /** `evidence/ab/abcdef….pdf` as stored by EvidenceStore. */
 const evidenceName = (sha256: string, ext: string) => `${sha256.slice(0, 2)}/${ext ? `${sha256}.${ext}` : sha256}`;
 
+/** Everything a backup needs besides a snapshot of the database: where the key and the evidence files are. */
+export interface BackupSource {
+  /** The live database file (the ledger key and the evidence folder sit beside it). */
+  dbFile: string;
+  /** Writes a consistent copy of the committed database to `file` (VACUUM INTO). */
+  snapshot(file: string): Promise<void>;
+}
+
+/**
+ * Writes one backup file: the snapshot, the ledger key and the evidence files the snapshot names, with a manifest.
+ * Used by the backup service and, before the service exists, by the automatic backup before a schema migration.
+ */
+export async function writeBackup(
+  source: BackupSource,
+  out: string,
+  meta: { reason: BackupReason; actor: string },
+  onProgress?: (p: JobProgress) => void,
+): Promise<{ manifest: BackupManifest; missingEvidence: string[] }> {
+  if (fs.existsSync(out)) throw conflict(`备份文件已存在：${out}（请换一个文件名）`);
+  const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-backup-'));
+  const step = (stage_: string, done: number) => onProgress?.({ stage: stage_, done, total: 3 });
+  try {
+    step('生成数据库快照', 0);
+    const snapshot = path.join(stage, 'cadre.db');
+    await source.snapshot(snapshot);
+    step('核对快照', 1);
+    const info = await describeSnapshot(snapshot);
+    const sources: MemberSource[] = [{ name: DATABASE_MEMBER, file: snapshot }];
+    const keyFile = ledgerKeyPath(source.dbFile);
+    if (fs.existsSync(keyFile)) sources.push({ name: LEDGER_KEY_MEMBER, file: keyFile });
+    const evidenceRoot = evidenceRootFor(source.dbFile);
+    const missingEvidence: string[] = [];
+    for (const e of info.evidence) {
+      const file = path.join(evidenceRoot, evidenceName(e.sha256, e.ext));
+      if (fs.existsSync(file)) sources.push({ name: EVIDENCE_PREFIX + evidenceName(e.sha256, e.ext), file });
+      else missingEvidence.push(evidenceName(e.sha256, e.ext));
+    }
+    step('写入备份文件', 2);
+    const manifest = await writeBackupArchive(
+      out,
+      { format: 'cadre-desk-backup', formatVersion: 1, appVersion: APP_VERSION, schemaVersion: info.schemaVersion, createdAt: new Date().toISOString(), reason: meta.reason, actor: meta.actor, counts: info.counts, ledgerHead: info.ledgerHead },
+      sources,
+    );
+    step('完成', 3);
+    return { manifest, missingEvidence };
+  } finally {
+    fs.rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** `name.cdbak`, or `name (2).cdbak`, … when a backup of the same minute is already there. */
+function freeName(file: string): string {
+  for (let i = 2; fs.existsSync(file); i++) file = file.replace(/(?: \(\d+\))?\.cdbak$/, ` (${i}).cdbak`);
+  return file;
+}
+
+/** `backups` beside the database: the default backup folder. */
+export const defaultBackupFolder = (dbFile: string) => path.join(path.dirname(path.resolve(dbFile)), 'backups');
+
 /**
  * 数据备份: consistent online backups (VACUUM INTO from the read connection: the last committed state, while
  * writes go on) packed with the ledger key and the evidence files into one `.cdbak`; daily automatic backups
@@ -60,12 +119,12 @@ export class BackupService {
     private readonly db: Database,
     readonly dbFile: string,
     private readonly settings: SettingService,
+    private readonly hooks: RestoreHooks,
   ) {}
 
   /** The backup folder: the setting, or `backups` beside the database. */
   async folder(): Promise<string> {
-    const chosen = (await this.settings.get()).backupFolder;
-    return chosen || path.join(path.dirname(path.resolve(this.dbFile)), 'backups');
+    return (await this.settings.get()).backupFolder || defaultBackupFolder(this.dbFile);
   }
 
   /**
@@ -74,37 +133,10 @@ export class BackupService {
    */
   async backup(ctx: ServiceContext, options: { out?: string; reason?: BackupReason; onProgress?: (p: JobProgress) => void } = {}): Promise<BackupInfo> {
     const reason = options.reason ?? '手动';
-    const out = options.out ? path.resolve(options.out) : path.join(await this.folder(), backupFileName(new Date(), reason));
-    if (fs.existsSync(out)) throw conflict(`备份文件已存在：${out}（请换一个文件名）`);
-    const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-backup-'));
-    const step = (stage_: string, done: number, total: number) => options.onProgress?.({ stage: stage_, done, total });
-    try {
-      step('生成数据库快照', 0, 3);
-      const snapshot = path.join(stage, 'cadre.db');
-      await this.db.readDataSource.query(`VACUUM INTO ?`, [snapshot]);
-      step('核对快照', 1, 3);
-      const info = await describeSnapshot(snapshot);
-      const sources: MemberSource[] = [{ name: DATABASE_MEMBER, file: snapshot }];
-      const keyFile = ledgerKeyPath(this.dbFile);
-      if (fs.existsSync(keyFile)) sources.push({ name: LEDGER_KEY_MEMBER, file: keyFile });
-      const evidenceRoot = evidenceRootFor(this.dbFile);
-      const lost: string[] = [];
-      for (const e of info.evidence) {
-        const file = path.join(evidenceRoot, evidenceName(e.sha256, e.ext));
-        if (fs.existsSync(file)) sources.push({ name: EVIDENCE_PREFIX + evidenceName(e.sha256, e.ext), file });
-        else lost.push(evidenceName(e.sha256, e.ext));
-      }
-      step('写入备份文件', 2, 3);
-      const manifest = await writeBackupArchive(
-        out,
-        { format: 'cadre-desk-backup', formatVersion: 1, appVersion: APP_VERSION, schemaVersion: info.schemaVersion, createdAt: new Date().toISOString(), reason, actor: ctx.actor, counts: info.counts, ledgerHead: info.ledgerHead },
-        sources,
-      );
-      step('完成', 3, 3);
-      return { ...this.infoOf(out, manifest), missingEvidence: lost };
-    } finally {
-      fs.rmSync(stage, { recursive: true, force: true });
-    }
+    const out = options.out ? path.resolve(options.out) : freeName(path.join(await this.folder(), backupFileName(new Date(), reason)));
+    const source: BackupSource = { dbFile: this.dbFile, snapshot: (file) => this.db.readDataSource.query(`VACUUM INTO ?`, [file]) };
+    const { manifest, missingEvidence } = await writeBackup(source, out, { reason, actor: ctx.actor }, options.onProgress);
+    return { ...this.infoOf(out, manifest), missingEvidence };
   }
 
   /** The backups in the backup folder, newest first, with what each holds (a damaged one is listed as such). */
@@ -164,32 +196,34 @@ export class BackupService {
    * `verify` as the app would open it, the current database is backed up first, and only then are the files
    * swapped. Anything wrong before the swap leaves the current data exactly as it was.
    */
-  async restore(ctx: ServiceContext, file: string, hooks: RestoreHooks, onProgress?: (p: JobProgress) => void): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
+  async restore(ctx: ServiceContext, file: string, onProgress?: (p: JobProgress) => void): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
     const source = path.resolve(file);
     const step = (stage: string, done: number) => onProgress?.({ stage, done, total: 5 });
     step('检查备份文件', 0);
     await inspectBackupArchive(source);
-    const dataDir = path.dirname(path.resolve(this.dbFile));
-    const staging = fs.mkdtempSync(path.join(dataDir, '.restore-'));
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-restore-'));
     try {
       step('解出并校验', 1);
       const manifest = await extractBackupArchive(source, staging);
-      const stagedDb = path.join(staging, path.basename(this.dbFile));
+      const stagedDb = path.join(staging, 'cadre.db');
       fs.renameSync(path.join(staging, DATABASE_MEMBER), stagedDb);
       if (fs.existsSync(path.join(staging, LEDGER_KEY_MEMBER))) fs.renameSync(path.join(staging, LEDGER_KEY_MEMBER), ledgerKeyPath(stagedDb));
-      fs.rmSync(path.join(staging, 'database'), { recursive: true, force: true });
 
       step('检查数据库', 2);
       const integrity = await integrityOf(stagedDb);
       if (integrity !== 'ok') throw new AppError('VALIDATION', `备份中的数据库未通过完整性检查（${integrity}），未恢复，当前数据未改变`);
-      const verified = await hooks.verifyStaged(stagedDb);
+      // Opened as the app opens it: an older backup is migrated here, so what is copied has today's schema.
+      const verified = await this.hooks.verifyStaged(stagedDb);
       if (!verified.ok) throw new AppError('VALIDATION', `备份中的归档记录核对未通过，未恢复，当前数据未改变：${verified.problems.slice(0, 3).join('；')}`);
 
       step('备份当前数据', 3);
       const safetyBackup = await this.backup(ctx, { reason: '恢复前' });
 
-      step('替换数据', 4);
-      await this.db.replaceFiles(() => swapIn(staging, stagedDb, this.dbFile));
+      step('恢复数据', 4);
+      // Evidence first (content-addressed: adding files changes nothing that exists), then the database, then its key.
+      copyEvidence(path.join(staging, 'evidence'), evidenceRootFor(this.dbFile));
+      await this.db.exclusive((handle) => copyDatabaseInto(handle as WithBackup, stagedDb));
+      replaceFile(ledgerKeyPath(stagedDb), ledgerKeyPath(this.dbFile));
       step('完成', 5);
       return { restored: this.infoOf(source, manifest), safetyBackup };
     } finally {
@@ -239,35 +273,45 @@ async function integrityOf(file: string): Promise<string> {
   }
 }
 
-/**
- * Moves the staged database, ledger key and evidence files into place (the connections are closed meanwhile).
- * The replaced files are kept aside until all moves succeeded, and put back if one fails.
- */
-function swapIn(staging: string, stagedDb: string, liveDb: string): void {
-  const aside = path.join(staging, 'replaced');
-  fs.mkdirSync(aside, { recursive: true });
-  const moves: [string, string][] = [
-    [stagedDb, liveDb],
-    [ledgerKeyPath(stagedDb), ledgerKeyPath(liveDb)],
-    [path.join(staging, 'evidence'), evidenceRootFor(liveDb)],
-  ];
-  const done: { live: string; keptAt: string | null }[] = [];
-  try {
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(liveDb + suffix, { force: true });
-    for (const [from, to] of moves) {
-      let keptAt: string | null = null;
-      if (fs.existsSync(to)) {
-        keptAt = path.join(aside, path.basename(to));
-        fs.renameSync(to, keptAt);
-      }
-      done.push({ live: to, keptAt });
-      if (fs.existsSync(from)) fs.renameSync(from, to);
-    }
-  } catch (err) {
-    for (const d of done.reverse()) {
-      fs.rmSync(d.live, { recursive: true, force: true });
-      if (d.keptAt) fs.renameSync(d.keptAt, d.live);
-    }
-    throw err;
+/** SQLite's backup API from `sourceFile` into the live database behind `live`: page by page, under its write lock. */
+interface SqliteBackup {
+  step(pages: number, cb: (err: Error | null) => void): void;
+  finish(cb: (err: Error | null) => void): void;
+}
+/** node-sqlite3's Database#backup (missing from its type declarations). */
+type WithBackup = { backup(file: string, dest: string, source: string, fileIsDest: boolean, cb: (err: Error | null) => void): SqliteBackup };
+
+function copyDatabaseInto(live: WithBackup, sourceFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const backup = live.backup(sourceFile, 'main', 'main', false, (err: Error | null) => {
+      if (err) return reject(err);
+      backup.step(-1, (stepErr: Error | null) => {
+        if (stepErr) return reject(stepErr);
+        backup.finish((finishErr: Error | null) => (finishErr ? reject(finishErr) : resolve()));
+      });
+    });
+  });
+}
+
+/** Copies the files of `from` that `to` lacks (evidence is stored under its hash: same name, same bytes). */
+function copyEvidence(from: string, to: string): void {
+  if (!fs.existsSync(from)) return;
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const rel = path.relative(from, path.join(entry.parentPath, entry.name));
+    const target = path.join(to, rel);
+    if (fs.existsSync(target)) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(from, rel), `${target}.restore-tmp`);
+    fs.renameSync(`${target}.restore-tmp`, target);
   }
+}
+
+/** Puts `from`'s content at `to` in one rename (written beside it first); a missing `from` leaves `to` alone. */
+function replaceFile(from: string, to: string): void {
+  if (!fs.existsSync(from)) return;
+  const tmp = `${to}.restore-tmp`;
+  fs.copyFileSync(from, tmp);
+  fs.chmodSync(tmp, 0o600);
+  fs.renameSync(tmp, to);
 }

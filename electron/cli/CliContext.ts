@@ -16,7 +16,7 @@ export class CliContext {
   ) {}
 
   async open(): Promise<AppServices> {
-    this.services ??= await AppServices.open(this.dbFile);
+    this.services ??= await AppServices.open(this.dbFile, { backupBeforeMigrations: true });
     return this.services;
   }
 

@@ -16,6 +16,7 @@ import { exportRosterCommand } from './commands/exportRoster';
 import { rosterTemplateCommand } from './commands/rosterTemplate';
 import { verifyCommand } from './commands/verify';
 import { cadreCommand } from './commands/cadre';
+import { backupCommand, listBackupsCommand, restoreCommand } from './commands/backup';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -25,6 +26,7 @@ const COMMANDS: CliCommand[] = [initCommand, demoCommand, listCommand, exportCom
 COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
 COMMANDS.push(verifyCommand, cadreCommand);
+COMMANDS.push(backupCommand, listBackupsCommand, restoreCommand);
 
 function help(): string {
   return [

@@ -26,11 +26,9 @@ export class Database {
 
   constructor(
     /** The writer connection (migrations, `write()`). */
-    private writer: DataSource,
+    private readonly writer: DataSource,
     /** The read-only connection. */
-    private reader: DataSource = writer,
-    /** Opens both connections again after `replaceFiles` (a restore). */
-    private readonly reopen?: () => Promise<{ writer: DataSource; reader: DataSource }>,
+    private readonly reader: DataSource = writer,
   ) {}
 
   get dataSource(): DataSource {
@@ -42,32 +40,12 @@ export class Database {
   }
 
   /**
-   * Closes both connections after every queued write and read, lets `work` replace the database files (a
-   * restore), and opens them again, whether or not `work` succeeded. Calls made meanwhile wait in the queues.
+   * Runs `work` in the write queue with the writer's own sqlite3 handle and no transaction open on it: for SQLite's
+   * backup API copying a restored database into the live file. The copy is an ordinary locked write, so every
+   * connection — this process's reader, another window, the CLI — sees the restored data at its next read.
    */
-  replaceFiles(work: () => void | Promise<void>): Promise<void> {
-    const reopen = this.reopen;
-    if (!reopen) return Promise.reject(new Error('replaceFiles: this database cannot be reopened'));
-    const run = this.writeTail.then(async () => {
-      let release!: () => void;
-      const readsHeld = new Promise<void>((r) => (release = r));
-      const previousReads = this.readTail;
-      this.readTail = readsHeld;
-      try {
-        await previousReads.catch(() => undefined);
-        if (this.reader !== this.writer) await this.reader.destroy();
-        await this.writer.destroy();
-        try {
-          await work();
-        } finally {
-          const opened = await reopen();
-          this.writer = opened.writer;
-          this.reader = opened.reader;
-        }
-      } finally {
-        release();
-      }
-    });
+  exclusive<T>(work: (handle: unknown) => Promise<T>): Promise<T> {
+    const run = this.writeTail.then(() => work((this.writer.driver as unknown as { databaseConnection: unknown }).databaseConnection));
     this.writeTail = run.catch(() => undefined);
     return run;
   }

@@ -10,6 +10,8 @@ import { MIGRATIONS } from './migrations';
 export interface OpenOptions {
   /** The database file. */
   file: string;
+  /** Runs before pending migrations change the file (an automatic backup). */
+  beforeMigrations?: (ds: DataSource) => Promise<void>;
 }
 
 /** How long SQLite itself waits for another connection's lock before answering SQLITE_BUSY. */
@@ -54,6 +56,12 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   const ds = new DataSource(connectionOptions(options.file, false));
   await ds.initialize();
   await ds.query('PRAGMA foreign_keys = ON');
+  try {
+    if (options.beforeMigrations && (await ds.showMigrations())) await options.beforeMigrations(ds);
+  } catch (err) {
+    await ds.destroy();
+    throw err;
+  }
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

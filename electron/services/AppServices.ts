@@ -17,6 +17,7 @@ import { GrowthOverviewService } from './GrowthOverviewService';
 import { ArchiveVerifier } from './ArchiveVerifier';
 import { ArchiveLedger } from '../archive/ArchiveLedger';
 import { BackupService } from '../backup/BackupService';
+import { backupBeforeMigrating } from '../backup/backupBeforeMigrating';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -58,20 +59,21 @@ export class AppServices {
     this.growth = new GrowthEvaluationService(db, this.audit, this.workflow, this.growthTemplates, this.archiveLedger);
     this.growthOverview = new GrowthOverviewService(db, this.growthTemplates);
     this.archives = new ArchiveVerifier(db, this.archiveLedger);
-    this.backups = new BackupService(db, dbFile, this.settings);
+    this.backups = new BackupService(db, dbFile, this.settings, { verifyStaged: (file) => AppServices.verifyFile(file) });
   }
 
-  static async open(dbFile: string): Promise<AppServices> {
-    const connect = async () => {
-      const writer = await openDatabase({ file: dbFile });
-      const reader = await openReadConnection(dbFile).catch(async (err) => {
-        await writer.destroy();
-        throw err;
-      });
-      return { writer, reader };
-    };
-    const { writer, reader } = await connect();
-    const services = new AppServices(new Database(writer, reader, connect), dbFile);
+  /**
+   * Opens the database with every service. `backupBeforeMigrations` (the app, the browser host and the CLI) writes
+   * an automatic backup before a schema migration changes an existing database; tests open without it.
+   */
+  static async open(dbFile: string, options: { backupBeforeMigrations?: boolean } = {}): Promise<AppServices> {
+    const beforeMigrations = options.backupBeforeMigrations ? backupBeforeMigrating(dbFile) : undefined;
+    const writer = await openDatabase({ file: dbFile, beforeMigrations });
+    const reader = await openReadConnection(dbFile).catch(async (err) => {
+      await writer.destroy();
+      throw err;
+    });
+    const services = new AppServices(new Database(writer, reader), dbFile);
     try {
       await services.archiveLedger.initialize();
     } catch (err) {
@@ -79,6 +81,23 @@ export class AppServices {
       throw err;
     }
     return services;
+  }
+
+  /** Opens another database file as the app would (migrating an older one) and verifies it: what a restore checks. */
+  static async verifyFile(file: string): Promise<{ ok: boolean; problems: string[] }> {
+    const s = await AppServices.open(file);
+    try {
+      const r = await s.archives.verify();
+      const problems = [
+        ...(r.integrity === 'ok' ? [] : [`完整性检查：${r.integrity.join('；')}`]),
+        ...r.ledger.problems.map((p) => p.message),
+        ...r.mismatches.map((x) => `${x.label}：${x.reason}`),
+        ...r.missing.map((x) => `${x.label}：已不存在`),
+      ];
+      return { ok: r.ok, problems };
+    } finally {
+      await s.close();
+    }
   }
 
   close(): Promise<void> {
