@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type CallContext, type Handlers } from '../api/handlers';
 import { AppServices } from '../services/AppServices';
+import { systemContext } from '../services/ServiceContext';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
@@ -32,9 +33,11 @@ port.on('message', async (msg: ToWorker) => {
   switch (msg.type) {
     case 'open':
       try {
-        services = await AppServices.open(msg.dbFile);
+        services = await AppServices.open(msg.dbFile, { backupBeforeMigrations: true });
         handlers = createHandlers(services);
         post({ type: 'opened', dbFile: msg.dbFile });
+        // The first start of the day backs up, in the background: the window is usable meanwhile.
+        services.backups.dailyIfDue(systemContext()).catch((err) => log.error('daily backup failed', err));
       } catch (err) {
         log.error('open failed', err);
         post({ type: 'openFailed', message: err instanceof Error ? err.message : String(err) });
