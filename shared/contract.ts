@@ -14,6 +14,7 @@ import { settingChannels } from './channels/setting';
 import { desktopChannels } from './channels/desktop';
 import { growthChannels } from './channels/growth';
 import { backupChannels } from './channels/backup';
+import { archiveChannels } from './channels/archive';
 
 export type { AppInfo } from './channels/app';
 
@@ -36,6 +37,7 @@ export const contract = {
   ...desktopChannels,
   ...growthChannels,
   ...backupChannels,
+  ...archiveChannels,
 };
 
 export type Contract = typeof contract;

@@ -13,6 +13,7 @@ import { settingHandlers } from './handlers/setting';
 import { desktopHandlers } from './handlers/desktop';
 import { growthHandlers } from './handlers/growth';
 import { backupHandlers } from './handlers/backup';
+import { archiveHandlers } from './handlers/archive';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -34,5 +35,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...desktopHandlers(s),
     ...growthHandlers(s),
     ...backupHandlers(s),
+    ...archiveHandlers(s),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../../shared/canonicalJson';
+import type { ArchiveMismatch, ArchiveMissing, LedgerProblem } from '../../shared/archive';
 import { conflict } from '../../shared/errors';
 import type { Database } from '../db/Database';
 import { ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity } from '../db/entities';
@@ -8,34 +9,7 @@ import type { ServiceContext } from '../services/ServiceContext';
 import { archivedContentOf, contentsOf, currentlyArchived, ARCHIVED_TYPES, type ArchivedContent, type ArchivedType } from './archivedContent';
 import { createLedgerKey, headMac, ledgerKeyExists, ledgerKeyPath, readLedgerKey } from './ledgerKey';
 
-/** A problem with the ledger itself, in Chinese; `seq` names the entry where it shows (null: the head or the key). */
-export interface LedgerProblem {
-  seq: number | null;
-  message: string;
-}
-
-/** An archived record that differs from its ledger entry (or was archived without one). */
-export interface ArchiveMismatch {
-  kind: ArchivedType;
-  id: number;
-  /** Who and what: 成长评价 #12（王晓峰，期满）. */
-  label: string;
-  /** The hash recorded when it was archived ('' when there is none). */
-  expected: string;
-  /** The hash of the row as it is now. */
-  actual: string;
-  /** What is wrong, in Chinese. */
-  reason: string;
-}
-
-/** A record the ledger says was archived and that is no longer in the database. */
-export interface ArchiveMissing {
-  kind: ArchivedType;
-  id: number;
-  label: string;
-  /** The ledger entry that archived it. */
-  seq: number;
-}
+export type { ArchiveMismatch, ArchiveMissing, LedgerProblem };
 
 export interface LedgerReport {
   ledger: { ok: boolean; entries: number; problems: LedgerProblem[] };

@@ -1,23 +1,9 @@
-import type { ArchiveLedger, ArchiveMismatch, ArchiveMissing, LedgerProblem } from '../archive/ArchiveLedger';
+import type { ArchiveMismatch, ArchiveMissing, LedgerProblem, VerifyReport } from '../../shared/archive';
+import type { ArchiveLedger } from '../archive/ArchiveLedger';
 import type { Database } from '../db/Database';
 import { integrityCheck } from '../db/dialect';
 
-export type { ArchiveMismatch, ArchiveMissing, LedgerProblem };
-
-/** What `verify --json` prints (fields are only ever added). */
-export interface VerifyReport {
-  ok: boolean;
-  /** 'ok', or the lines `PRAGMA integrity_check` reported. */
-  integrity: 'ok' | string[];
-  /** How many archived records were rehashed. */
-  checked: number;
-  /** Archived records whose content differs from the ledger (or that were archived without an entry). */
-  mismatches: ArchiveMismatch[];
-  /** Records the ledger archived that are gone from the database. */
-  missing: ArchiveMissing[];
-  /** The ledger itself: its hash chain and its signed head. */
-  ledger: { ok: boolean; entries: number; problems: LedgerProblem[] };
-}
+export type { ArchiveMismatch, ArchiveMissing, LedgerProblem, VerifyReport };
 
 /**
  * Checks the database file: SQLite's own integrity check, then the archive ledger (electron/archive/ArchiveLedger.ts):
