@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import { sqlite as sqlite3, type SqliteDatabase } from '../db/sqliteDriver';
 import { AppError, conflict } from '../../shared/errors';
 import type { BackupInfo, BackupList, RestorePreview } from '../../shared/backup';
 import type { JobProgress } from '../../shared/jobProgress';
@@ -21,12 +21,12 @@ export interface RestoreHooks {
   verifyStaged(stagedDbFile: string): Promise<{ ok: boolean; problems: string[] }>;
 }
 
-const sqliteAll = (db: sqlite3.Database, q: string, p: unknown[] = []) =>
+const sqliteAll = (db: SqliteDatabase, q: string, p: unknown[] = []) =>
   new Promise<Record<string, unknown>[]>((resolve, reject) => db.all(q, p, (err, rows) => (err ? reject(err) : resolve(rows as Record<string, unknown>[]))));
 
 /** Reads a closed snapshot file directly (counts, schema, ledger head, evidence list). */
 async function describeSnapshot(file: string) {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+  const db = await new Promise<SqliteDatabase>((resolve, reject) => {
     const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
   });
   try {
@@ -260,7 +260,7 @@ export class BackupService {
 }
 
 async function integrityOf(file: string): Promise<string> {
-  const db = await new Promise<sqlite3.Database>((resolve, reject) => {
+  const db = await new Promise<SqliteDatabase>((resolve, reject) => {
     const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(new AppError('VALIDATION', '备份中的数据库无法打开'))  : resolve(d)));
   });
   try {

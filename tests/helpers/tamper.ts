@@ -1,4 +1,4 @@
-import sqlite3 from 'sqlite3';
+import { sqlite as sqlite3 } from '../../electron/db/sqliteDriver';
 
 /**
  * Edits the database file behind the application's back, as someone with a SQLite tool would: the archive triggers

@@ -81,7 +81,7 @@ describe('reads see committed data only', () => {
       return m.query('SELECT 1 AS one');
     });
     await inside.wait;
-    const sqlite3 = (await import('sqlite3')).default;
+    const { sqlite: sqlite3 } = await import('../../electron/db/sqliteDriver');
     const other = new sqlite3.Database(env.s.dbFile);
     const err = await new Promise<Error | null>((resolve) => other.run('BEGIN IMMEDIATE', (e) => resolve(e)));
     expect(String(err)).toMatch(/SQLITE_BUSY/);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import { sqlite as sqlite3 } from '../../electron/db/sqliteDriver';
 import { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/dataSource';
