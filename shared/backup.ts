@@ -16,6 +16,8 @@ export interface BackupInfo {
   /** Rows per table. */
   counts: Record<string, number>;
   ledgerHead: { seq: number; entryHash: string } | null;
+  /** Encrypted with the database password it was made with (restoring asks for it). */
+  encrypted: boolean;
   /** Why the file cannot be used, or null. */
   damaged: string | null;
   /** Evidence files the database names but that were missing on disk when backing up. */
@@ -53,6 +55,8 @@ export const BackupNowSchema = z.object({});
 export const BackupFileSchema = z.object({ file: backupPath });
 export const RestoreSchema = z.object({
   file: backupPath,
+  /** The database password the backup was made with, for an encrypted backup. */
+  password: z.string().max(200, '密码过长').optional(),
   /** The clerk confirmed after seeing the preview. */
   confirm: z.literal(true, { error: '请先确认恢复' }),
 });

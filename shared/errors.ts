@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describePath } from './fieldLabels';
 
 /** Error codes that cross the API boundary. The message is always Chinese and meant for the user. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'INTERNAL';
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'INTERNAL' | 'LOCKED';
 
 export interface ApiErrorShape {
   code: ErrorCode;

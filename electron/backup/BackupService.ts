@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sqlite as sqlite3, type SqliteDatabase } from '../db/sqliteDriver';
 import { AppError, conflict } from '../../shared/errors';
+import { decryptBytes, encryptBytes, keyInfoPath, readKeyInfo, unlockDataKey, writeKeyInfo, type DataKey, type KeyInfo } from '../crypto/dataKey';
+import type { KeyRing } from '../crypto/KeyRing';
+import { describeSnapshot, exportDatabase, exportFile, integrityOf, replaceAllRows } from './sqliteFiles';
+import type { SqliteDatabase } from '../db/sqliteDriver';
 import type { BackupInfo, BackupList, RestorePreview } from '../../shared/backup';
 import type { JobProgress } from '../../shared/jobProgress';
 import { APP_VERSION } from '../appVersion';
@@ -18,33 +21,7 @@ import { BACKUP_EXTENSION, backupFileName, localDay, parseBackupFileName, toPrun
 /** What restoring needs from the app: check a staged copy as the app would open it, then swap it in. */
 export interface RestoreHooks {
   /** Opens the staged database with the app's services (migrating an older one) and runs `verify` on it. */
-  verifyStaged(stagedDbFile: string): Promise<{ ok: boolean; problems: string[] }>;
-}
-
-const sqliteAll = (db: SqliteDatabase, q: string, p: unknown[] = []) =>
-  new Promise<Record<string, unknown>[]>((resolve, reject) => db.all(q, p, (err, rows) => (err ? reject(err) : resolve(rows as Record<string, unknown>[]))));
-
-/** Reads a closed snapshot file directly (counts, schema, ledger head, evidence list). */
-async function describeSnapshot(file: string) {
-  const db = await new Promise<SqliteDatabase>((resolve, reject) => {
-    const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(d)));
-  });
-  try {
-    const tables = (await sqliteAll(db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)).map((r) => String(r.name));
-    const counts: Record<string, number> = {};
-    for (const t of tables) counts[t] = Number((await sqliteAll(db, `SELECT COUNT(*) AS n FROM "${t}"`))[0].n);
-    const [last] = tables.includes('migrations') ? await sqliteAll(db, `SELECT name FROM migrations ORDER BY id DESC LIMIT 1`) : [];
-    const [head] = tables.includes('archive_ledger_head') ? await sqliteAll(db, `SELECT seq, entry_hash FROM archive_ledger_head WHERE id = 1`) : [];
-    const evidence = tables.includes('evidence_file') ? await sqliteAll(db, `SELECT DISTINCT sha256, ext FROM evidence_file`) : [];
-    return {
-      counts,
-      schemaVersion: last ? String(last.name) : '',
-      ledgerHead: head ? { seq: Number(head.seq), entryHash: String(head.entry_hash) } : null,
-      evidence: evidence.map((e) => ({ sha256: String(e.sha256), ext: String(e.ext) })),
-    };
-  } finally {
-    await new Promise((r) => db.close(r));
-  }
+  verifyStaged(stagedDbFile: string, password?: string): Promise<{ ok: boolean; problems: string[] }>;
 }
 
 /** `evidence/ab/abcdef….pdf` as stored by EvidenceStore. */
@@ -54,8 +31,12 @@ const evidenceName = (sha256: string, ext: string) => `${sha256.slice(0, 2)}/${e
 export interface BackupSource {
   /** The live database file (the ledger key and the evidence folder sit beside it). */
   dbFile: string;
-  /** Writes a consistent copy of the committed database to `file` (VACUUM INTO). */
+  /** Writes a consistent copy of the committed database to `file` (VACUUM INTO: encrypted like the live one). */
   snapshot(file: string): Promise<void>;
+  /** The key the snapshot is encrypted with and its keyinfo (null: plain). */
+  key: { key: DataKey; info: KeyInfo } | null;
+  /** The key the evidence files on disk are encrypted with now (null: plain). */
+  evidenceKey: Buffer | null;
 }
 
 /**
@@ -76,21 +57,34 @@ export async function writeBackup(
     const snapshot = path.join(stage, 'cadre.db');
     await source.snapshot(snapshot);
     step('核对快照', 1);
-    const info = await describeSnapshot(snapshot);
+    const info = await describeSnapshot(snapshot, source.key?.key.sqlKey);
     const sources: MemberSource[] = [{ name: DATABASE_MEMBER, file: snapshot }];
     const keyFile = ledgerKeyPath(source.dbFile);
     if (fs.existsSync(keyFile)) sources.push({ name: LEDGER_KEY_MEMBER, file: keyFile });
     const evidenceRoot = evidenceRootFor(source.dbFile);
     const missingEvidence: string[] = [];
+    const targetFileKey = source.key?.key.fileKey ?? null;
     for (const e of info.evidence) {
-      const file = path.join(evidenceRoot, evidenceName(e.sha256, e.ext));
-      if (fs.existsSync(file)) sources.push({ name: EVIDENCE_PREFIX + evidenceName(e.sha256, e.ext), file });
-      else missingEvidence.push(evidenceName(e.sha256, e.ext));
+      const name = evidenceName(e.sha256, e.ext);
+      const file = path.join(evidenceRoot, name);
+      if (!fs.existsSync(file)) {
+        missingEvidence.push(name);
+        continue;
+      }
+      // Stored bytes as they are when the backup's key is the one on disk; otherwise re-encrypted for the backup.
+      if (sameKey(source.evidenceKey, targetFileKey)) sources.push({ name: EVIDENCE_PREFIX + name, file });
+      else {
+        const copy = path.join(stage, 'evidence', name);
+        fs.mkdirSync(path.dirname(copy), { recursive: true });
+        const plain = decryptBytes(source.evidenceKey, fs.readFileSync(file));
+        fs.writeFileSync(copy, targetFileKey ? encryptBytes(targetFileKey, plain) : plain);
+        sources.push({ name: EVIDENCE_PREFIX + name, file: copy });
+      }
     }
     step('写入备份文件', 2);
     const manifest = await writeBackupArchive(
       out,
-      { format: 'cadre-desk-backup', formatVersion: 1, appVersion: APP_VERSION, schemaVersion: info.schemaVersion, createdAt: new Date().toISOString(), reason: meta.reason, actor: meta.actor, counts: info.counts, ledgerHead: info.ledgerHead },
+      { format: 'cadre-desk-backup', formatVersion: 1, appVersion: APP_VERSION, schemaVersion: info.schemaVersion, createdAt: new Date().toISOString(), reason: meta.reason, actor: meta.actor, counts: info.counts, ledgerHead: info.ledgerHead, encryption: source.key?.info ?? null },
       sources,
     );
     step('完成', 3);
@@ -99,6 +93,8 @@ export async function writeBackup(
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }
+
+const sameKey = (a: Buffer | null, b: Buffer | null) => (a === null ? b === null : b !== null && a.equals(b));
 
 /** `name.cdbak`, or `name (2).cdbak`, … when a backup of the same minute is already there. */
 function freeName(file: string): string {
@@ -120,7 +116,14 @@ export class BackupService {
     readonly dbFile: string,
     private readonly settings: SettingService,
     private readonly hooks: RestoreHooks,
+    private readonly keys: KeyRing,
   ) {}
+
+  /** The live database's key with its keyinfo, or null while it is not encrypted. */
+  private liveKey(): { key: DataKey; info: KeyInfo } | null {
+    const info = readKeyInfo(this.dbFile);
+    return this.keys.key && info ? { key: this.keys.key, info } : null;
+  }
 
   /** The backup folder: the setting, or `backups` beside the database. */
   async folder(): Promise<string> {
@@ -131,10 +134,23 @@ export class BackupService {
    * Backs up now into `out` (default: the backup folder, named by date). Never a copy of a file being written:
    * SQLite writes a consistent snapshot of the committed state, then the evidence files it names are added.
    */
-  async backup(ctx: ServiceContext, options: { out?: string; reason?: BackupReason; onProgress?: (p: JobProgress) => void } = {}): Promise<BackupInfo> {
+  async backup(
+    ctx: ServiceContext,
+    options: { out?: string; reason?: BackupReason; onProgress?: (p: JobProgress) => void; encryptWith?: { key: DataKey; info: KeyInfo } } = {},
+  ): Promise<BackupInfo> {
     const reason = options.reason ?? '手动';
     const out = options.out ? path.resolve(options.out) : freeName(path.join(await this.folder(), backupFileName(new Date(), reason)));
-    const source: BackupSource = { dbFile: this.dbFile, snapshot: (file) => this.db.readDataSource.query(`VACUUM INTO ?`, [file]) };
+    const target = options.encryptWith ?? this.liveKey();
+    const source: BackupSource = {
+      dbFile: this.dbFile,
+      // VACUUM INTO keeps the live key; a backup under another key is exported (turning encryption on).
+      snapshot: (file) =>
+        target?.key.sqlKey === this.keys.sqlKey
+          ? this.db.readDataSource.query(`VACUUM INTO ?`, [file]).then(() => undefined)
+          : this.db.exclusive((h) => exportDatabase(h as SqliteDatabase, file, target?.key.sqlKey)),
+      key: target,
+      evidenceKey: this.keys.fileKey,
+    };
     const { manifest, missingEvidence } = await writeBackup(source, out, { reason, actor: ctx.actor }, options.onProgress);
     return { ...this.infoOf(out, manifest), missingEvidence };
   }
@@ -149,7 +165,7 @@ export class BackupService {
       try {
         items.push(this.infoOf(file, await inspectBackupArchive(file)));
       } catch (err) {
-        items.push({ file, fileName: name, size: fs.statSync(file).size, createdAt: '', reason: parseBackupFileName(name)?.reason ?? '手动', actor: '', schemaVersion: '', appVersion: '', counts: {}, ledgerHead: null, damaged: err instanceof Error ? err.message : String(err) });
+        items.push({ file, fileName: name, size: fs.statSync(file).size, createdAt: '', reason: parseBackupFileName(name)?.reason ?? '手动', actor: '', schemaVersion: '', appVersion: '', counts: {}, ledgerHead: null, encrypted: false, damaged: err instanceof Error ? err.message : String(err) });
       }
     }
     items.sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
@@ -196,11 +212,25 @@ export class BackupService {
    * `verify` as the app would open it, the current database is backed up first, and only then are the files
    * swapped. Anything wrong before the swap leaves the current data exactly as it was.
    */
-  async restore(ctx: ServiceContext, file: string, onProgress?: (p: JobProgress) => void): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
+  async restore(
+    ctx: ServiceContext,
+    file: string,
+    options: { password?: string; onProgress?: (p: JobProgress) => void } = {},
+  ): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
     const source = path.resolve(file);
-    const step = (stage: string, done: number) => onProgress?.({ stage, done, total: 5 });
+    const step = (stage: string, done: number) => options.onProgress?.({ stage, done, total: 5 });
     step('检查备份文件', 0);
-    await inspectBackupArchive(source);
+    const checked = await inspectBackupArchive(source);
+    // An encrypted backup opens with the password it was made with (it may be an older password).
+    let backupKey: DataKey | null = null;
+    if (checked.encryption) {
+      if (!options.password) throw new AppError('LOCKED', '该备份已加密：请输入备份时使用的数据库密码');
+      try {
+        backupKey = unlockDataKey(options.password, checked.encryption);
+      } catch {
+        throw new AppError('VALIDATION', '备份密码：密码不正确（应为备份时使用的数据库密码）');
+      }
+    }
     const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-restore-'));
     try {
       step('解出并校验', 1);
@@ -208,27 +238,64 @@ export class BackupService {
       const stagedDb = path.join(staging, 'cadre.db');
       fs.renameSync(path.join(staging, DATABASE_MEMBER), stagedDb);
       if (fs.existsSync(path.join(staging, LEDGER_KEY_MEMBER))) fs.renameSync(path.join(staging, LEDGER_KEY_MEMBER), ledgerKeyPath(stagedDb));
+      if (manifest.encryption) writeKeyInfo(keyInfoPath(stagedDb), manifest.encryption);
 
       step('检查数据库', 2);
-      const integrity = await integrityOf(stagedDb);
+      const integrity = await integrityOf(stagedDb, backupKey?.sqlKey);
       if (integrity !== 'ok') throw new AppError('VALIDATION', `备份中的数据库未通过完整性检查（${integrity}），未恢复，当前数据未改变`);
       // Opened as the app opens it: an older backup is migrated here, so what is copied has today's schema.
-      const verified = await this.hooks.verifyStaged(stagedDb);
+      const verified = await this.hooks.verifyStaged(stagedDb, options.password);
       if (!verified.ok) throw new AppError('VALIDATION', `备份中的归档记录核对未通过，未恢复，当前数据未改变：${verified.problems.slice(0, 3).join('；')}`);
 
       step('备份当前数据', 3);
       const safetyBackup = await this.backup(ctx, { reason: '恢复前' });
 
       step('恢复数据', 4);
-      // Evidence first (content-addressed: adding files changes nothing that exists), then the database, then its key.
-      copyEvidence(path.join(staging, 'evidence'), evidenceRootFor(this.dbFile));
-      await this.db.exclusive((handle) => copyDatabaseInto(handle as WithBackup, stagedDb));
+      // Evidence first (content-addressed: adding files changes nothing that exists), then the rows, then the key.
+      copyEvidence(path.join(staging, 'evidence'), evidenceRootFor(this.dbFile), (bytes) => {
+        const plain = decryptBytes(backupKey?.fileKey ?? null, bytes);
+        return this.keys.fileKey ? encryptBytes(this.keys.fileKey, plain) : plain;
+      });
+      await this.db.exclusive((handle) => replaceAllRows(handle as SqliteDatabase, stagedDb, backupKey?.sqlKey));
       replaceFile(ledgerKeyPath(stagedDb), ledgerKeyPath(this.dbFile));
       step('完成', 5);
       return { restored: this.infoOf(source, manifest), safetyBackup };
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Encrypts the plain backups in the backup folder with `target` (when encryption is turned on, so that no
+   * readable copy of the data stays behind). Each is rewritten whole, then renamed over the old one.
+   */
+  async encryptExisting(target: { key: DataKey; info: KeyInfo }): Promise<number> {
+    const { items } = await this.list();
+    let n = 0;
+    for (const b of items) {
+      if (b.damaged || b.encrypted) continue;
+      const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-reencrypt-'));
+      try {
+        const manifest = await extractBackupArchive(b.file, stage);
+        const plainDb = path.join(stage, DATABASE_MEMBER);
+        const encDb = path.join(stage, 'encrypted.db');
+        await exportFile(plainDb, undefined, encDb, target.key.sqlKey);
+        fs.renameSync(encDb, plainDb);
+        const sources: MemberSource[] = manifest.members.map((m) => {
+          const f = path.join(stage, m.name);
+          if (m.name.startsWith(EVIDENCE_PREFIX)) fs.writeFileSync(f, encryptBytes(target.key.fileKey, decryptBytes(null, fs.readFileSync(f))));
+          return { name: m.name, file: f };
+        });
+        const { members: _members, ...rest } = manifest;
+        const tmp = `${b.file}.encrypting`;
+        await writeBackupArchive(tmp, { ...rest, encryption: target.info }, sources);
+        fs.renameSync(tmp, b.file);
+        n++;
+      } finally {
+        fs.rmSync(stage, { recursive: true, force: true });
+      }
+    }
+    return n;
   }
 
   private async hasData(): Promise<boolean> {
@@ -248,6 +315,7 @@ export class BackupService {
       appVersion: m.appVersion,
       counts: m.counts,
       ledgerHead: m.ledgerHead,
+      encrypted: !!m.encryption,
       damaged: null,
     };
   }
@@ -259,42 +327,8 @@ export class BackupService {
   }
 }
 
-async function integrityOf(file: string): Promise<string> {
-  const db = await new Promise<SqliteDatabase>((resolve, reject) => {
-    const d = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(new AppError('VALIDATION', '备份中的数据库无法打开'))  : resolve(d)));
-  });
-  try {
-    const rows = await sqliteAll(db, 'PRAGMA integrity_check').catch(() => [{ integrity_check: '无法读取' }]);
-    return rows.map((r) => String(Object.values(r)[0])).join('；');
-  } catch {
-    return '无法读取';
-  } finally {
-    await new Promise((r) => db.close(r));
-  }
-}
-
-/** SQLite's backup API from `sourceFile` into the live database behind `live`: page by page, under its write lock. */
-interface SqliteBackup {
-  step(pages: number, cb: (err: Error | null) => void): void;
-  finish(cb: (err: Error | null) => void): void;
-}
-/** node-sqlite3's Database#backup (missing from its type declarations). */
-type WithBackup = { backup(file: string, dest: string, source: string, fileIsDest: boolean, cb: (err: Error | null) => void): SqliteBackup };
-
-function copyDatabaseInto(live: WithBackup, sourceFile: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const backup = live.backup(sourceFile, 'main', 'main', false, (err: Error | null) => {
-      if (err) return reject(err);
-      backup.step(-1, (stepErr: Error | null) => {
-        if (stepErr) return reject(stepErr);
-        backup.finish((finishErr: Error | null) => (finishErr ? reject(finishErr) : resolve()));
-      });
-    });
-  });
-}
-
 /** Copies the files of `from` that `to` lacks (evidence is stored under its hash: same name, same bytes). */
-function copyEvidence(from: string, to: string): void {
+function copyEvidence(from: string, to: string, convert: (stored: Buffer) => Buffer): void {
   if (!fs.existsSync(from)) return;
   for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -302,7 +336,7 @@ function copyEvidence(from: string, to: string): void {
     const target = path.join(to, rel);
     if (fs.existsSync(target)) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(path.join(from, rel), `${target}.restore-tmp`);
+    fs.writeFileSync(`${target}.restore-tmp`, convert(fs.readFileSync(path.join(from, rel))));
     fs.renameSync(`${target}.restore-tmp`, target);
   }
 }

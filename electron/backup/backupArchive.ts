@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
+import type { KeyInfo } from '../crypto/dataKey';
 
 /**
  * The backup file (`.cdbak`): a zip holding `manifest.json`, the database snapshot, the archive ledger's key and
@@ -40,6 +41,8 @@ export interface BackupManifest {
   counts: Record<string, number>;
   /** The archive ledger's head in the snapshot. */
   ledgerHead: { seq: number; entryHash: string } | null;
+  /** The key derivation of an encrypted backup (salt and cost; nothing secret), or null/absent when plain. */
+  encryption?: KeyInfo | null;
   members: BackupMember[];
 }
 

@@ -15,8 +15,22 @@ export class CliContext {
     readonly json: boolean = false,
   ) {}
 
+  /**
+   * The services on the database. An encrypted database takes its password from CADRE_DESK_DB_PASSWORD, or asks
+   * for it on a terminal (never as an argument: it would show in the shell history and the process list).
+   */
   async open(): Promise<AppServices> {
-    this.services ??= await AppServices.open(this.dbFile, { backupBeforeMigrations: true });
+    if (this.services) return this.services;
+    const open = (password?: string) => AppServices.open(this.dbFile, { backupBeforeMigrations: true, password });
+    try {
+      this.services = await open(process.env.CADRE_DESK_DB_PASSWORD || undefined);
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'LOCKED') || !process.stdin.isTTY) {
+        if (err instanceof AppError && err.code === 'LOCKED') throw new AppError('LOCKED', '数据库已加密：请设置环境变量 CADRE_DESK_DB_PASSWORD，或在终端中运行以输入密码');
+        throw err;
+      }
+      this.services = await open(await askPassword('数据库密码：'));
+    }
     return this.services;
   }
 
@@ -40,4 +54,29 @@ export class UsageError extends AppError {
   constructor(message: string) {
     super('VALIDATION', message);
   }
+}
+
+/** Reads a line from the terminal without echoing it. */
+function askPassword(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    process.stderr.write(prompt);
+    const stdin = process.stdin;
+    stdin.setRawMode?.(true);
+    stdin.resume();
+    let typed = '';
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+          stdin.setRawMode?.(false);
+          stdin.pause();
+          stdin.off('data', onData);
+          process.stderr.write('\n');
+          return resolve(typed);
+        }
+        if (ch === '\u0003') process.exit(130);
+        typed = ch === '\u007f' ? typed.slice(0, -1) : typed + ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
 }

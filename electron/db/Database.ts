@@ -26,9 +26,9 @@ export class Database {
 
   constructor(
     /** The writer connection (migrations, `write()`). */
-    private readonly writer: DataSource,
+    private writer: DataSource,
     /** The read-only connection. */
-    private readonly reader: DataSource = writer,
+    private reader: DataSource = writer,
   ) {}
 
   get dataSource(): DataSource {
@@ -46,6 +46,37 @@ export class Database {
    */
   exclusive<T>(work: (handle: unknown) => Promise<T>): Promise<T> {
     const run = this.writeTail.then(() => work((this.writer.driver as unknown as { databaseConnection: unknown }).databaseConnection));
+    this.writeTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Closes both connections after every queued write and read, lets `work` replace the database file (turning
+   * encryption on, a new password), and opens both again with `reopen` — or, if `work` failed, as they were.
+   * Calls made meanwhile wait in the queues. Another process with the file open must be closed first.
+   */
+  reconnect(work: () => Promise<void>, reopen: () => Promise<{ writer: DataSource; reader: DataSource }>, restore: () => Promise<{ writer: DataSource; reader: DataSource }>): Promise<void> {
+    const run = this.writeTail.then(async () => {
+      let release!: () => void;
+      const previousReads = this.readTail;
+      this.readTail = new Promise<void>((r) => (release = r));
+      try {
+        await previousReads.catch(() => undefined);
+        if (this.reader !== this.writer) await this.reader.destroy();
+        await this.writer.destroy();
+        let opened: { writer: DataSource; reader: DataSource };
+        try {
+          await work();
+          opened = await reopen();
+        } catch (err) {
+          ({ writer: this.writer, reader: this.reader } = await restore());
+          throw err;
+        }
+        ({ writer: this.writer, reader: this.reader } = opened);
+      } finally {
+        release();
+      }
+    });
     this.writeTail = run.catch(() => undefined);
     return run;
   }

@@ -12,6 +12,8 @@ export interface OpenOptions {
   file: string;
   /** Runs before pending migrations change the file (an automatic backup). */
   beforeMigrations?: (ds: DataSource) => Promise<void>;
+  /** SQLCipher's raw key (`x'…'`) of an encrypted database. */
+  sqlKey?: string;
 }
 
 /** How long SQLite itself waits for another connection's lock before answering SQLITE_BUSY. */
@@ -33,7 +35,7 @@ export function defaultDbFile(): string {
 }
 
 /** The TypeORM options of a connection to `file`: the schema comes from the migrations only (never `synchronize`). */
-function connectionOptions(file: string, readOnly: boolean): DataSourceOptions {
+function connectionOptions(file: string, readOnly: boolean, sqlKey?: string): DataSourceOptions {
   return {
     type: 'sqlite',
     driver: sqlite3,
@@ -46,6 +48,8 @@ function connectionOptions(file: string, readOnly: boolean): DataSourceOptions {
     enableWAL: !readOnly,
     busyTimeout: BUSY_TIMEOUT_MS,
     flags: readOnly ? sqlite3.OPEN_READONLY : undefined,
+    // The key is set before any other statement (TypeORM's sqlite driver runs `PRAGMA key` first).
+    key: sqlKey,
     logging: false,
   };
 }
@@ -53,7 +57,7 @@ function connectionOptions(file: string, readOnly: boolean): DataSourceOptions {
 /** Opens (creating if needed) and migrates the writer connection: WAL journal, foreign keys on, a busy timeout. */
 export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
-  const ds = new DataSource(connectionOptions(options.file, false));
+  const ds = new DataSource(connectionOptions(options.file, false, options.sqlKey));
   await ds.initialize();
   await ds.query('PRAGMA foreign_keys = ON');
   try {
@@ -67,8 +71,8 @@ export async function openDatabase(options: OpenOptions): Promise<DataSource> {
 }
 
 /** A read-only connection to a database the writer has already opened and migrated. */
-export async function openReadConnection(file: string): Promise<DataSource> {
-  const ds = new DataSource(connectionOptions(file, true));
+export async function openReadConnection(file: string, sqlKey?: string): Promise<DataSource> {
+  const ds = new DataSource(connectionOptions(file, true, sqlKey));
   await ds.initialize();
   return ds;
 }

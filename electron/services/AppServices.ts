@@ -18,6 +18,9 @@ import { ArchiveVerifier } from './ArchiveVerifier';
 import { ArchiveLedger } from '../archive/ArchiveLedger';
 import { BackupService } from '../backup/BackupService';
 import { backupBeforeMigrating } from '../backup/backupBeforeMigrating';
+import { isPlainSqlite, readKeyInfo } from '../crypto/dataKey';
+import { EncryptionService, keyForFile } from '../crypto/EncryptionService';
+import { KeyRing } from '../crypto/KeyRing';
 
 /** Every domain service over one database: what the IPC handlers, the CLI, the host and the tests use. */
 export class AppServices {
@@ -39,9 +42,13 @@ export class AppServices {
   readonly archiveLedger: ArchiveLedger;
   readonly backups: BackupService;
 
+  readonly encryption: EncryptionService;
+
   constructor(
     readonly db: Database,
     readonly dbFile: string,
+    /** The data key while the database is encrypted (shared with the evidence store and the backups). */
+    readonly keys: KeyRing = new KeyRing(),
   ) {
     this.audit = new AuditLog(db);
     this.cadres = new CadreService(db, this.audit);
@@ -54,26 +61,30 @@ export class AppServices {
     this.archiveLedger = new ArchiveLedger(db, dbFile);
     this.assessments = new AssessmentService(db, this.audit, this.workflow, this.cadres, this.archiveLedger);
     this.leave = new LeaveService(db, this.audit, this.settings);
-    this.ledger = new ResultLedgerService(db, this.audit, evidenceRootFor(dbFile));
+    this.ledger = new ResultLedgerService(db, this.audit, evidenceRootFor(dbFile), keys);
     this.growthTemplates = new GrowthTemplateService(db, this.audit);
     this.growth = new GrowthEvaluationService(db, this.audit, this.workflow, this.growthTemplates, this.archiveLedger);
     this.growthOverview = new GrowthOverviewService(db, this.growthTemplates);
     this.archives = new ArchiveVerifier(db, this.archiveLedger);
-    this.backups = new BackupService(db, dbFile, this.settings, { verifyStaged: (file) => AppServices.verifyFile(file) });
+    this.backups = new BackupService(db, dbFile, this.settings, { verifyStaged: (file, password) => AppServices.verifyFile(file, password) }, keys);
+    this.encryption = new EncryptionService(db, dbFile, keys, this.backups, this.ledger.store, this.audit);
   }
 
   /**
    * Opens the database with every service. `backupBeforeMigrations` (the app, the browser host and the CLI) writes
    * an automatic backup before a schema migration changes an existing database; tests open without it.
    */
-  static async open(dbFile: string, options: { backupBeforeMigrations?: boolean } = {}): Promise<AppServices> {
-    const beforeMigrations = options.backupBeforeMigrations ? backupBeforeMigrating(dbFile) : undefined;
-    const writer = await openDatabase({ file: dbFile, beforeMigrations });
-    const reader = await openReadConnection(dbFile).catch(async (err) => {
+  static async open(dbFile: string, options: { backupBeforeMigrations?: boolean; password?: string } = {}): Promise<AppServices> {
+    // An encrypted database needs its password (a wrong one is refused before SQLite sees the file).
+    const key = keyForFile(dbFile, !isPlainSqlite(dbFile), options.password);
+    const info = key ? readKeyInfo(dbFile) : null;
+    const beforeMigrations = options.backupBeforeMigrations ? backupBeforeMigrating(dbFile, key && info ? { key, info } : null) : undefined;
+    const writer = await openDatabase({ file: dbFile, beforeMigrations, sqlKey: key?.sqlKey });
+    const reader = await openReadConnection(dbFile, key?.sqlKey).catch(async (err) => {
       await writer.destroy();
       throw err;
     });
-    const services = new AppServices(new Database(writer, reader), dbFile);
+    const services = new AppServices(new Database(writer, reader), dbFile, new KeyRing(key));
     try {
       await services.archiveLedger.initialize();
     } catch (err) {
@@ -84,8 +95,8 @@ export class AppServices {
   }
 
   /** Opens another database file as the app would (migrating an older one) and verifies it: what a restore checks. */
-  static async verifyFile(file: string): Promise<{ ok: boolean; problems: string[] }> {
-    const s = await AppServices.open(file);
+  static async verifyFile(file: string, password?: string): Promise<{ ok: boolean; problems: string[] }> {
+    const s = await AppServices.open(file, { password });
     try {
       const r = await s.archives.verify();
       const problems = [

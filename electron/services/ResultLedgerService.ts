@@ -26,6 +26,7 @@ import { EvidenceFileEntity, WorkResultEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { col, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
+import type { KeyRing } from '../crypto/KeyRing';
 import { EvidenceStore } from './EvidenceStore';
 import { requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
@@ -131,8 +132,9 @@ export class ResultLedgerService {
     private readonly db: Database,
     private readonly audit: AuditLog,
     evidenceRoot: string,
+    keys?: KeyRing,
   ) {
-    this.store = new EvidenceStore(evidenceRoot);
+    this.store = new EvidenceStore(evidenceRoot, keys);
   }
 
   /** The results of a posting, a cadre or a batch (newest first), with their evidence, and the totals. */
@@ -282,7 +284,7 @@ export class ResultLedgerService {
   async evidencePath(id: number): Promise<{ path: string; fileName: string }> {
     const e = await this.evidence(id);
     if (!this.store.exists(e.sha256, e.ext)) throw notFound(`证据文件“${e.fileName}”已不在数据文件夹中（可能被手工删除），请重新上传`);
-    return { path: this.store.pathOf(e.sha256, e.ext), fileName: e.fileName };
+    return { path: this.store.viewablePath(e.sha256, e.ext, e.fileName), fileName: e.fileName };
   }
 
   /** The file's bytes (base64), for the browser host to offer as a download; checked against its SHA-256. */

@@ -6,5 +6,5 @@ export const backupHandlers = (s: AppServices): HandlersFor<typeof backupChannel
   'backup:list': () => s.backups.list(),
   'backup:now': (_input, ctx) => s.backups.backup(ctx, { onProgress: ctx.progress }),
   'backup:preview': ({ file }) => s.backups.previewRestore(file),
-  'backup:restore': ({ file }, ctx) => s.backups.restore(ctx, file, ctx.progress),
+  'backup:restore': ({ file, password }, ctx) => s.backups.restore(ctx, file, { password, onProgress: ctx.progress }),
 });
