@@ -1,5 +1,5 @@
-import { ApartmentOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, TeamOutlined } from '@ant-design/icons';
-import { Layout, Menu } from 'antd';
+import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { Layout, Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { HomePage } from './pages/HomePage';
@@ -12,8 +12,9 @@ import { CadreListPage } from './pages/cadres/CadreListPage';
 import { PostingPage } from './pages/postings/PostingPage';
 import { EvaluationPage } from './pages/growth/EvaluationPage';
 import { TemplatesPage } from './pages/growth/TemplatesPage';
-import { RiseOutlined } from '@ant-design/icons';
 import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
+import { BackupPage } from './pages/system/BackupPage';
+import { VerifyPage } from './pages/system/VerifyPage';
 
 interface NavItem {
   key: string;
@@ -31,10 +32,22 @@ const NAV: NavItem[] = [
   { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
 ];
 
+/** 系统: keeping the data safe. */
+const SYSTEM_NAV: NavItem[] = [
+  { key: '/system/backup', icon: <CloudServerOutlined />, label: '数据备份' },
+  { key: '/system/verify', icon: <SafetyCertificateOutlined />, label: '归档核验' },
+];
+const SYSTEM_KEY = 'system';
+
+const MENU_ITEMS: MenuProps['items'] = [
+  ...NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label })),
+  { key: SYSTEM_KEY, icon: <SettingOutlined />, label: '系统', children: SYSTEM_NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label })) },
+];
+
 function selectedKey(pathname: string): string {
   // A posting's page and an evaluation belong to the cadre files they are part of.
   if (pathname.startsWith('/postings') || (pathname.startsWith('/growth/') && !pathname.startsWith('/growth/templates'))) return '/cadres';
-  const match = NAV.filter((n) => n.key !== '/' && pathname.startsWith(n.key)).sort((a, b) => b.key.length - a.key.length)[0];
+  const match = [...NAV, ...SYSTEM_NAV].filter((n) => n.key !== '/' && pathname.startsWith(n.key)).sort((a, b) => b.key.length - a.key.length)[0];
   return match?.key ?? '/';
 }
 
@@ -51,7 +64,8 @@ export function AppShell() {
           <Menu
             mode="inline"
             selectedKeys={[selectedKey(location.pathname)]}
-            items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label }))}
+            defaultOpenKeys={[SYSTEM_KEY]}
+            items={MENU_ITEMS}
             onClick={(e) => navigate(e.key)}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
@@ -70,6 +84,8 @@ export function AppShell() {
             <Route path="/growth/:id" element={<EvaluationPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/recycle" element={<RecycleBinPage />} />
+            <Route path="/system/backup" element={<BackupPage />} />
+            <Route path="/system/verify" element={<VerifyPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </Layout.Content>
