@@ -15,6 +15,7 @@ import { desktopChannels } from './channels/desktop';
 import { growthChannels } from './channels/growth';
 import { backupChannels } from './channels/backup';
 import { archiveChannels } from './channels/archive';
+import { securityChannels } from './channels/security';
 
 export type { AppInfo } from './channels/app';
 
@@ -38,6 +39,7 @@ export const contract = {
   ...growthChannels,
   ...backupChannels,
   ...archiveChannels,
+  ...securityChannels,
 };
 
 export type Contract = typeof contract;

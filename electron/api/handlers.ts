@@ -14,6 +14,7 @@ import { desktopHandlers } from './handlers/desktop';
 import { growthHandlers } from './handlers/growth';
 import { backupHandlers } from './handlers/backup';
 import { archiveHandlers } from './handlers/archive';
+import { securityHandlers } from './handlers/security';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -36,5 +37,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...growthHandlers(s),
     ...backupHandlers(s),
     ...archiveHandlers(s),
+    ...securityHandlers(s),
   };
 }

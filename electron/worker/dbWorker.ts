@@ -1,6 +1,9 @@
 import { parentPort } from 'node:worker_threads';
 import { dispatch } from '../api/dispatch';
 import { createHandlers, type CallContext, type Handlers } from '../api/handlers';
+import type { ApiEnvelope } from '../../shared/contract';
+import { UnlockSchema } from '../../shared/channels/security';
+import { AppError, toApiError } from '../../shared/errors';
 import { AppServices } from '../services/AppServices';
 import { systemContext } from '../services/ServiceContext';
 import type { FromWorker, ToWorker } from './protocol';
@@ -28,24 +31,52 @@ function openFileInHost(path: string): Promise<string> {
 }
 
 const log = { error: (...args: unknown[]) => console.error('[dbWorker]', ...args) };
+let dbFile = '';
+
+async function openServices(password?: string): Promise<void> {
+  services = await AppServices.open(dbFile, { backupBeforeMigrations: true, password });
+  handlers = createHandlers(services);
+  // The first start of the day backs up, in the background: the window is usable meanwhile.
+  services.backups.dailyIfDue(systemContext()).catch((err) => log.error('daily backup failed', err));
+}
+
+/** The answers of a locked (encrypted, not yet opened) database: its status, the unlock, and a refusal for the rest. */
+async function whileLocked(channel: string, input: unknown): Promise<ApiEnvelope<unknown>> {
+  if (!dbFile) return { ok: false, error: { code: 'INTERNAL', message: '数据库尚未打开' } };
+  if (channel === 'security:status') return { ok: true, result: { encrypted: true, locked: true } };
+  if (channel !== 'security:unlock') return { ok: false, error: { code: 'LOCKED', message: '数据库已加密：请先输入数据库密码解锁' } };
+  const parsed = UnlockSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: toApiError(parsed.error) };
+  try {
+    await openServices(parsed.data.password);
+    return { ok: true, result: { encrypted: true, locked: false } };
+  } catch (err) {
+    const error = toApiError(err);
+    if (error.code === 'INTERNAL') log.error('unlock failed', err);
+    return { ok: false, error };
+  }
+}
 
 port.on('message', async (msg: ToWorker) => {
   switch (msg.type) {
     case 'open':
+      dbFile = msg.dbFile;
       try {
-        services = await AppServices.open(msg.dbFile, { backupBeforeMigrations: true });
-        handlers = createHandlers(services);
+        await openServices();
         post({ type: 'opened', dbFile: msg.dbFile });
-        // The first start of the day backs up, in the background: the window is usable meanwhile.
-        services.backups.dailyIfDue(systemContext()).catch((err) => log.error('daily backup failed', err));
       } catch (err) {
+        if (err instanceof AppError && err.code === 'LOCKED') {
+          // An encrypted database: the window asks for the password (security:unlock) before anything else.
+          post({ type: 'opened', dbFile: msg.dbFile });
+          return;
+        }
         log.error('open failed', err);
         post({ type: 'openFailed', message: err instanceof Error ? err.message : String(err) });
       }
       return;
     case 'call': {
       if (!handlers) {
-        post({ type: 'result', id: msg.id, envelope: { ok: false, error: { code: 'INTERNAL', message: '数据库尚未打开' } } });
+        post({ type: 'result', id: msg.id, envelope: await whileLocked(msg.channel, msg.input) });
         return;
       }
       const ctx: CallContext = {
