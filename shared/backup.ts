@@ -26,6 +26,8 @@ export interface BackupInfo {
 
 export interface BackupList {
   folder: string;
+  /** `backups` beside the database: where backups go when no folder is set. */
+  defaultFolder: string;
   items: BackupInfo[];
 }
 

@@ -168,8 +168,9 @@ export class BackupService {
         items.push({ file, fileName: name, size: fs.statSync(file).size, createdAt: '', reason: parseBackupFileName(name)?.reason ?? '手动', actor: '', schemaVersion: '', appVersion: '', counts: {}, ledgerHead: null, encrypted: false, damaged: err instanceof Error ? err.message : String(err) });
       }
     }
-    items.sort((a, b) => (a.fileName < b.fileName ? 1 : -1));
-    return { folder, items };
+    // Newest first by the time the snapshot was taken (damaged ones, without it, by name at the end).
+    items.sort((a, b) => (b.createdAt || '').localeCompare(a.createdAt || '') || b.fileName.localeCompare(a.fileName));
+    return { folder, defaultFolder: defaultBackupFolder(this.dbFile), items };
   }
 
   /** A daily backup on the first start of the day, then the automatic backups beyond the retention are deleted. */
@@ -256,7 +257,10 @@ export class BackupService {
         const plain = decryptBytes(backupKey?.fileKey ?? null, bytes);
         return this.keys.fileKey ? encryptBytes(this.keys.fileKey, plain) : plain;
       });
+      // Where backups go and how many are kept belong to this PC, not to the data: they survive the restore.
+      const { backupFolder, backupKeepDaily, backupKeepMonthly } = await this.settings.get();
       await this.db.exclusive((handle) => replaceAllRows(handle as SqliteDatabase, stagedDb, backupKey?.sqlKey));
+      await this.settings.keep(ctx, { backupFolder, backupKeepDaily, backupKeepMonthly });
       replaceFile(ledgerKeyPath(stagedDb), ledgerKeyPath(this.dbFile));
       step('完成', 5);
       return { restored: this.infoOf(source, manifest), safetyBackup };

@@ -31,6 +31,19 @@ export class SettingService {
     return settings;
   }
 
+  /** Puts these values back where they differ (after a restore brought older ones), each change audited. */
+  async keep(ctx: ServiceContext, values: Partial<AppSettings>): Promise<void> {
+    await this.db.write(async (m) => {
+      const before = await this.get(m);
+      const now = new Date().toISOString();
+      for (const [key, value] of Object.entries(values)) {
+        if ((before as unknown as Record<string, unknown>)[key] === value) continue;
+        await m.save(AppSettingEntity, { key, value: JSON.stringify(value), updatedAt: now });
+        await this.audit.record(m, ctx, { entityType: ENTITY, entityId: key, action: '恢复后保留本机设置', changes: { [key]: [(before as unknown as Record<string, unknown>)[key], value] } });
+      }
+    });
+  }
+
   async set(ctx: ServiceContext, input: SettingInput): Promise<AppSettings> {
     const v = parseOrRefuse(SettingInputSchema, input);
     return this.db.write(async (m) => {

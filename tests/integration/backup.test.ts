@@ -130,6 +130,18 @@ describe('backup and restore', () => {
     expect(await dispatch(h, 'backup:restore', { file: good.file }, { ...testCtx, mode: 'browser' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('确认') } });
   });
 
+  it('keeps this PC’s backup settings through a restore (they describe the PC, not the data)', async () => {
+    await seed(env.s, 0);
+    const b = await env.s.backups.backup(testCtx);
+    const folder = path.join(env.dir, '第二块硬盘');
+    await env.s.settings.set(testCtx, { key: 'backupFolder', value: folder });
+    await env.s.settings.set(testCtx, { key: 'backupKeepDaily', value: 7 });
+    const r = await env.s.backups.restore(testCtx, b.file);
+    expect(r.safetyBackup.file.startsWith(folder)).toBe(true);
+    expect(await env.s.settings.get()).toMatchObject({ backupFolder: folder, backupKeepDaily: 7 });
+    expect((await env.s.backups.list()).defaultFolder).toBe(path.join(env.dir, 'backups'));
+  });
+
   it('a restore drill: ten backups of a growing database each restore and verify', async () => {
     const backups = [];
     for (let i = 0; i < 10; i++) {

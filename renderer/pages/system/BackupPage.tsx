@@ -143,7 +143,7 @@ export function BackupPage() {
           <RestoreFromPathCard onPreview={setRestoreFile} />
         </Col>
         <Col xs={24} xl={14}>
-          <BackupSettingsCard listFolder={list.data?.folder} reloadKey={settingsKey} onFolderSaved={list.reload} />
+          <BackupSettingsCard defaultFolder={list.data?.defaultFolder} reloadKey={settingsKey} onFolderSaved={list.reload} />
         </Col>
       </Row>
 

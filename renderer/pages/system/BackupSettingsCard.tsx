@@ -2,15 +2,8 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Skeleton, Spa
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, SETTING_LABELS, type AppSettings } from '../../../shared/settings';
 import { api, errorMessage } from '../../api/client';
-import { useApi } from '../../api/useApi';
 
 type Key = 'backupFolder' | 'backupKeepDaily' | 'backupKeepMonthly';
-
-/** `backups` in the database's folder, written with the database path's own separator. */
-function besideDatabase(dbFile: string): string {
-  const sep = dbFile.includes('\\') && !dbFile.startsWith('/') ? '\\' : '/';
-  return `${dbFile.slice(0, Math.max(dbFile.lastIndexOf(sep), 0))}${sep}backups`;
-}
 
 /** The service names the value “设置值”; under a field, the field's own name reads better. */
 const underField = (key: Key, message: string) => message.replace(/^设置值：/, `${SETTING_LABELS[key]}：`);
@@ -19,7 +12,7 @@ const underField = (key: Key, message: string) => message.replace(/^设置值：
  * 备份设置: the folder ('' = beside the database) and how many automatic backups are kept. Each is saved through
  * `setting:set`; what the service refuses shows under its field.
  */
-export function BackupSettingsCard({ listFolder, reloadKey, onFolderSaved }: { listFolder: string | undefined; reloadKey: number; onFolderSaved: () => void }) {
+export function BackupSettingsCard({ defaultFolder, reloadKey, onFolderSaved }: { defaultFolder: string | undefined; reloadKey: number; onFolderSaved: () => void }) {
   const { message } = App.useApp();
   const [settings, setSettings] = useState<AppSettings>();
   const [loadError, setLoadError] = useState<string>();
@@ -28,15 +21,6 @@ export function BackupSettingsCard({ listFolder, reloadKey, onFolderSaved }: { l
   const [keepMonthly, setKeepMonthly] = useState<number | null>(DEFAULT_SETTINGS.backupKeepMonthly);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [saving, setSaving] = useState<'folder' | 'keep' | null>(null);
-  const [defaultFolder, setDefaultFolder] = useState<string>();
-  const info = useApi('app:info', {});
-
-  // While no folder is set, the list's folder is the default one; otherwise it is `backups` beside the database.
-  useEffect(() => {
-    if (settings?.backupFolder === '' && listFolder) setDefaultFolder(listFolder);
-    else if (!defaultFolder && info.data?.dbFile) setDefaultFolder(besideDatabase(info.data.dbFile));
-  }, [settings, listFolder, info.data, defaultFolder]);
-
   useEffect(() => {
     let live = true;
     api('setting:get', {})
