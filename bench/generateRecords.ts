@@ -104,6 +104,8 @@ export async function generateRecords(s: AppServices, d: RecordsDataset): Promis
     }
     await insertRows(m, 'workflow_step', ['record_type', 'record_id', 'action', 'from_state', 'to_state', 'reason', 'actor', 'at'], stepRows);
     steps = stepRows.length;
+    // Archived records are in the archive ledger, as the app would have entered them: the dataset verifies.
+    await s.archiveLedger.appendMany(m, { actor: 'bench' }, 'assessment_record', workflowRows.filter((r) => r.state === '已归档').map((r) => r.id));
 
     let results = 0;
     const resultRows: unknown[][] = [];

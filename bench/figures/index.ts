@@ -6,6 +6,8 @@ import { appraisalDocumentsFigure, documentsFigure } from './documents';
 import { assessmentFigure } from './assessment';
 import { growthFigure } from './growth';
 import { hostEventLoopFigure } from './hostEventLoop';
+import { backupFigure } from './backup';
+import { encryptionFigure } from './encryption';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
@@ -16,3 +18,4 @@ FIGURES.push(appraisalDocumentsFigure);
 FIGURES.push(assessmentFigure);
 FIGURES.push(growthFigure);
 FIGURES.push(hostEventLoopFigure);
+FIGURES.push(backupFigure, encryptionFigure);

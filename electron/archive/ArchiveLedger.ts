@@ -74,6 +74,18 @@ export class ArchiveLedger {
     await this.writeHead(m, secret, entry);
   }
 
+  /** Appends the archiving of many records at once (already 已归档 in this transaction): one head update at the end. */
+  async appendMany(m: EntityManager, ctx: ServiceContext, type: ArchivedType, ids: readonly number[]): Promise<void> {
+    const secret = readLedgerKey(this.dbFile);
+    if (!secret) throw conflict(`归档账本的密钥文件缺失或损坏（${ledgerKeyPath(this.dbFile)}），不能归档：请从备份中恢复该文件，或联系系统管理员`);
+    let [last] = await m.find(ArchiveLedgerEntryEntity, { order: { seq: 'DESC' }, take: 1 });
+    for (const content of await contentsOf(m, type, ids)) {
+      if (content.state !== '已归档') throw new Error(`archive ledger: ${type} #${content.id} is not archived`);
+      last = await this.appendEntry(m, last ?? null, { actor: ctx.actor, action: 'archive', content });
+    }
+    await this.writeHead(m, secret, last ?? null);
+  }
+
   /** Archived records among `ids` of `type`, for refusals ("彻底删除" of a cadre whose 年度考核 is archived). */
   async archivedAmong(m: EntityManager, type: ArchivedType, ids: readonly number[]): Promise<ArchivedContent[]> {
     return (await contentsOf(m, type, ids)).filter((c) => c.state === '已归档');
