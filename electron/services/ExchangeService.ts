@@ -27,6 +27,7 @@ import { labelOfKey, readRoster, type RosterRow, type RosterSheet } from '../exc
 import { rosterTemplateFile, writeRosterXlsx } from '../exchange/roster/rosterWrite';
 import type { BatchService } from './BatchService';
 import { toCadre, type CadreService } from './CadreService';
+import type { JobProgress } from '../../shared/jobProgress';
 import type { ServiceContext } from './ServiceContext';
 
 /** The audit verb of every write an import makes. */
@@ -342,8 +343,11 @@ export class ExchangeService {
    * Imports the roster in one transaction. Any row error — found while reading, or raised by a write (a posting that
    * overlaps another …) — refuses the whole file: `ok: false` with every error, and nothing is written.
    */
-  async importRoster(ctx: ServiceContext, fileName: string, bytes: Buffer, batchName = ''): Promise<RosterImportResult> {
+  async importRoster(ctx: ServiceContext, fileName: string, bytes: Buffer, batchName = '', onProgress?: (p: JobProgress) => void): Promise<RosterImportResult> {
+    onProgress?.({ stage: '读取花名册', done: 0, total: 1 });
     const sheet = await readRoster(bytes);
+    const total = sheet.rows.length;
+    onProgress?.({ stage: '校验各行', done: 0, total });
     const refused = (errors: RowError[]): RosterImportResult => ({ ok: false, created: 0, updated: 0, unchanged: 0, postings: 0, errors });
     try {
       return await this.db.write(async (m) => {
@@ -355,7 +359,9 @@ export class ExchangeService {
         const creates = plan.rows.filter((r) => !r.existing);
         const newIds = await this.cadres.createManyWith(m, ctx, creates.map((r) => r.data), IMPORT_ACTION);
         const idOfRow = new Map(creates.map((r, i) => [r.row, newIds[i]]));
-        for (const r of plan.rows) {
+        onProgress?.({ stage: '写入数据库', done: 0, total: plan.rows.length });
+        for (const [i, r] of plan.rows.entries()) {
+          if (i % 250 === 0 && i) onProgress?.({ stage: '写入数据库', done: i, total: plan.rows.length });
           try {
             const cadreId = r.existing?.id ?? idOfRow.get(r.row);
             if (r.existing && r.changes.length) await this.cadres.saveWith(m, ctx, r.data, cadreId, IMPORT_ACTION);

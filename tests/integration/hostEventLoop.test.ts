@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/api/handlers';
 import { inProcessRouter } from '../../electron/api/router';
 import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
+import { startHost } from '../../electron/host/server';
 import { importThroughHost, rosterBase64 } from '../../bench/hostImport';
 import { tempServices } from '../helpers/tempServices';
 
@@ -26,6 +27,25 @@ describe('the database runs off the host’s thread', () => {
     expect(r.body).toMatchObject({ ok: true, result: { ok: true, created: ROWS } });
     expect((await env.s.cadres.list({ pageSize: 1 })).total).toBe(ROWS);
     expect(r.p99Ms, `p99 ${r.p99Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms`).toBeLessThan(50);
+  });
+
+  it('the import’s progress crosses from the worker through the host to the page as JSON lines, the answer last', async () => {
+    const host = await startHost({ route: worker.route, ctx: { actor: '经办人' }, staticDir: '/nonexistent', port: 0, log: { error: () => undefined } });
+    try {
+      const res = await fetch(`${host.url}api/roster:import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Cadre-Token': host.token, 'X-Cadre-Progress': '1' },
+        body: JSON.stringify({ fileName: '花名册.xlsx', base64: await rosterBase64(600, 60_000), batchName: '' }),
+      });
+      expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+      const stages = lines.filter((l) => l.progress).map((l) => l.progress.stage);
+      expect([...new Set(stages)]).toEqual(['读取花名册', '校验各行', '写入数据库']);
+      expect(lines.filter((l) => l.progress?.stage === '写入数据库').map((l) => l.progress.done)).toEqual([0, 250, 500]);
+      expect(lines.at(-1)).toEqual({ envelope: { ok: true, result: expect.objectContaining({ ok: true, created: 600 }) } });
+    } finally {
+      await host.close();
+    }
   });
 
   it('the same import run on the host’s own thread blocks it (what the worker prevents)', async () => {

@@ -10,7 +10,7 @@ export const exchangeHandlers = (s: AppServices): HandlersFor<typeof exchangeCha
   'lrmx:export': async ({ cadreId }) => file(await s.exchange.exportLrmx(cadreId)),
   'roster:preview': ({ fileName, base64, batchName }) => s.exchange.previewRoster(fileName, Buffer.from(base64, 'base64'), batchName),
   'roster:import': ({ fileName, base64, batchName }, ctx) =>
-    s.exchange.importRoster(ctx, fileName, Buffer.from(base64, 'base64'), batchName),
+    s.exchange.importRoster(ctx, fileName, Buffer.from(base64, 'base64'), batchName, ctx.progress),
   'roster:export': async (query) => file(await s.exchange.exportRoster(query)),
   'roster:template': async () => file(await s.exchange.rosterTemplate()),
 });
