@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { queryRows, sql, type SqlFragment } from '../db/sql';
-import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash, sha256 } from '../services/growthArchive';
+// The same column readers as the growth archive's canonical form: both hash columns exactly as stored.
+import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash, json, num, sha256, str } from '../services/growthArchive';
 import { recordLabel } from '../services/growthRows';
 
 /** The kinds of record the workflow archives; each names its table. */
@@ -20,18 +21,6 @@ export interface ArchivedContent {
   /** Growth evaluations also keep the hash in their own row (archive_hash), '' otherwise. */
   storedHash: string;
 }
-
-/** JSON text as its value; text that no longer parses stays text (and so hashes differently). */
-function json(v: unknown): unknown {
-  if (typeof v !== 'string') return v ?? null;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 /**
  * The archived form of an assessment record: every column that says what was assessed, as stored (the data JSON

@@ -21,6 +21,7 @@ import { dayOf } from '../../shared/validators/yearMonth';
 import { LeaveEntryEntity, PostingEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { diffRecords, type AuditLog } from './AuditLog';
+import { postingHeadline } from './postingRows';
 import { readPostings, requirePosting, requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 import type { SettingService } from './SettingService';
@@ -102,14 +103,7 @@ export class LeaveService {
       const sum = onPostSummary(span, leaveOf.get(p.id) ?? []);
       if (!span || sum.ratio === null || sum.ratio >= threshold) continue;
       items.push({
-        postingId: p.id,
-        cadreId: p.cadreId,
-        cadreName,
-        batchId: p.batchId,
-        batchName,
-        direction: p.direction,
-        hostUnit: p.hostUnit,
-        hostPost: p.hostPost,
+        ...postingHeadline(p, cadreName, batchName),
         status: p.status,
         startDate: span.startDate,
         countedTo: span.endDate,

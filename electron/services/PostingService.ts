@@ -26,7 +26,7 @@ import { diffRecords, type AuditLog } from './AuditLog';
 import { detachFromBatch } from './batchMembership';
 import { refuseIfPostingHasRecords } from './postingRecordsGuard';
 import { readPostings, requirePosting, type PostingView } from './postingReader';
-import { auditablePosting, describePosting, postingColumns } from './postingRows';
+import { auditablePosting, describePosting, postingColumns, postingHeadline } from './postingRows';
 import type { ServiceContext } from './ServiceContext';
 
 const ENTITY = 'posting';
@@ -211,14 +211,7 @@ export class PostingService {
         ...(p.businessMentor.name ? [] : ['业务指导员']),
       ];
       const item: PostingReminder = {
-        postingId: p.id,
-        cadreId: p.cadreId,
-        cadreName,
-        batchId: p.batchId,
-        batchName,
-        direction: p.direction,
-        hostUnit: p.hostUnit,
-        hostPost: p.hostPost,
+        ...postingHeadline(p, cadreName, batchName),
         startDate: p.startDate,
         plannedEndDate: p.plannedEndDate,
         status: p.status,

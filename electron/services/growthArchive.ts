@@ -15,7 +15,7 @@ export const ARCHIVE_EVALUATION_COLUMNS = `id, posting_id, template_id, period, 
 export const ARCHIVE_TEMPLATE_COLUMNS = 'id, version, template_name, threshold, rater_weights, stages, notes';
 
 /** A JSON column as its value; text that no longer parses is kept as text (and so hashes differently). */
-function json(v: unknown): unknown {
+export function json(v: unknown): unknown {
   if (typeof v !== 'string') return v ?? null;
   try {
     return JSON.parse(v);
@@ -24,8 +24,8 @@ function json(v: unknown): unknown {
   }
 }
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+export const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+export const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
 export function archiveCanonical(evaluation: Record<string, unknown>, template: Record<string, unknown> | null): string {
   const e = evaluation;

@@ -69,3 +69,17 @@ export function auditablePosting(p: Posting | null): Record<string, unknown> | n
 export function describePosting(p: { hostUnit: string; startDate: string; plannedEndDate: string; actualEndDate: string }): string {
   return `${p.hostUnit || '挂职单位未填'}（${p.startDate}—${p.actualEndDate || p.plannedEndDate}）`;
 }
+
+/** Who and where, as every reminder and warning about a running posting names it. */
+export function postingHeadline(p: Posting, cadreName: string, batchName: string | null) {
+  return {
+    postingId: p.id,
+    cadreId: p.cadreId,
+    cadreName,
+    batchId: p.batchId,
+    batchName,
+    direction: p.direction,
+    hostUnit: p.hostUnit,
+    hostPost: p.hostPost,
+  };
+}
