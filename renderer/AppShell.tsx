@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, LockOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -15,6 +15,7 @@ import { TemplatesPage } from './pages/growth/TemplatesPage';
 import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
 import { BackupPage } from './pages/system/BackupPage';
 import { VerifyPage } from './pages/system/VerifyPage';
+import { EncryptionPage } from './pages/system/EncryptionPage';
 
 interface NavItem {
   key: string;
@@ -36,6 +37,7 @@ const NAV: NavItem[] = [
 const SYSTEM_NAV: NavItem[] = [
   { key: '/system/backup', icon: <CloudServerOutlined />, label: '数据备份' },
   { key: '/system/verify', icon: <SafetyCertificateOutlined />, label: '归档核验' },
+  { key: '/system/encryption', icon: <LockOutlined />, label: '数据加密' },
 ];
 const SYSTEM_KEY = 'system';
 
@@ -86,6 +88,7 @@ export function AppShell() {
             <Route path="/recycle" element={<RecycleBinPage />} />
             <Route path="/system/backup" element={<BackupPage />} />
             <Route path="/system/verify" element={<VerifyPage />} />
+            <Route path="/system/encryption" element={<EncryptionPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </Layout.Content>

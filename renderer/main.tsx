@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import '../shared/zodLocale';
 import { AppShell } from './AppShell';
+import { UnlockGate } from './components/UnlockGate';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -15,7 +16,10 @@ createRoot(document.getElementById('root')!).render(
   <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b7202e', borderRadius: 4 } }}>
     <AntApp>
       <HashRouter>
-        <AppShell />
+        {/* An encrypted database asks for its password before the app opens. */}
+        <UnlockGate>
+          <AppShell />
+        </UnlockGate>
       </HashRouter>
     </AntApp>
   </ConfigProvider>,

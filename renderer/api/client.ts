@@ -67,7 +67,11 @@ function bridge(): CadreDeskBridge {
 /** Calls a channel of the contract; resolves with its result or throws an ApiError with a Chinese message. */
 export async function api<C extends Channel>(channel: C, input: InputOf<C>, options: { onProgress?: (p: JobProgress) => void } = {}): Promise<ResultOf<C>> {
   const envelope = await bridge().invoke(channel, input, options.onProgress);
-  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) {
+    // An encrypted database waiting for its password (e.g. the worker restarted): the unlock gate checks again.
+    if (envelope.error.code === 'LOCKED') window.dispatchEvent(new CustomEvent('cadre-desk:locked'));
+    throw new ApiError(envelope.error.code, envelope.error.message);
+  }
   return envelope.result as ResultOf<C>;
 }
 
