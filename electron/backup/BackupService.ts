@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, conflict } from '../../shared/errors';
 import { decryptBytes, encryptBytes, keyInfoPath, readKeyInfo, unlockDataKey, writeKeyInfo, type DataKey, type KeyInfo } from '../crypto/dataKey';
 import type { KeyRing } from '../crypto/KeyRing';
-import { describeSnapshot, exportDatabase, exportFile, integrityOf, replaceAllRows } from './sqliteFiles';
+import { describeSnapshot, exportDatabase, exportFile, integrityOf, replaceAllRows, snapshotInto } from './sqliteFiles';
 import type { SqliteDatabase } from '../db/sqliteDriver';
 import type { BackupInfo, BackupList, RestorePreview } from '../../shared/backup';
 import type { JobProgress } from '../../shared/jobProgress';
@@ -106,7 +106,7 @@ function freeName(file: string): string {
 export const defaultBackupFolder = (dbFile: string) => path.join(path.dirname(path.resolve(dbFile)), 'backups');
 
 /**
- * 数据备份: consistent online backups (VACUUM INTO from the read connection: the last committed state, while
+ * 数据备份: consistent online backups (VACUUM INTO through a read-only connection of its own: the last committed state, while
  * writes go on) packed with the ledger key and the evidence files into one `.cdbak`; daily automatic backups
  * with retention; restore that checks a backup completely before it replaces anything.
  */
@@ -146,7 +146,7 @@ export class BackupService {
       // VACUUM INTO keeps the live key; a backup under another key is exported (turning encryption on).
       snapshot: (file) =>
         target?.key.sqlKey === this.keys.sqlKey
-          ? this.db.readDataSource.query(`VACUUM INTO ?`, [file]).then(() => undefined)
+          ? snapshotInto(this.dbFile, file, this.keys.sqlKey)
           : this.db.exclusive((h) => exportDatabase(h as SqliteDatabase, file, target?.key.sqlKey)),
       key: target,
       evidenceKey: this.keys.fileKey,
@@ -200,8 +200,8 @@ export class BackupService {
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-current-'));
     try {
       const snapshot = path.join(stage, 'current.db');
-      await this.db.readDataSource.query(`VACUUM INTO ?`, [snapshot]);
-      const current = await describeSnapshot(snapshot);
+      await snapshotInto(this.dbFile, snapshot, this.keys.sqlKey);
+      const current = await describeSnapshot(snapshot, this.keys.sqlKey);
       return { backup: this.infoOf(path.resolve(file), manifest), current: { counts: current.counts, ledgerHead: current.ledgerHead, schemaVersion: current.schemaVersion } };
     } finally {
       fs.rmSync(stage, { recursive: true, force: true });

@@ -18,6 +18,21 @@ export async function openFile(file: string, options: { readOnly?: boolean; sqlK
 
 export const closeFile = (db: SqliteDatabase) => new Promise<void>((resolve) => db.close(() => resolve()));
 
+/**
+ * A consistent copy of the committed database in `dest` (VACUUM INTO, which keeps an encrypted database's key),
+ * taken through a connection of its own: the app's read connection may be inside a snapshot of its own, where
+ * VACUUM is not allowed, and other processes may be writing (WAL lets this read the last commit meanwhile).
+ */
+export async function snapshotInto(liveFile: string, dest: string, sqlKey: string | undefined): Promise<void> {
+  const db = await openFile(liveFile, { readOnly: true, sqlKey });
+  try {
+    await sqliteAll(db, 'PRAGMA busy_timeout = 15000');
+    await sqliteAll(db, 'VACUUM INTO ?', [dest]);
+  } finally {
+    await closeFile(db);
+  }
+}
+
 /** What a snapshot holds: rows per table, its schema version, the ledger head and the evidence files it names. */
 export async function describeSnapshot(file: string, sqlKey?: string) {
   const db = await openFile(file, { readOnly: true, sqlKey });

@@ -86,6 +86,15 @@ describe('backup and restore', () => {
     }
   });
 
+  it('backs up while the app’s read connection is inside a snapshot (the daily backup runs beside other calls)', async () => {
+    await seed(env.s, 0);
+    const info = await env.s.db.read(async (m) => {
+      await m.query('SELECT COUNT(*) FROM cadre');
+      return env.s.backups.backup(testCtx);
+    });
+    expect(info.counts.cadre).toBe(1);
+  });
+
   it('refuses a damaged, foreign or truncated file, or one that fails verify, and changes nothing', async () => {
     await seed(env.s, 0);
     const good = await env.s.backups.backup(testCtx);
