@@ -44,4 +44,6 @@ export interface VerifyReport {
   missing: ArchiveMissing[];
   /** The ledger itself: its hash chain and its signed head. */
   ledger: { ok: boolean; entries: number; problems: LedgerProblem[] };
+  /** The audit log (操作日志): its hash chain and its signed head; `seq` in a problem is the entry's sequence number. */
+  audit: { ok: boolean; entries: number; problems: LedgerProblem[] };
 }

@@ -16,6 +16,7 @@ import { growthChannels } from './channels/growth';
 import { backupChannels } from './channels/backup';
 import { archiveChannels } from './channels/archive';
 import { securityChannels } from './channels/security';
+import { auditChannels } from './channels/audit';
 
 export type { AppInfo } from './channels/app';
 
@@ -40,6 +41,7 @@ export const contract = {
   ...backupChannels,
   ...archiveChannels,
   ...securityChannels,
+  ...auditChannels,
 };
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ import { growthHandlers } from './handlers/growth';
 import { backupHandlers } from './handlers/backup';
 import { archiveHandlers } from './handlers/archive';
 import { securityHandlers } from './handlers/security';
+import { auditHandlers } from './handlers/audit';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -38,5 +39,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...backupHandlers(s),
     ...archiveHandlers(s),
     ...securityHandlers(s),
+    ...auditHandlers(s),
   };
 }

@@ -87,6 +87,7 @@ export class AppServices {
     const services = new AppServices(new Database(writer, reader), dbFile, new KeyRing(key));
     try {
       await services.archiveLedger.initialize();
+      await services.audit.initialize();
     } catch (err) {
       await services.close();
       throw err;
@@ -102,6 +103,7 @@ export class AppServices {
       const problems = [
         ...(r.integrity === 'ok' ? [] : [`完整性检查：${r.integrity.join('；')}`]),
         ...r.ledger.problems.map((p) => p.message),
+        ...r.audit.problems.map((p) => p.message),
         ...r.mismatches.map((x) => `${x.label}：${x.reason}`),
         ...r.missing.map((x) => `${x.label}：已不存在`),
       ];

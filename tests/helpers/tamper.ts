@@ -1,8 +1,8 @@
 import { sqlite as sqlite3 } from '../../electron/db/sqliteDriver';
 
 /**
- * Edits the database file behind the application's back, as someone with a SQLite tool would: the archive triggers
- * (migration 0006) refuse such edits, so they are dropped first, exactly as an attacker would have to.
+ * Edits the database file behind the application's back, as someone with a SQLite tool would: the archive and audit-log triggers
+ * (migrations 0006, 0008) refuse such edits, so they are dropped first, exactly as an attacker would have to.
  */
 export async function tamper(file: string, ...statements: string[]): Promise<void> {
   const db = new sqlite3.Database(file);
@@ -10,7 +10,7 @@ export async function tamper(file: string, ...statements: string[]): Promise<voi
   const all = (sql: string) => new Promise<{ name: string }[]>((resolve, reject) => db.all(sql, (err, rows) => (err ? reject(err) : resolve(rows as { name: string }[]))));
   try {
     await run('PRAGMA busy_timeout = 5000');
-    for (const { name } of await all(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'trg_%_archived_%' OR name LIKE 'trg_archive_ledger_%')`))
+    for (const { name } of await all(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'trg_%_archived_%' OR name LIKE 'trg_archive_ledger_%' OR name LIKE 'trg_audit_log_%')`))
       await run(`DROP TRIGGER "${name}"`);
     for (const sql of statements) await run(sql);
   } finally {

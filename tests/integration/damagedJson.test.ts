@@ -4,6 +4,7 @@ import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
 import { parseEvidenceLinks, parseStages } from '../../electron/services/storedJson';
 import { growthBatch } from '../helpers/growthFixtures';
+import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 /**
@@ -34,7 +35,8 @@ describe('JSON columns whose text is not JSON', () => {
     ids = { batchId, cadreId, postingId, recordId: record.id, evaluationId: evaluation.id, draftId: draft.id };
 
     await damage('cadre', ['resume', 'family', 'tags'], cadreId);
-    await s.db.dataSource.query(`UPDATE "audit_log" SET "changes" = ? WHERE "entity_type" = 'cadre' AND "entity_id" = ?`, [BROKEN, String(cadreId)]);
+    // The audit log refuses UPDATE (migration 0008): damaged with another tool, as it would be.
+    await tamper(s.dbFile, `UPDATE "audit_log" SET "changes" = '${BROKEN}' WHERE "entity_type" = 'cadre' AND "entity_id" = '${cadreId}'`);
     await damage('batch', ['themes'], batchId);
     await damage('assessment_record', ['data'], record.id);
     await damage('growth_evaluation', ['ratings', 'narratives', 'evidence'], evaluation.id);

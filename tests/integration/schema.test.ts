@@ -83,6 +83,8 @@ describe('entities describe the migrated schema exactly', () => {
         'trg_assessment_record_archived_delete',
         'trg_assessment_record_archived_update',
         'trg_assessment_record_steps',
+        'trg_audit_log_no_delete',
+        'trg_audit_log_no_update',
         'trg_growth_evaluation_archived_delete',
         'trg_growth_evaluation_archived_update',
         'trg_growth_evaluation_steps',
@@ -111,7 +113,8 @@ describe('entities describe the migrated schema exactly', () => {
     expect(diff.up, `pending:\n${diff.up.join(';\n')}`).toEqual([]);
     expect(diff.down).toEqual([]);
     // The next file gets the next number after the registered ones, named the way 0001–0005 are.
-    expect(nextMigrationNumber()).toBe(MIGRATIONS.length + 1);
+    // (After the highest registered number: one may be registered ahead of a number still being written.)
+    expect(nextMigrationNumber()).toBe(Math.max(...MIGRATIONS.map((M) => Number(new M().name.slice(-13)))) + 1);
     const src = migrationSource('AddThing', 6, { up: ['CREATE TABLE "t" ("a" text DEFAULT \'`${x}`\')'], down: ['DROP TABLE "t"'], lostTriggers: ['CREATE TRIGGER "trg_t"'] });
     expect(src).toContain(`export class AddThing0006 implements MigrationInterface`);
     expect(src).toContain(`name = 'AddThing0000000000006';`);

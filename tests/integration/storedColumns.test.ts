@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execute, sql } from '../../electron/db/sql';
 import type { AppServices } from '../../electron/services/AppServices';
 import { saveDemoCadres } from '../helpers/refusal';
+import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 /** JSON columns as an older version (or a hand edit) left them: the screens still open and show what is valid. */
@@ -45,7 +46,8 @@ describe('stored JSON columns', () => {
   it('a damaged history line does not hide the others', async () => {
     const [id] = await saveDemoCadres(s, 1);
     await s.cadres.save(testCtx, { ...(await s.cadres.get(id)), phone: '13900000000' }, id);
-    await store(sql`UPDATE audit_log SET changes = ${'{"name":"只有一个值"}'} WHERE action = ${'新建'}`);
+    // The audit log refuses UPDATE (migration 0008): damaged with another tool, as it would be.
+    await tamper(s.dbFile, `UPDATE audit_log SET changes = '{"name":"只有一个值"}' WHERE action = '新建'`);
     const history = await s.cadres.history(id);
     expect(history.map((h) => [h.action, Object.keys(h.changes)])).toEqual([
       ['修改', ['phone']],
