@@ -17,6 +17,8 @@ import { backupChannels } from './channels/backup';
 import { archiveChannels } from './channels/archive';
 import { securityChannels } from './channels/security';
 import { auditChannels } from './channels/audit';
+import { authChannels } from './channels/auth';
+import { userChannels } from './channels/user';
 
 export type { AppInfo } from './channels/app';
 
@@ -42,6 +44,8 @@ export const contract = {
   ...archiveChannels,
   ...securityChannels,
   ...auditChannels,
+  ...authChannels,
+  ...userChannels,
 };
 
 export type Contract = typeof contract;

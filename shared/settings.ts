@@ -13,15 +13,18 @@ export interface AppSettings {
   backupKeepDaily: number;
   /** 保留每月自动备份的月数 */
   backupKeepMonthly: number;
+  /** 无操作自动退出（分钟）: a signed-in session ends after this long without a call (only once accounts exist). */
+  idleLockMinutes: number;
 }
 
-export const DEFAULT_SETTINGS: Readonly<AppSettings> = { onPostThreshold: 0.8, backupFolder: '', backupKeepDaily: 30, backupKeepMonthly: 12 };
+export const DEFAULT_SETTINGS: Readonly<AppSettings> = { onPostThreshold: 0.8, backupFolder: '', backupKeepDaily: 30, backupKeepMonthly: 12, idleLockMinutes: 10 };
 
 export const SETTING_LABELS: Readonly<Record<keyof AppSettings, string>> = {
   onPostThreshold: '在岗率预警阈值',
   backupFolder: '备份文件夹',
   backupKeepDaily: '保留每日自动备份（天）',
   backupKeepMonthly: '保留每月自动备份（月）',
+  idleLockMinutes: '无操作自动退出（分钟）',
 };
 
 /** An absolute folder path on Windows (`D:\备份`, `\\server\share`) or Linux (`/media/u盘/备份`). */
@@ -42,6 +45,7 @@ export const SettingInputSchema = z.discriminatedUnion(
     z.object({ key: z.literal('backupFolder'), value: absoluteFolder }),
     z.object({ key: z.literal('backupKeepDaily'), value: z.number().int('应为整数').min(1, '至少保留1天').max(365, '最多保留365天') }),
     z.object({ key: z.literal('backupKeepMonthly'), value: z.number().int('应为整数').min(0, '不能小于0').max(120, '最多保留120个月') }),
+    z.object({ key: z.literal('idleLockMinutes'), value: z.number().int('应为整数').min(1, '至少1分钟').max(60, '最多60分钟') }),
   ],
   { error: `设置项：应为${Object.values(SETTING_LABELS).join('、')}之一` },
 );

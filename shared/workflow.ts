@@ -57,6 +57,10 @@ export function workflowRefusal(from: WorkflowState, action: WorkflowAction, rea
   return `不能从“${from}”改为“${to}”：“${from}”的记录只能${next.join('或')}`;
 }
 
+/** With accounts (a signed-in reviewer): 审核 needs an opinion, and not on one's own submission. */
+export const REVIEW_OPINION_REQUIRED = '意见：审核须填写审核意见';
+export const OWN_SUBMISSION_REFUSAL = '不能审核自己提交的记录：请由另一位审核人审核';
+
 /** Why a record in `state` may not be edited or deleted, or null for a draft. */
 export function editRefusal(state: WorkflowState): string | null {
   if (state === INITIAL_STATE) return null;

@@ -1,5 +1,7 @@
 import { contract, isChannel, type ApiEnvelope } from '../../shared/contract';
 import { toApiError } from '../../shared/errors';
+import { CHANNEL_PERMISSIONS } from '../../shared/permissions';
+import { SignInRequired, accessOfHandlers } from '../auth/Access';
 import type { CallContext, Handlers } from './handlers';
 
 export interface Logger {
@@ -7,7 +9,8 @@ export interface Logger {
 }
 
 /**
- * One call across the boundary: the channel must be in the contract, the input is parsed with its schema
+ * One call across the boundary: the channel must be in the contract, the caller must hold its permission (once the
+ * database has accounts: `ctx.sessionToken` names the signed-in user), the input is parsed with its schema
  * (a failure names the field and nothing is written), and any error becomes `{ code, message }` in Chinese.
  * Stack traces go to the log only.
  */
@@ -22,11 +25,19 @@ export async function dispatch(
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channelName).slice(0, 60)}` } };
   }
   try {
+    const access = accessOfHandlers(handlers);
+    const admission = access ? await access.admit(channelName, ctx.sessionToken) : { user: null, grants: null };
+    // The signed-in person acts, whatever the host said; without accounts the host's actor (the OS user) stays.
+    const callCtx: CallContext = admission.user ? { ...ctx, actor: admission.user.username, actorName: admission.user.name, signedIn: true, user: admission.user } : { ...ctx, user: undefined };
     const parsed = contract[channelName].input.safeParse(rawInput ?? {});
     if (!parsed.success) return { ok: false, error: toApiError(parsed.error) };
+    access?.checkInput(channelName, parsed.data, admission);
     const handler = handlers[channelName] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-    return { ok: true, result: await handler(parsed.data, ctx) };
+    const result = await handler(parsed.data, callCtx);
+    if (access && admission.user && CHANNEL_PERMISSIONS[channelName] === 'export') await access.recordExport(callCtx, channelName, parsed.data);
+    return { ok: true, result };
   } catch (err) {
+    if (err instanceof SignInRequired) return { ok: false, error: { code: err.code, message: err.message } };
     const error = toApiError(err);
     if (error.code === 'INTERNAL') log.error(`[${channelName}]`, err);
     return { ok: false, error };

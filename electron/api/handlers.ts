@@ -16,6 +16,8 @@ import { backupHandlers } from './handlers/backup';
 import { archiveHandlers } from './handlers/archive';
 import { securityHandlers } from './handlers/security';
 import { auditHandlers } from './handlers/audit';
+import { authHandlers } from './handlers/auth';
+import { accessFor, registerAccess } from '../auth/Access';
 import type { HandlersFor } from './handlers/HandlerTypes';
 
 export type { CallContext } from './handlers/HandlerTypes';
@@ -23,7 +25,8 @@ export type Handlers = HandlersFor<Contract>;
 
 /** Every channel's handler: a thin mapping onto the services, shared by IPC and the browser host. */
 export function createHandlers(s: AppServices): Handlers {
-  return {
+  const access = accessFor(s);
+  const handlers: Handlers = {
     ...appHandlers(s),
     ...cadreHandlers(s),
     ...batchHandlers(s),
@@ -40,5 +43,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...archiveHandlers(s),
     ...securityHandlers(s),
     ...auditHandlers(s),
+    ...authHandlers(access),
   };
+  // dispatch finds the accounts and sessions of these handlers' database here.
+  registerAccess(handlers, access);
+  return handlers;
 }

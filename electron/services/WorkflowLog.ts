@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { conflict, validationError } from '../../shared/errors';
+import { AppError, conflict, validationError } from '../../shared/errors';
 import {
   INITIAL_STATE,
+  OWN_SUBMISSION_REFUSAL,
+  REVIEW_OPINION_REQUIRED,
   editRefusal,
   targetState,
   workflowRefusal,
@@ -72,9 +74,20 @@ export class WorkflowLog {
   ): Promise<WorkflowState> {
     const refusal = workflowRefusal(current, action, reason);
     if (refusal) throw refusal.startsWith('原因：') ? validationError(refusal) : conflict(refusal);
+    if (ctx.signedIn && action === 'review') await this.checkReviewer(m, ctx, recordType, recordId, reason);
     const to = targetState(action);
     await this.insert(m, ctx, recordType, recordId, action, current, to, reason.trim());
     return to;
+  }
+
+  /**
+   * With accounts, 审核 is a person's act: it carries an opinion (kept as the step's reason) and the one who
+   * submitted the record cannot review it (separation of duties). Without accounts everyone is the OS user.
+   */
+  private async checkReviewer(m: EntityManager, ctx: ServiceContext, recordType: string, recordId: number, opinion: string): Promise<void> {
+    if (!opinion.trim()) throw validationError(REVIEW_OPINION_REQUIRED);
+    const submitted = await m.findOne(WorkflowStepEntity, { where: { recordType, recordId, action: 'submit' }, order: { id: 'DESC' } });
+    if (submitted && submitted.actor === ctx.actor) throw new AppError('FORBIDDEN', OWN_SUBMISSION_REFUSAL);
   }
 
   /** The histories of some records (ids, or a subquery selecting them), oldest step first. */

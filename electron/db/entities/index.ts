@@ -16,11 +16,12 @@ import { AppSettingEntity } from './AppSettingEntity';
 import { GrowthTemplateEntity } from './GrowthTemplateEntity';
 import { GrowthEvaluationEntity } from './GrowthEvaluationEntity';
 import { ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity } from './ArchiveLedgerEntryEntity';
+import { UserAccountEntity } from './UserAccountEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
 export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
 export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
-export { GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity };
+export { GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity };
 
 /**
  * Every entity the DataSource knows. Together they describe the migrated schema exactly (tests/integration/schema.test.ts);
@@ -30,5 +31,5 @@ export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
   AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity,
-  GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity,
+  GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity,
 ];
