@@ -8,6 +8,7 @@ import { growthFigure } from './growth';
 import { hostEventLoopFigure } from './hostEventLoop';
 import { backupFigure } from './backup';
 import { encryptionFigure } from './encryption';
+import { auditLogFigure } from './auditLog';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
@@ -19,3 +20,4 @@ FIGURES.push(assessmentFigure);
 FIGURES.push(growthFigure);
 FIGURES.push(hostEventLoopFigure);
 FIGURES.push(backupFigure, encryptionFigure);
+FIGURES.push(auditLogFigure);

@@ -59,7 +59,7 @@ describe('archiving the final evaluation', () => {
     const v2 = await s.growthTemplates.save(testCtx, { ...rest, basedOnId: v1.id, stages: stages.map((st) => ({ ...st, indicators: st.indicators.map(({ code: _k, ...i }) => i) })) });
     await s.growthTemplates.activate(testCtx, v2.id);
     const report = await s.archives.verify();
-    expect(report).toEqual({ ok: true, integrity: 'ok', checked: 1, mismatches: [], missing: [], ledger: { ok: true, entries: 1, problems: [] } });
+    expect(report).toEqual({ ok: true, integrity: 'ok', checked: 1, mismatches: [], missing: [], ledger: { ok: true, entries: 1, problems: [] }, audit: expect.objectContaining({ ok: true, problems: [] }) });
   });
 });
 
@@ -69,7 +69,7 @@ describe('verify', () => {
     await archived(postings[1]);
     const clean = runCli(['--db', db(), '--json', 'verify']);
     expect(clean.status).toBe(0);
-    expect(JSON.parse(clean.stdout)).toEqual({ ok: true, integrity: 'ok', checked: 2, mismatches: [], missing: [], ledger: { ok: true, entries: 2, problems: [] } });
+    expect(JSON.parse(clean.stdout)).toEqual({ ok: true, integrity: 'ok', checked: 2, mismatches: [], missing: [], ledger: { ok: true, entries: 2, problems: [] }, audit: expect.objectContaining({ ok: true, problems: [] }) });
 
     // Someone raises a score in the database file directly.
     const [{ ratings }] = await s.db.manager.query(`SELECT ratings FROM growth_evaluation WHERE id = ?`, [e.id]);
