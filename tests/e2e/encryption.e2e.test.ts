@@ -197,5 +197,21 @@ describe('系统 → 数据加密 and the unlock screen in the browser host', ()
     await field.fill(NEW_PASSWORD);
     await field.press('Enter');
     await visible(page.getByText('东方明远', { exact: true }));
+
+    // A backup made before the change restores with its own (old) password, asked for in the restore dialog.
+    await page.getByRole('menuitem', { name: '数据备份' }).click();
+    // The oldest backup: the plain one made before encryption, converted then under the first password.
+    await page.locator('.ant-table-tbody').getByRole('button', { name: '恢复…' }).last().click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByText('该备份已加密', { exact: true }));
+    await dialog.getByText('我已核对以上内容，确认恢复').click();
+    const confirm = dialog.getByRole('button', { name: '确认恢复' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByTestId('restore-password').fill(NEW_PASSWORD);
+    await confirm.click();
+    await visible(dialog.getByText(/备份密码：密码不正确/));
+    await dialog.getByTestId('restore-password').fill(PASSWORD);
+    await confirm.click();
+    await visible(page.getByText(/已从/).first(), 60_000);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Descriptions, Flex, Modal, Skeleton, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Descriptions, Flex, Input, Modal, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BackupInfo, RestorePreview } from '../../../shared/backup';
 import type { JobProgress } from '../../../shared/jobProgress';
@@ -23,6 +23,8 @@ export function RestoreModal({ file, onClose, onRestored }: { file: string | nul
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const [restoring, setRestoring] = useState(false);
   const [restoreError, setRestoreError] = useState<string>();
+  // An encrypted backup opens with the database password it was made with (perhaps an earlier one).
+  const [password, setPassword] = useState('');
 
   useEffect(() => {
     setPreview(undefined);
@@ -30,6 +32,7 @@ export function RestoreModal({ file, onClose, onRestored }: { file: string | nul
     setConfirmed(false);
     setProgress(null);
     setRestoreError(undefined);
+    setPassword('');
     if (!file) return;
     let live = true;
     api('backup:preview', { file })
@@ -46,7 +49,7 @@ export function RestoreModal({ file, onClose, onRestored }: { file: string | nul
     setRestoreError(undefined);
     setProgress({ stage: '开始恢复', done: 0, total: 5 });
     try {
-      const r = await api('backup:restore', { file, confirm: true }, { onProgress: setProgress });
+      const r = await api('backup:restore', { file, confirm: true, ...(preview?.backup.encrypted ? { password } : {}) }, { onProgress: setProgress });
       onRestored(r);
     } catch (e) {
       setRestoreError(errorMessage(e));
@@ -81,7 +84,7 @@ export function RestoreModal({ file, onClose, onRestored }: { file: string | nul
             <Button onClick={onClose} disabled={restoring}>
               取消
             </Button>
-            <Button type="primary" danger disabled={!preview || !confirmed} loading={restoring} onClick={restore}>
+            <Button type="primary" danger disabled={!preview || !confirmed || (preview.backup.encrypted && !password)} loading={restoring} onClick={restore}>
               确认恢复
             </Button>
           </Flex>
@@ -124,6 +127,19 @@ export function RestoreModal({ file, onClose, onRestored }: { file: string | nul
                 },
               ]}
             />
+            {b.encrypted && (
+              <Flex vertical gap={4}>
+                <Typography.Text strong>该备份已加密</Typography.Text>
+                <Input.Password
+                  data-testid="restore-password"
+                  placeholder="请输入备份时使用的数据库密码"
+                  value={password}
+                  disabled={restoring}
+                  onChange={(e) => setPassword(e.target.value)}
+                  style={{ maxWidth: 360 }}
+                />
+              </Flex>
+            )}
             <Table<CountRow>
               rowKey="key"
               size="small"
