@@ -9,8 +9,29 @@ import { api, errorMessage } from '../../api/client';
 const KIND_LABELS: Record<string, string> = { assessment_record: '考核记录', growth_evaluation: '成长评价' };
 
 /** Everything the report found, counted as the clerk reads it: one per integrity line, ledger problem and record. */
+/** A hash chain's result (the archive ledger, the audit log): its length and each problem with its entry. */
+function ChainResult({ chain }: { chain: VerifyReport['ledger'] }) {
+  if (chain.ok)
+    return (
+      <span>
+        {chain.entries} 条：<Typography.Text type="success">完整</Typography.Text>
+      </span>
+    );
+  return (
+    <Flex vertical>
+      <span>{chain.entries} 条：</span>
+      {chain.problems.map((p, i) => (
+        <Typography.Text key={i} type="danger">
+          {p.seq !== null ? `第 ${p.seq} 条：` : ''}
+          {p.message}
+        </Typography.Text>
+      ))}
+    </Flex>
+  );
+}
+
 function problemCount(r: VerifyReport): number {
-  return (r.integrity === 'ok' ? 0 : r.integrity.length) + r.ledger.problems.length + r.mismatches.length + r.missing.length;
+  return (r.integrity === 'ok' ? 0 : r.integrity.length) + r.ledger.problems.length + r.audit.problems.length + r.mismatches.length + r.missing.length;
 }
 
 /**
@@ -124,25 +145,8 @@ export function VerifyPage() {
                     </Flex>
                   ),
               },
-              {
-                key: 'ledger',
-                label: '归档账本',
-                children: report.ledger.ok ? (
-                  <span>
-                    {report.ledger.entries} 条：<Typography.Text type="success">完整</Typography.Text>
-                  </span>
-                ) : (
-                  <Flex vertical>
-                    <span>{report.ledger.entries} 条：</span>
-                    {report.ledger.problems.map((p, i) => (
-                      <Typography.Text key={i} type="danger">
-                        {p.seq !== null ? `第 ${p.seq} 条：` : ''}
-                        {p.message}
-                      </Typography.Text>
-                    ))}
-                  </Flex>
-                ),
-              },
+              { key: 'ledger', label: '归档账本', children: <ChainResult chain={report.ledger} /> },
+              { key: 'audit', label: '操作日志', children: <ChainResult chain={report.audit} /> },
               { key: 'checked', label: '已核对归档记录', children: `${report.checked} 份` },
               {
                 key: 'mismatch',
