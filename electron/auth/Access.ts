@@ -86,7 +86,7 @@ export class Access {
   }
 
   /** A signed-in user's print or export, in the audit log (who took which data out). */
-  async recordExport(ctx: ServiceContext, channel: Channel, input: unknown): Promise<void> {
+  async recordExport(ctx: ServiceContext, channel: Channel | `cli:${string}`, input: unknown): Promise<void> {
     await this.s.db.write((m) => this.s.audit.record(m, ctx, { entityType: 'export', entityId: channel, action: '导出', note: exportNote(input) }));
   }
 

@@ -1,4 +1,6 @@
 import { AppError } from '../../shared/errors';
+import { forbiddenMessage, roleHas, type Permission } from '../../shared/permissions';
+import { accessFor } from '../auth/Access';
 import { defaultDbFile } from '../db/dataSource';
 import { AppServices } from '../services/AppServices';
 import { systemContext, type ServiceContext } from '../services/ServiceContext';
@@ -6,7 +8,12 @@ import { systemContext, type ServiceContext } from '../services/ServiceContext';
 /** What every command gets: parsed options, the services (opened on demand) and the output helpers. */
 export class CliContext {
   private services?: AppServices;
-  readonly ctx: ServiceContext = systemContext();
+  /** The OS user; the signed-in account (`--user`) once the database has accounts. */
+  ctx: ServiceContext = systemContext();
+  /** `--user NAME`: who signs in (password from CADRE_DESK_PASSWORD or the terminal). */
+  user?: string;
+  /** What the running command needs (electron/cli/permissions.ts); checked when the database has accounts. */
+  permission: Permission = 'public';
   /** Set to 1 by a command that printed its full report but some part failed (e.g. one file of a batch import). */
   exitCode = 0;
 
@@ -31,7 +38,43 @@ export class CliContext {
       }
       this.services = await open(await askPassword('数据库密码：'));
     }
+    await this.signIn(this.services);
     return this.services;
+  }
+
+  /**
+   * On a database with accounts every command signs in (`--user`) and is checked like the API; a database without
+   * accounts works as it always did. `--user` on such a database is refused rather than ignored.
+   */
+  private async signIn(s: AppServices): Promise<void> {
+    const access = accessFor(s);
+    if (!(await access.accounts.hasAccounts())) {
+      if (this.user) throw new AppError('CONFLICT', '此数据库尚未设置账号：不需要 --user（可用 init --admin 用户名 创建系统管理员）');
+      return;
+    }
+    if (!this.user) {
+      if (this.permission === 'public') return;
+      throw new UsageError('此数据库已启用账号：请用 --user 用户名 登录（密码取自环境变量 CADRE_DESK_PASSWORD，或在终端输入）');
+    }
+    const password = await this.secret('CADRE_DESK_PASSWORD', `${this.user} 的密码：`);
+    const user = await access.accounts.signIn(this.ctx, { username: this.user, password });
+    if (user.mustChangePassword && this.permission !== 'public') throw new AppError('FORBIDDEN', '请先修改密码：管理员设置的密码须在首次登录后修改（在程序中修改）');
+    const { grants } = await access.grants.get();
+    if (!roleHas(grants, user.role, this.permission)) throw new AppError('FORBIDDEN', forbiddenMessage(grants, this.permission));
+    this.ctx = { actor: user.username, actorName: user.name, signedIn: true };
+  }
+
+  /** A signed-in user's export, in the audit log like the app's (a database without accounts records none). */
+  async recordExport(command: string, args: string[]): Promise<void> {
+    if (this.services && this.ctx.signedIn && this.permission === 'export') await accessFor(this.services).recordExport(this.ctx, `cli:${command}`, args);
+  }
+
+  /** A password from the environment, else asked on the terminal (never an argument: shell history, process list). */
+  async secret(envName: string, prompt: string): Promise<string> {
+    const fromEnv = process.env[envName];
+    if (fromEnv) return fromEnv;
+    if (!process.stdin.isTTY) throw new UsageError(`请设置环境变量 ${envName}，或在终端中运行以输入密码`);
+    return askPassword(prompt);
   }
 
   /** Human lines go to stdout only without --json; with --json stdout carries exactly one JSON document. */

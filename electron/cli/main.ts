@@ -17,6 +17,8 @@ import { rosterTemplateCommand } from './commands/rosterTemplate';
 import { verifyCommand } from './commands/verify';
 import { cadreCommand } from './commands/cadre';
 import { backupCommand, listBackupsCommand, restoreCommand } from './commands/backup';
+import { userCommand } from './commands/user';
+import { cliPermission } from './permissions';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -27,6 +29,7 @@ COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
 COMMANDS.push(verifyCommand, cadreCommand);
 COMMANDS.push(backupCommand, listBackupsCommand, restoreCommand);
+COMMANDS.push(userCommand);
 
 function help(): string {
   return [
@@ -36,6 +39,7 @@ function help(): string {
     '',
     '  --db FILE  使用指定的数据库文件（默认：用户数据目录下的 cadre-desk/cadre.db）',
     '  --json     以 JSON 输出结果（标准输出只有 JSON）',
+    '  --user NAME  以该账号登录（数据库设置了账号后必需；密码取自环境变量 CADRE_DESK_PASSWORD 或终端输入）',
   ].join('\n');
 }
 
@@ -46,15 +50,16 @@ export async function runCli(argv: string[]): Promise<number> {
     allowPositionals: true,
     strict: false,
     tokens: true,
-    options: { db: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { db: { type: 'string' }, json: { type: 'boolean' }, user: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const json = values.json === true;
   const rest = tokens
-    .filter((t) => !(t.kind === 'option' && (t.name === 'db' || t.name === 'json' || t.name === 'help' || t.name === 'h')))
+    .filter((t) => !(t.kind === 'option' && (t.name === 'db' || t.name === 'json' || t.name === 'user' || t.name === 'help' || t.name === 'h')))
     .map((t) => (t.kind === 'positional' ? t.value : t.kind === 'option' ? t.rawName + (t.inlineValue ? `=${t.value}` : '') : '--'))
     .filter((t, i, all) => !(t === '--' && i === all.length - 1));
   // parseArgs(strict:false) treats the value after an unknown option as a separate positional: keep order.
   const cli = new CliContext(typeof values.db === 'string' ? values.db : undefined, json);
+  if (typeof values.user === 'string') cli.user = values.user;
   try {
     if (values.help || rest.length === 0) {
       process.stdout.write(`${help()}\n`);
@@ -63,7 +68,9 @@ export async function runCli(argv: string[]): Promise<number> {
     const [name, ...args] = rest;
     const command = COMMANDS.find((c) => c.name === name);
     if (!command) throw new UsageError(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}`);
+    cli.permission = cliPermission(command.name, args);
     await command.run(cli, args);
+    await cli.recordExport(command.name, args);
     return cli.exitCode;
   } catch (err) {
     const usage = err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (err as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';

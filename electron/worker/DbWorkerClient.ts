@@ -63,7 +63,7 @@ export class DbWorkerClient {
       if (this.closing) return resolve({ ok: false, error: { code: 'INTERNAL', message: '程序正在退出' } });
       const id = this.nextId++;
       this.pending.set(id, { resolve, ctx, onProgress });
-      this.send({ type: 'call', id, channel: String(channel), input, ctx: { actor: ctx.actor, mode: ctx.mode, canOpenFiles: !!ctx.openFile } });
+      this.send({ type: 'call', id, channel: String(channel), input, ctx: { actor: ctx.actor, mode: ctx.mode, canOpenFiles: !!ctx.openFile, sessionToken: ctx.sessionToken } });
     });
 
   /** The worker's thread id (tests check that the work happens there). */

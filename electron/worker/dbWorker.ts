@@ -82,6 +82,7 @@ port.on('message', async (msg: ToWorker) => {
       const ctx: CallContext = {
         actor: msg.ctx.actor,
         mode: msg.ctx.mode,
+        sessionToken: msg.ctx.sessionToken,
         openFile: msg.ctx.canOpenFiles ? openFileInHost : undefined,
         progress: (progress) => post({ type: 'progress', id: msg.id, progress }),
       };

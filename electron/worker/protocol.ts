@@ -15,6 +15,8 @@ export interface WireContext {
   mode: 'electron' | 'browser';
   /** The host can open files with the system viewer (the desktop app); the worker asks it through `shell`. */
   canOpenFiles: boolean;
+  /** The caller's session (resolved by dispatch in the worker, where the sessions live). */
+  sessionToken?: string;
 }
 
 export type ToWorker =
