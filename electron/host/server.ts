@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { inProcessRouter, type CallRouter } from '../api/router';
+import { httpStatusOf, relaySession } from '../api/sessionRelay';
 import type { ServiceContext } from '../services/ServiceContext';
 import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy';
 
@@ -58,6 +59,17 @@ function send(res: http.ServerResponse, status: number, body: string | Buffer, t
 
 function sendError(res: http.ServerResponse, status: number, code: string, message: string): void {
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }), 'application/json; charset=utf-8');
+}
+
+const SESSION_COOKIE = 'cadre_session';
+
+/** One cookie's value from the request, or undefined. */
+function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name && v.join('=')) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -120,15 +132,20 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
           return sendError(res, 400, 'VALIDATION', '请求内容不是有效的 JSON');
         }
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const ctx = { ...options.ctx, mode: 'browser' as const, sessionToken: cookieOf(req, SESSION_COOKIE) };
         if (req.headers['x-cadre-progress'] === '1') {
           // A long job: stream its progress as JSON lines, then the answer as the last line.
           res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-          const envelope = await route(channel, input, { ...options.ctx, mode: 'browser' }, (progress) => res.write(JSON.stringify({ progress }) + '\n'));
-          return res.end(JSON.stringify({ envelope }) + '\n');
+          const envelope = await route(channel, input, ctx, (progress) => res.write(JSON.stringify({ progress }) + '\n'));
+          return res.end(JSON.stringify({ envelope: relaySession(channel, envelope).envelope }) + '\n');
         }
-        const envelope = await route(channel, input, { ...options.ctx, mode: 'browser' });
-        const status = envelope.ok ? 200 : envelope.error.code === 'UNKNOWN_CHANNEL' ? 404 : envelope.error.code === 'INTERNAL' ? 500 : 400;
-        return send(res, status, JSON.stringify(envelope), 'application/json; charset=utf-8');
+        const relayed = relaySession(channel, await route(channel, input, ctx));
+        // The session lives in an HttpOnly cookie: the page's scripts never see the token.
+        const cookie: Record<string, string> =
+          relayed.token === undefined
+            ? {}
+            : { 'Set-Cookie': `${SESSION_COOKIE}=${relayed.token ?? ''}; HttpOnly; SameSite=Strict; Path=/api${relayed.token ? '' : '; Max-Age=0'}` };
+        return send(res, httpStatusOf(relayed.envelope), JSON.stringify(relayed.envelope), 'application/json; charset=utf-8', cookie);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'FORBIDDEN', '不支持的请求');

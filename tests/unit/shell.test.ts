@@ -136,3 +136,25 @@ describe('desktop-only channels', () => {
     await expect(h['desktop:openEvidence']({ id: 7 }, { actor: 't', mode: 'electron', openFile: async () => 'No application' })).rejects.toThrow('无法打开“签约协议.pdf”');
   });
 });
+
+describe('IPC sessions', () => {
+  it('keeps the session per window in the main process: the page never sees the token, another window is not signed in', async () => {
+    let handler!: (event: unknown, channel: unknown, input: unknown) => Promise<unknown>;
+    const seen: (string | undefined)[] = [];
+    const route = async (channel: unknown, _input: unknown, ctx: { sessionToken?: string }) => {
+      seen.push(ctx.sessionToken);
+      return channel === 'auth:signIn' ? { ok: true as const, result: { token: 'secret-token', session: { signedIn: true } } } : { ok: true as const, result: null };
+    };
+    registerIpc({ handle: (_name: string, fn: typeof handler) => (handler = fn) } as never, route as never, { actor: 't' }, RENDERER, { error: vi.fn() });
+    const frame = { url: `file://${RENDERER}/index.html` };
+    const win1 = { senderFrame: frame, sender: { id: 1, once: vi.fn(), isDestroyed: () => false } };
+    const win2 = { senderFrame: frame, sender: { id: 2, once: vi.fn(), isDestroyed: () => false } };
+    const answer = await handler(win1, 'auth:signIn', { username: 'a', password: 'b' });
+    expect(answer).toEqual({ ok: true, result: { token: '', session: { signedIn: true } } });
+    await handler(win1, 'cadre:list', {});
+    await handler(win2, 'cadre:list', {});
+    await handler(win1, 'auth:signOut', {});
+    await handler(win1, 'cadre:list', {});
+    expect(seen).toEqual([undefined, 'secret-token', undefined, 'secret-token', undefined]);
+  });
+});
