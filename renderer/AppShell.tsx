@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, HomeOutlined, ImportOutlined, LockOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, FileSearchOutlined, HomeOutlined, ImportOutlined, LockOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -16,6 +16,7 @@ import { RecycleBinPage } from './pages/cadres/RecycleBinPage';
 import { BackupPage } from './pages/system/BackupPage';
 import { VerifyPage } from './pages/system/VerifyPage';
 import { EncryptionPage } from './pages/system/EncryptionPage';
+import { AuditLogPage } from './pages/system/AuditLogPage';
 
 interface NavItem {
   key: string;
@@ -38,6 +39,7 @@ const SYSTEM_NAV: NavItem[] = [
   { key: '/system/backup', icon: <CloudServerOutlined />, label: '数据备份' },
   { key: '/system/verify', icon: <SafetyCertificateOutlined />, label: '归档核验' },
   { key: '/system/encryption', icon: <LockOutlined />, label: '数据加密' },
+  { key: '/system/audit', icon: <FileSearchOutlined />, label: '操作日志' },
 ];
 const SYSTEM_KEY = 'system';
 
@@ -89,6 +91,7 @@ export function AppShell() {
             <Route path="/system/backup" element={<BackupPage />} />
             <Route path="/system/verify" element={<VerifyPage />} />
             <Route path="/system/encryption" element={<EncryptionPage />} />
+            <Route path="/system/audit" element={<AuditLogPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </Layout.Content>
