@@ -1,7 +1,10 @@
-import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, FileSearchOutlined, HomeOutlined, ImportOutlined, LockOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CloudServerOutlined, DeleteOutlined, FileSearchOutlined, HomeOutlined, ImportOutlined, LockOutlined, RiseOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { Layout, Menu, type MenuProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../shared/permissions';
+import { useSession } from './auth/session';
+import { UserMenu } from './auth/UserMenu';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { BatchDetailPage } from './pages/batches/BatchDetailPage';
@@ -17,11 +20,14 @@ import { BackupPage } from './pages/system/BackupPage';
 import { VerifyPage } from './pages/system/VerifyPage';
 import { EncryptionPage } from './pages/system/EncryptionPage';
 import { AuditLogPage } from './pages/system/AuditLogPage';
+import { UsersPage } from './pages/system/UsersPage';
 
 interface NavItem {
   key: string;
   icon: ReactNode;
   label: string;
+  /** Hidden from a signed-in role without it (the service refuses the page's calls anyway). */
+  permission?: Permission;
 }
 
 /** The side navigation: one entry per area of work. */
@@ -30,23 +36,27 @@ const NAV: NavItem[] = [
   { key: '/cadres', icon: <TeamOutlined />, label: '干部档案' },
   { key: '/batches', icon: <ApartmentOutlined />, label: '批次管理' },
   { key: '/growth/templates', icon: <RiseOutlined />, label: '评价模板' },
-  { key: '/import', icon: <ImportOutlined />, label: '导入' },
+  { key: '/import', icon: <ImportOutlined />, label: '导入', permission: 'import' },
   { key: '/recycle', icon: <DeleteOutlined />, label: '回收站' },
 ];
 
 /** 系统: keeping the data safe. */
 const SYSTEM_NAV: NavItem[] = [
-  { key: '/system/backup', icon: <CloudServerOutlined />, label: '数据备份' },
+  { key: '/system/backup', icon: <CloudServerOutlined />, label: '数据备份', permission: 'backup' },
   { key: '/system/verify', icon: <SafetyCertificateOutlined />, label: '归档核验' },
-  { key: '/system/encryption', icon: <LockOutlined />, label: '数据加密' },
-  { key: '/system/audit', icon: <FileSearchOutlined />, label: '操作日志' },
+  { key: '/system/encryption', icon: <LockOutlined />, label: '数据加密', permission: 'encryption' },
+  { key: '/system/audit', icon: <FileSearchOutlined />, label: '操作日志', permission: 'audit' },
+  { key: '/system/users', icon: <UserSwitchOutlined />, label: '用户管理', permission: 'users' },
 ];
 const SYSTEM_KEY = 'system';
 
-const MENU_ITEMS: MenuProps['items'] = [
-  ...NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label })),
-  { key: SYSTEM_KEY, icon: <SettingOutlined />, label: '系统', children: SYSTEM_NAV.map((n) => ({ key: n.key, icon: n.icon, label: n.label })) },
-];
+/** The menu a role sees: entries it has no permission for are left out (all of them without accounts). */
+function menuItems(can: (p: Permission) => boolean): MenuProps['items'] {
+  const shown = (n: NavItem) => !n.permission || can(n.permission);
+  const item = (n: NavItem) => ({ key: n.key, icon: n.icon, label: n.label });
+  const system = SYSTEM_NAV.filter(shown).map(item);
+  return [...NAV.filter(shown).map(item), ...(system.length ? [{ key: SYSTEM_KEY, icon: <SettingOutlined />, label: '系统', children: system }] : [])];
+}
 
 function selectedKey(pathname: string): string {
   // A posting's page and an evaluation belong to the cadre files they are part of.
@@ -58,10 +68,14 @@ function selectedKey(pathname: string): string {
 export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
+  const { can } = useSession();
+  const items = useMemo(() => menuItems(can), [can]);
   return (
     <Layout style={{ height: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', background: '#b7202e', paddingInline: 24 }}>
         <span className="app-brand">挂职干部管理系统</span>
+        <span style={{ flex: 1 }} />
+        <UserMenu />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={180} theme="light" breakpoint="lg" collapsedWidth={56}>
@@ -69,7 +83,7 @@ export function AppShell() {
             mode="inline"
             selectedKeys={[selectedKey(location.pathname)]}
             defaultOpenKeys={[SYSTEM_KEY]}
-            items={MENU_ITEMS}
+            items={items}
             onClick={(e) => navigate(e.key)}
             style={{ height: '100%', borderInlineEnd: 0 }}
           />
@@ -92,6 +106,7 @@ export function AppShell() {
             <Route path="/system/verify" element={<VerifyPage />} />
             <Route path="/system/encryption" element={<EncryptionPage />} />
             <Route path="/system/audit" element={<AuditLogPage />} />
+            <Route path="/system/users" element={<UsersPage />} />
             <Route path="*" element={<HomePage />} />
           </Routes>
         </Layout.Content>

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import '../shared/zodLocale';
 import { AppShell } from './AppShell';
+import { AuthGate } from './components/AuthGate';
 import { UnlockGate } from './components/UnlockGate';
 import './styles.css';
 
@@ -18,7 +19,10 @@ createRoot(document.getElementById('root')!).render(
       <HashRouter>
         {/* An encrypted database asks for its password before the app opens. */}
         <UnlockGate>
-          <AppShell />
+          {/* Then, once the database has accounts, the sign-in (and the idle lock over the app). */}
+          <AuthGate>
+            <AppShell />
+          </AuthGate>
         </UnlockGate>
       </HashRouter>
     </AntApp>

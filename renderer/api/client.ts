@@ -70,6 +70,8 @@ export async function api<C extends Channel>(channel: C, input: InputOf<C>, opti
   if (!envelope.ok) {
     // An encrypted database waiting for its password (e.g. the worker restarted): the unlock gate checks again.
     if (envelope.error.code === 'LOCKED') window.dispatchEvent(new CustomEvent('cadre-desk:locked'));
+    // The session ended (timed out or signed out): the auth gate locks the screen or shows the sign-in again.
+    if (envelope.error.code === 'UNAUTHENTICATED') window.dispatchEvent(new CustomEvent('cadre-desk:unauthenticated'));
     throw new ApiError(envelope.error.code, envelope.error.message);
   }
   return envelope.result as ResultOf<C>;

@@ -8,6 +8,7 @@ import { formatResumeLine } from '../../../shared/resume';
 import { ageAt, dayOf, formatBirthWithAge, yearMonthOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { CadrePhoto } from '../../components/CadrePhoto';
 import { DocumentPreviewModal } from '../../components/DocumentPreviewModal';
 import { saveBase64File } from '../../lib/files';
@@ -89,6 +90,7 @@ export function CadreDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const cadre = useApi('cadre:get', { id });
   const history = useApi('cadre:history', { id });
   const [printing, setPrinting] = useState(false);
@@ -137,20 +139,28 @@ export function CadreDetailPage() {
           </Flex>
           {!c.deletedAt && (
             <Space wrap>
-              <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
-                任免审批表
-              </Button>
-              <Button icon={<ExportOutlined />} onClick={exportLrmx}>
-                导出LRMX
-              </Button>
-              <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/cadres/${id}/edit`)}>
-                编辑
-              </Button>
-              <Popconfirm title="删除此档案？" description="档案将移入回收站，可随时恢复。" okText="删除" cancelText="取消" onConfirm={remove}>
-                <Button danger icon={<DeleteOutlined />}>
-                  删除
+              {canCall('document:renmian') && (
+                <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>
+                  任免审批表
                 </Button>
-              </Popconfirm>
+              )}
+              {canCall('lrmx:export') && (
+                <Button icon={<ExportOutlined />} onClick={exportLrmx}>
+                  导出LRMX
+                </Button>
+              )}
+              {canCall('cadre:save') && (
+                <Button type="primary" icon={<EditOutlined />} onClick={() => navigate(`/cadres/${id}/edit`)}>
+                  编辑
+                </Button>
+              )}
+              {canCall('cadre:delete') && (
+                <Popconfirm title="删除此档案？" description="档案将移入回收站，可随时恢复。" okText="删除" cancelText="取消" onConfirm={remove}>
+                  <Button danger icon={<DeleteOutlined />}>
+                    删除
+                  </Button>
+                </Popconfirm>
+              )}
             </Space>
           )}
         </Flex>

@@ -7,6 +7,7 @@ import { POSTING_STATUSES } from '../../../shared/codes/secondment';
 import type { CadreListItem } from '../../../shared/cadre';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { saveBase64File } from '../../lib/files';
 import { AddMembersModal } from '../../components/AddMembersModal';
 import { CadrePhoto } from '../../components/CadrePhoto';
@@ -24,6 +25,7 @@ type FilterKey = (typeof FILTERS)[number]['key'];
 /** 干部档案 list: one search box (name, pinyin initials, full pinyin, ID number, unit), filters, pinyin order. */
 export function CadreListPage() {
   const navigate = useNavigate();
+  const { canCall } = useSession();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(params.get('q') ?? '');
   const page = Number(params.get('page') ?? 1);
@@ -73,15 +75,21 @@ export function CadreListPage() {
           干部档案
         </h1>
         <Space>
-          <Button icon={<FileExcelOutlined />} onClick={exportExcel} disabled={!list.data?.total}>
-            导出Excel
-          </Button>
-          <Button icon={<UsergroupAddOutlined />} disabled={!selected.length} onClick={() => setJoining(true)}>
-            加入批次{selected.length ? `（${selected.length}人）` : ''}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cadres/new')}>
-            新建干部档案
-          </Button>
+          {canCall('roster:export') && (
+            <Button icon={<FileExcelOutlined />} onClick={exportExcel} disabled={!list.data?.total}>
+              导出Excel
+            </Button>
+          )}
+          {canCall('batch:addMembers') && (
+            <Button icon={<UsergroupAddOutlined />} disabled={!selected.length} onClick={() => setJoining(true)}>
+              加入批次{selected.length ? `（${selected.length}人）` : ''}
+            </Button>
+          )}
+          {canCall('cadre:save') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/cadres/new')}>
+              新建干部档案
+            </Button>
+          )}
         </Space>
       </Flex>
       <Card size="small">

@@ -3,7 +3,10 @@ import { App, Button, Popconfirm, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { GrowthEvaluation } from '../../../shared/growth';
 import { WORKFLOW_ACTION_LABELS, type WorkflowAction } from '../../../shared/workflow';
+import { ACTION_PERMISSIONS } from '../../../shared/permissions';
 import { api, errorMessage } from '../../api/client';
+import { ReviewOpinionModal } from '../../auth/ReviewOpinionModal';
+import { useSession } from '../../auth/session';
 import { GrowthHistoryDrawer } from './GrowthHistoryDrawer';
 import { GrowthReopenModal } from './GrowthReopenModal';
 
@@ -18,20 +21,24 @@ export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: Gro
   const [busy, setBusy] = useState<WorkflowAction | 'delete' | null>(null);
   const [reopening, setReopening] = useState(false);
   const [history, setHistory] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
+  const { can, canCall, session } = useSession();
   const title = `成长评价（${e.period}）`;
 
-  const run = async (action: WorkflowAction) => {
+  const run = async (action: WorkflowAction, reason?: string): Promise<boolean> => {
     if (action === 'submit' && unsaved.length) {
       message.warning(`${unsaved.join('、')}有未保存的修改：请先保存再提交`);
-      return;
+      return false;
     }
     setBusy(action);
     try {
-      const next = await api('growth:transition', { id: e.id, action });
+      const next = await api('growth:transition', { id: e.id, action, ...(reason ? { reason } : {}) });
       message.success(action === 'submit' ? `${title}已提交：评分已锁定，如需修改请先退回为草稿` : action === 'archive' ? `${title}已归档：内容已冻结并记录校验值` : `${title}已${WORKFLOW_ACTION_LABELS[action]}`);
       onChanged(next);
+      return true;
     } catch (err) {
       message.error(errorMessage(err));
+      return false;
     } finally {
       setBusy(null);
     }
@@ -50,7 +57,7 @@ export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: Gro
 
   return (
     <Space wrap>
-      {e.workflow.actions.map((a) => {
+      {e.workflow.actions.filter((a) => can(ACTION_PERMISSIONS[a])).map((a) => {
         const label = WORKFLOW_ACTION_LABELS[a];
         if (a === 'reopen')
           return (
@@ -67,7 +74,7 @@ export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: Gro
             </Popconfirm>
           );
         return (
-          <Button key={a} type="primary" icon={a === 'review' ? <AuditOutlined /> : ICONS[a]} loading={busy === a} onClick={() => run(a)}>
+          <Button key={a} type="primary" icon={a === 'review' ? <AuditOutlined /> : ICONS[a]} loading={busy === a} onClick={() => (a === 'review' && session.signedIn ? setReviewing(true) : void run(a))}>
             {label}
           </Button>
         );
@@ -75,12 +82,13 @@ export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: Gro
       <Button icon={<HistoryOutlined />} onClick={() => setHistory(true)}>
         历史
       </Button>
-      {e.workflow.editable && (
+      {e.workflow.editable && canCall('growth:delete') && (
         <Popconfirm title={`删除${title}？`} description="各评价主体的评分、评语和佐证关联将一并删除。" okText="删除" cancelText="取消" onConfirm={remove}>
           <Button danger icon={<DeleteOutlined />} loading={busy === 'delete'} aria-label="删除这份成长评价" />
         </Popconfirm>
       )}
       <GrowthReopenModal e={e} open={reopening} onClose={() => setReopening(false)} onDone={(next) => (setReopening(false), onChanged(next))} />
+      <ReviewOpinionModal open={reviewing} title={title} onCancel={() => setReviewing(false)} onSubmit={async (opinion) => (await run('review', opinion)) && (setReviewing(false), true)} />
       <GrowthHistoryDrawer id={e.id} title={title} open={history} onClose={() => setHistory(false)} />
     </Space>
   );

@@ -1,7 +1,10 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { availableActions, WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowInfo } from '../../../shared/workflow';
+import { ACTION_PERMISSIONS } from '../../../shared/permissions';
 import { api, errorMessage } from '../../api/client';
+import { ReviewOpinionModal } from '../../auth/ReviewOpinionModal';
+import { useSession } from '../../auth/session';
 import type { HistoryTarget } from './RecordHistoryDrawer';
 import type { ReopenTarget } from './ReopenModal';
 
@@ -29,22 +32,28 @@ export function WorkflowActions({
   onHistory: (t: HistoryTarget) => void;
 }) {
   const { message } = App.useApp();
+  const { can, session } = useSession();
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
-  const run = async (action: WorkflowAction) => {
+  const [reviewing, setReviewing] = useState(false);
+  const run = async (action: WorkflowAction, reason?: string): Promise<boolean> => {
     setBusy(action);
     try {
-      await api('record:transition', { id: record.id, action });
+      await api('record:transition', { id: record.id, action, ...(reason ? { reason } : {}) });
       message.success(`${title}已${WORKFLOW_ACTION_LABELS[action]}${action === 'submit' ? '：记录已锁定，如需修改请先退回为草稿' : ''}`);
       onChanged();
+      return true;
     } catch (e) {
       message.error(errorMessage(e));
+      return false;
     } finally {
       setBusy(null);
     }
   };
   return (
     <Space size={4} wrap>
-      {availableActions(record.workflow.state).map((a) => {
+      {/* Signed in, 审核 asks for the reviewer's opinion; without accounts it stays one click. */}
+      <ReviewOpinionModal open={reviewing} title={title} onCancel={() => setReviewing(false)} onSubmit={async (opinion) => (await run('review', opinion)) && (setReviewing(false), true)} />
+      {availableActions(record.workflow.state).filter((a) => can(ACTION_PERMISSIONS[a])).map((a) => {
         const label = WORKFLOW_ACTION_LABELS[a];
         if (a === 'reopen')
           return (
@@ -61,7 +70,7 @@ export function WorkflowActions({
             </Popconfirm>
           );
         return (
-          <Button key={a} size="small" type={a === 'submit' ? 'primary' : 'default'} ghost={a === 'submit'} loading={busy === a} onClick={() => run(a)}>
+          <Button key={a} size="small" type={a === 'submit' ? 'primary' : 'default'} ghost={a === 'submit'} loading={busy === a} onClick={() => (a === 'review' && session.signedIn ? setReviewing(true) : void run(a))}>
             {label}
           </Button>
         );
