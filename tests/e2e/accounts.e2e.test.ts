@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessFor } from '../../electron/auth/Access';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
+import { addDays, dayOf } from '../../shared/validators/yearMonth';
 import { screenshot, startApp, visible, type RunningApp } from './harness';
 
 /** Both screen sizes a clerk's office has, for a person to look at. */
@@ -47,10 +49,19 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 
 describe('账户: first administrator, sign-in, roles and the idle lock in the browser host', () => {
   let app: RunningApp;
+  let postingId = 0;
 
   beforeAll(async () => {
     app = await startApp();
-    await app.services.cadres.save({ actor: 'e2e' }, { name: '上官文涛', gender: '男', birthDate: '1980.09', idNumber: makeIdNumber('320402', '19800915', 61, '男'), workUnit: '常州市发展和改革委员会' });
+    const ctx = { actor: 'e2e' };
+    const cadreId = (await app.services.cadres.save(ctx, { name: '上官文涛', gender: '男', birthDate: '1980.09', idNumber: makeIdNumber('320402', '19800915', 61, '男'), workUnit: '常州市发展和改革委员会' })).id;
+    // A submitted 季度考核 for the reviewer of the second test.
+    const today = dayOf(new Date());
+    const batchId = (await app.services.batches.save(ctx, { name: '常州市赴安康挂职干部（第10批）', type: '东西部协作/对口支援', direction: '派出', startDate: addDays(today, -60), endDate: addDays(today, 300) })).id;
+    const added = await app.services.batches.addMembers(ctx, { batchId, cadreIds: [cadreId], defaults: { status: '在岗', hostUnit: '安康市发展和改革委员会', hostPost: '副主任' } });
+    postingId = added.added[0].postingId;
+    const record = await app.services.assessments.save(ctx, 'quarterly', { postingId, quarter: 1, selfSummary: '对接产业合作项目4个', grade: '好', score: 90 });
+    await app.services.assessments.transition(ctx, { id: record.id, action: 'submit' });
   });
   afterAll(async () => {
     await app?.close();
@@ -170,5 +181,31 @@ describe('账户: first administrator, sign-in, roles and the idle lock in the b
     await page.getByRole('menuitem', { name: '注销' }).click();
     await visible(page.getByRole('heading', { name: '登录' }));
     expect(await page.getByLabel('用户名', { exact: true }).inputValue()).toBe('zhaomin');
+  });
+
+  it('asks a signed-in reviewer for 审核意见 and keeps it in the record history', async () => {
+    const { page, url } = app;
+    // The accounts of the first test exist: a reviewer added beside them (its password changed at first sign-in).
+    await accessFor(app.services).accounts.add({ actor: 'wangjh' }, { username: 'liuke', name: '刘科长', dept: '干部科', role: 'reviewer', password: 'Review2025' });
+    await page.goto(`${url}#/postings/${postingId}`);
+    await signIn(page, 'liuke', 'Review2025');
+    await page.getByLabel('当前密码', { exact: true }).fill('Review2025');
+    await page.getByLabel('新密码', { exact: true }).fill('Liuke2026');
+    await page.getByLabel('再次输入新密码', { exact: true }).fill('Liuke2026');
+    await page.getByRole('button', { name: '修改密码并进入系统' }).click();
+    await visible(page.getByRole('button', { name: /刘科长（审核人（科长））/ }));
+
+    const quarterly = page.getByTestId('records-季度小结/考核');
+    const row = quarterly.getByRole('row', { name: /已提交/ });
+    await row.getByRole('button', { name: '审核', exact: true }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await visible(dialog.getByText('审核意见'));
+    await dialog.getByRole('button', { name: '审核通过' }).click();
+    await visible(dialog.getByText('请填写审核意见'));
+    await dialog.getByLabel('审核意见').fill('材料齐全，情况属实，同意。');
+    await dialog.getByRole('button', { name: '审核通过' }).click();
+    await visible(quarterly.getByText('已审核'));
+    const steps = (await app.services.db.manager.query("SELECT reason, actor FROM workflow_step WHERE action = 'review'")) as { reason: string; actor: string }[];
+    expect(steps).toEqual([{ reason: '材料齐全，情况属实，同意。', actor: expect.stringContaining('liuke') }]);
   });
 });
