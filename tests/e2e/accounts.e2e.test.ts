@@ -3,20 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessFor } from '../../electron/auth/Access';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { addDays, dayOf } from '../../shared/validators/yearMonth';
-import { screenshot, startApp, visible, type RunningApp } from './harness';
-
-/** Both screen sizes a clerk's office has, for a person to look at. */
-async function screens(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
+import { screenshot, startApp, visible, type RunningApp, screens } from './harness';
 
 /** Picks an option of the antd Select under the form label `label` in the open dialog. */
 async function chooseInDialog(page: Page, label: string, option: string): Promise<void> {

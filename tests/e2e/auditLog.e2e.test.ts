@@ -1,24 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
-import { screenshot, startApp, visible, type RunningApp } from './harness';
+import { screenshot, startApp, visible, type RunningApp, screens } from './harness';
 
 const clerk = { actor: '张科员' };
 const chief = { actor: '李科长' };
 const BATCH = '常州市赴安康挂职干部（第9批）';
 
-/** Both screen sizes a clerk's office has, for a person to look at. */
-async function screens(page: Page, name: string): Promise<void> {
+/** The page from its top (展开 may have scrolled it), at both sizes. */
+async function screensFromTop(page: Page, name: string): Promise<void> {
   await page.locator('.ant-layout-content').evaluate((el) => el.scrollTo(0, 0));
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
+  await screens(page, name);
 }
 
 /** Picks an option of an antd Select named by its aria-label. */
@@ -88,7 +80,7 @@ describe('系统 → 操作日志 in the browser host', () => {
     await fold.click();
     await expect.poll(() => created.locator('.audit-change').count()).toBeGreaterThan(before);
     await visible(created.getByText('收起'));
-    await screens(page, 'e2e-audit-all');
+    await screensFromTop(page, 'e2e-audit-all');
 
     // 操作人 李科长: only theirs.
     await choose(page, '操作人', '李科长');
@@ -111,7 +103,7 @@ describe('系统 → 操作日志 in the browser host', () => {
     expect(leaderRow).toContain(`批次“${BATCH}”`);
     expect(leaderRow).toMatch(new RegExp(`组长：\\s*（空）\\s*→\\s*${leaderName}`));
     expect(leaderRow).not.toMatch(new RegExp(`→\\s*${leaderId}\\b`));
-    await screens(page, 'e2e-audit-filtered');
+    await screensFromTop(page, 'e2e-audit-filtered');
 
     // A refresh keeps the filters (they are in the address).
     await page.reload();
@@ -129,7 +121,7 @@ describe('系统 → 操作日志 in the browser host', () => {
     await visible(page.getByText('没有符合条件的操作记录'));
     expect(await rowTexts(page)).toEqual([]);
     expect(await page.getByRole('button', { name: '导出Excel' }).isDisabled()).toBe(true);
-    await screens(page, 'e2e-audit-empty');
+    await screensFromTop(page, 'e2e-audit-empty');
 
     await page.getByRole('button', { name: '重置' }).click();
     await settled(page);

@@ -5,25 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
-import { screenshot, STATIC_DIR, startApp, visible, type RunningApp } from './harness';
+import { screenshot, STATIC_DIR, startApp, visible, type RunningApp, screens } from './harness';
 
 const ctx = { actor: 'e2e' };
 const PASSWORD = 'Changzhou2025';
 const NEW_PASSWORD = 'Ankang2026xy';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** Both screen sizes a clerk's office has, for a person to look at. */
-async function screens(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 /** The error text antd shows under a form field, found by the field's label. */
 function fieldError(page: Page, label: string) {

@@ -69,3 +69,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function visible(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.first().waitFor({ state: 'visible', timeout });
 }
+
+/** Screenshots at both screen sizes a clerk's office has (1366×768 and 1920×1080), for a person to look at. */
+export async function screens(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.waitForTimeout(300);
+    await screenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}

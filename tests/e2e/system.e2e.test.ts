@@ -5,22 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { addDays, dayOf } from '../../shared/validators/yearMonth';
 import { tamper } from '../helpers/tamper';
-import { screenshot, startApp, visible, type RunningApp } from './harness';
+import { screenshot, startApp, visible, type RunningApp, screens } from './harness';
 
 const ctx = { actor: 'e2e' };
-
-/** Both screen sizes a clerk's office has, for a person to look at. */
-async function screens(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1366, 768],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForTimeout(300);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
 
 describe('系统: 数据备份 and 归档核验 in the browser host', () => {
   let app: RunningApp;
