@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
-import { AUDIT_ENTITY_TYPES, type AuditChangeLine, type AuditFilterOptions, type AuditListItem } from '../../shared/audit';
+import { AUDIT_ENTITY_TYPES, type AuditChangeLine, type AuditEntry, type AuditFilterOptions, type AuditListItem } from '../../shared/audit';
 import type { Page } from '../../shared/cadre';
 import type { AuditFilter, AuditListQuery } from '../../shared/channels/audit';
 import { FIELD_LABELS, describePath } from '../../shared/fieldLabels';
@@ -52,17 +52,8 @@ export function auditListQueries(m: EntityManager, f: AuditFilter, page = 1, pag
   };
 }
 
-interface RawEntry {
-  id: number;
-  seq: number;
-  at: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  changes: Record<string, [unknown, unknown]>;
-  note: string;
-}
+/** An entry as stored, with its place in the chain. */
+type RawEntry = AuditEntry & { seq: number };
 
 const toRaw = (r: Record<string, unknown>): RawEntry => ({
   id: col.num(r, 'id'), seq: col.num(r, 'seq'), at: col.str(r, 'at'), actor: col.str(r, 'actor'), entityType: col.str(r, 'entity_type'),

@@ -1,10 +1,11 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Typography, type InputRef } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import type { SessionInfo, UserAccount } from '../../shared/channels/auth';
 import { ROLE_LABELS } from '../../shared/roles';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
 import { AUTH_CARD_BODY, AUTH_CARD_STYLE, AuthFrame } from '../auth/AuthFrame';
+import { usePasswordEntry } from '../auth/usePasswordEntry';
 
 export type LockReason = 'idle' | 'expired';
 
@@ -56,25 +57,10 @@ export function IdleLock({ user, idleMinutes, locked, onLock, onUnlocked, onSwit
 }
 
 function LockCard({ user, reason, idleMinutes, onUnlocked, onSwitchUser }: { user: UserAccount; reason: LockReason; idleMinutes: number; onUnlocked: (s: SessionInfo) => void; onSwitchUser: () => void }) {
-  const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
-  const input = useRef<InputRef>(null);
-
-  useEffect(() => {
-    if (!busy) input.current?.focus();
-  }, [busy]);
-
-  const unlock = async ({ password }: { password: string }) => {
-    setBusy(true);
-    try {
-      const r = await api('auth:signIn', { username: user.username, password });
-      onUnlocked(r.session);
-    } catch (e) {
-      form.setFields([{ name: 'password', value: '', errors: [errorMessage(e)] }]);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, busy, input, onFinish } = usePasswordEntry(async (password) => {
+    onUnlocked((await api('auth:signIn', { username: user.username, password })).session);
+    return null;
+  });
 
   return (
     <Card style={AUTH_CARD_STYLE} styles={AUTH_CARD_BODY}>
@@ -92,7 +78,7 @@ function LockCard({ user, reason, idleMinutes, onUnlocked, onSwitchUser }: { use
           未保存的内容仍保留，输入密码即可继续。
         </Typography.Text>
       </Flex>
-      <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
         <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
           <Input.Password ref={input} size="large" autoComplete="current-password" placeholder="请输入密码，按回车解锁" />
         </Form.Item>

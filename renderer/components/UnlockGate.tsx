@@ -1,7 +1,9 @@
 import { LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Layout, Result, Spin, Typography, type InputRef } from 'antd';
+import { Button, Card, Flex, Form, Input, Layout, Result, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, errorMessage } from '../api/client';
+import { AUTH_CARD_BODY, AUTH_CARD_STYLE } from '../auth/AuthFrame';
+import { usePasswordEntry } from '../auth/usePasswordEntry';
 
 /** Sent by `api()` whenever a call answers LOCKED: the database is waiting for its password again. */
 export const LOCKED_EVENT = 'cadre-desk:locked';
@@ -90,30 +92,17 @@ export function UnlockGate({ children }: { children: ReactNode }) {
 
 /** The password card of the unlock screen: Enter submits; a wrong password is said under the field, which is emptied. */
 function UnlockCard({ onUnlocked }: { onUnlocked: () => void }) {
-  const [form] = Form.useForm<{ password: string }>();
-  const [busy, setBusy] = useState(false);
-  const input = useRef<InputRef>(null);
-
-  // Focus in the field: at first, and again after a refused password (the field is enabled again by then).
-  useEffect(() => {
-    if (!busy) input.current?.focus();
-  }, [busy]);
-
-  const unlock = async ({ password }: { password: string }) => {
-    setBusy(true);
-    try {
-      const s = await api('security:unlock', { password });
-      if (!s.locked) return onUnlocked();
-      form.setFields([{ name: 'password', value: '', errors: ['数据库仍未解锁，请重试'] }]);
-    } catch (e) {
-      form.setFields([{ name: 'password', value: '', errors: [errorMessage(e)] }]);
-    } finally {
-      setBusy(false);
+  const { form, busy, input, onFinish } = usePasswordEntry(async (password) => {
+    const s = await api('security:unlock', { password });
+    if (!s.locked) {
+      onUnlocked();
+      return null;
     }
-  };
+    return '数据库仍未解锁，请重试';
+  });
 
   return (
-    <Card style={{ width: 420, maxWidth: '100%', boxShadow: '0 6px 24px rgba(0, 0, 0, 0.08)' }} styles={{ body: { padding: '32px 36px 24px' } }}>
+    <Card style={AUTH_CARD_STYLE} styles={AUTH_CARD_BODY}>
       <Flex vertical align="center" gap={6} style={{ marginBottom: 24 }}>
         <LockOutlined style={{ fontSize: 36, color: '#b7202e' }} />
         <Typography.Title level={3} style={{ margin: '8px 0 0' }}>
@@ -121,7 +110,7 @@ function UnlockCard({ onUnlocked }: { onUnlocked: () => void }) {
         </Typography.Title>
         <Typography.Text type="secondary">请输入数据库密码以打开干部档案</Typography.Text>
       </Flex>
-      <Form form={form} layout="vertical" onFinish={unlock} requiredMark={false} disabled={busy}>
+      <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
         <Form.Item name="password" label="数据库密码" rules={[{ required: true, message: '请输入数据库密码' }]}>
           <Input.Password ref={input} size="large" autoComplete="current-password" placeholder="请输入密码，按回车解锁" />
         </Form.Item>
