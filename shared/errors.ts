@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { describePath } from './fieldLabels';
 
 /** Error codes that cross the API boundary. The message is always Chinese and meant for the user. */
-export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'INTERNAL' | 'LOCKED';
+/** STORAGE: the disk or the database file failed (full, read-only, busy, damaged); the message names the folder. */
+export type ErrorCode = 'VALIDATION' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNKNOWN_CHANNEL' | 'INTERNAL' | 'LOCKED' | 'STORAGE';
 
 export interface ApiErrorShape {
   code: ErrorCode;

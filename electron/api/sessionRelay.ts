@@ -24,6 +24,8 @@ export function httpStatusOf(envelope: ApiEnvelope<unknown>): number {
       return 404;
     case 'INTERNAL':
       return 500;
+    case 'STORAGE':
+      return 503;
     case 'UNAUTHENTICATED':
       return 401;
     case 'FORBIDDEN':

@@ -114,7 +114,7 @@ export class EncryptionService {
 export function keyForFile(dbFile: string, encrypted: boolean, password: string | undefined): DataKey | null {
   if (!encrypted) return null;
   const info = readKeyInfo(dbFile);
-  if (!info) throw new AppError('CONFLICT', `数据库已加密，但缺少密钥信息文件（${keyInfoPath(dbFile)}）：请从备份中恢复该文件`);
+  if (!info) throw new AppError('CONFLICT', `数据库文件“${dbFile}”不是普通的数据库文件：它已损坏，或是缺少密钥信息文件（${keyInfoPath(dbFile)}）的加密数据库。请从备份中恢复`);
   if (!password) throw new AppError('LOCKED', '数据库已加密：请输入数据库密码');
   return unlockDataKey(password, info);
 }

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../shared/errors';
+import { storageFault } from './storageFault';
 import { triggerRefusal } from './triggerRefusal';
 
 /** How long a write waits for another process (the CLI, a second window) to finish its transaction. */
@@ -29,7 +30,17 @@ export class Database {
     private writer: DataSource,
     /** The read-only connection. */
     private reader: DataSource = writer,
+    /**
+     * Opens a fresh writer or reader, for the rare connection that a failed ROLLBACK or COMMIT (a full disk, a
+     * disk error) leaves inside a transaction: it is replaced rather than trusted with the next write.
+     */
+    private readonly reopen?: { writer: () => Promise<DataSource>; reader: () => Promise<DataSource> },
   ) {}
+
+  /** The database file, for messages that name its folder. */
+  get file(): string {
+    return String(this.writer.options.database ?? '');
+  }
 
   get dataSource(): DataSource {
     return this.writer;
@@ -98,9 +109,12 @@ export class Database {
       markTransaction(qr, true);
       try {
         return await this.snapshot.run(qr.manager, () => work(qr.manager));
+      } catch (err) {
+        throw storageFault(err, this.file) ?? err;
       } finally {
         markTransaction(qr, false);
-        await qr.query('COMMIT').catch(() => undefined);
+        // A reader left inside its snapshot would show stale data from then on: end it, or replace the connection.
+        if (!(await endTransaction(qr, 'COMMIT'))) await this.replaceReader();
       }
     });
     this.readTail = run.catch(() => undefined);
@@ -121,20 +135,68 @@ export class Database {
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     // The sqlite driver has one query runner per connection: the transaction is that runner's state.
-    const qr = this.writer.createQueryRunner();
-    await beginImmediate(qr);
+    let qr = this.writer.createQueryRunner();
+    try {
+      await beginImmediate(qr);
+    } catch (err) {
+      // A connection still inside an earlier transaction is never written through: replace it and begin again.
+      if (!/within a transaction/i.test(String((err as Error)?.message))) throw storageFault(err, this.file) ?? err;
+      await this.replaceWriter();
+      qr = this.writer.createQueryRunner();
+      await beginImmediate(qr).catch((e) => Promise.reject(storageFault(e, this.file) ?? e));
+    }
     markTransaction(qr, true);
     try {
       const result = await work(qr.manager);
-      await qr.commitTransaction();
+      await qr.query('COMMIT');
       return result;
     } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      // Every failure ends with the connection out of the transaction, confirmed — or with a new connection. A
+      // full disk can fail the COMMIT and then the ROLLBACK too; writes queued after it must not run inside the
+      // dead transaction and be reported as saved while nothing reaches the file.
+      if (!(await endTransaction(qr, 'ROLLBACK'))) await this.replaceWriter();
       // A trigger refused the change (an archived record): say so in Chinese rather than as an internal error.
-      throw triggerRefusal(err) ?? err;
+      throw triggerRefusal(err) ?? storageFault(err, this.file) ?? err;
     } finally {
       markTransaction(qr, false);
     }
+  }
+
+  private async replaceWriter(): Promise<void> {
+    if (!this.reopen) throw new AppError('STORAGE', '数据库连接处于异常状态，请关闭程序后重新打开');
+    const shared = this.reader === this.writer;
+    await this.writer.destroy().catch(() => undefined);
+    this.writer = await this.reopen.writer();
+    if (shared) this.reader = this.writer;
+  }
+
+  private async replaceReader(): Promise<void> {
+    if (this.reader === this.writer) return;
+    if (!this.reopen) return;
+    await this.reader.destroy().catch(() => undefined);
+    this.reader = await this.reopen.reader();
+  }
+}
+
+/**
+ * Ends the open transaction with `statement` (COMMIT or ROLLBACK; a failed COMMIT falls back to ROLLBACK) and
+ * confirms the connection is outside any transaction (a `BEGIN` is accepted). False when it could not be ended.
+ */
+async function endTransaction(qr: QueryRunner, statement: 'COMMIT' | 'ROLLBACK'): Promise<boolean> {
+  const noTransaction = (e: unknown) => /no transaction is active/i.test(String((e as Error)?.message));
+  try {
+    await qr.query(statement);
+    return true;
+  } catch (err) {
+    if (noTransaction(err)) return true;
+  }
+  await qr.query('ROLLBACK').catch(() => undefined);
+  try {
+    await qr.query('BEGIN');
+    await qr.query('ROLLBACK');
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -162,7 +224,7 @@ async function beginImmediate(qr: QueryRunner): Promise<void> {
     } catch (err) {
       if (!isBusyError(err)) throw err;
       if (Date.now() >= deadline)
-        throw new AppError('CONFLICT', '数据库正被其他程序（如命令行导入或另一个窗口）长时间占用，本次修改未保存，请稍后重试');
+        throw new AppError('STORAGE', '数据库正被另一个程序使用（如命令行导入或另一个窗口），等待后仍未释放，本次修改未保存，请稍候重试');
       await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
     }
   }

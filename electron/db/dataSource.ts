@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { sqlite as sqlite3 } from './sqliteDriver';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { AppError } from '../../shared/errors';
+import { storageFault } from './storageFault';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -64,25 +66,58 @@ async function tune(ds: DataSource): Promise<void> {
 
 /** Opens (creating if needed) and migrates the writer connection: WAL journal, foreign keys on, a busy timeout. */
 export async function openDatabase(options: OpenOptions): Promise<DataSource> {
-  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   const ds = new DataSource(connectionOptions(options.file, false, options.sqlKey));
-  await ds.initialize();
-  await tune(ds);
-  await ds.query('PRAGMA foreign_keys = ON');
   try {
-    if (options.beforeMigrations && (await ds.showMigrations())) await options.beforeMigrations(ds);
+    fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+    await ds.initialize();
   } catch (err) {
-    await ds.destroy();
-    throw err;
+    throw storageFault(err, options.file) ?? err;
   }
-  await ds.runMigrations({ transaction: 'each' });
+  try {
+    await tune(ds);
+    await ds.query('PRAGMA foreign_keys = ON');
+    await refuseNewerSchema(ds);
+    if (options.beforeMigrations && (await ds.showMigrations())) await options.beforeMigrations(ds);
+    await ds.runMigrations({ transaction: 'each' });
+  } catch (err) {
+    await ds.destroy().catch(() => undefined);
+    throw migrationFailure(err, options.file);
+  }
   return ds;
+}
+
+/**
+ * A database a newer version of the program has upgraded has tables and rules this version does not know:
+ * writing to it could break them. Refuse it and say what to do.
+ */
+async function refuseNewerSchema(ds: DataSource): Promise<void> {
+  const table = (await ds.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'")) as unknown[];
+  if (!table.length) return;
+  const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
+  const known = new Set(MIGRATIONS.map((M) => new M().name ?? M.name));
+  const unknown = applied.filter((n) => !known.has(n));
+  if (unknown.length)
+    throw new AppError('CONFLICT', `数据库版本较新，请升级程序：该数据库已被更新版本的挂职干部管理系统升级（${unknown.length} 项本程序不认识的结构变更），本程序不能打开，以免损坏数据`);
+}
+
+/** Why the database could not be opened or upgraded, in one Chinese sentence (a failed migration changes nothing). */
+function migrationFailure(err: unknown, file: string): AppError {
+  if (err instanceof AppError) return err;
+  const fault = storageFault(err, file);
+  if (fault) return new AppError('STORAGE', `数据库无法打开或升级：${fault.message}`);
+  const detail = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 200);
+  return new AppError('STORAGE', `数据库结构升级失败，数据库保持升级前的状态（${detail}）。请把此信息告知技术支持`);
 }
 
 /** A read-only connection to a database the writer has already opened and migrated. */
 export async function openReadConnection(file: string, sqlKey?: string): Promise<DataSource> {
   const ds = new DataSource(connectionOptions(file, true, sqlKey));
-  await ds.initialize();
-  await tune(ds);
+  try {
+    await ds.initialize();
+    await tune(ds);
+  } catch (err) {
+    if (ds.isInitialized) await ds.destroy().catch(() => undefined);
+    throw storageFault(err, file) ?? err;
+  }
   return ds;
 }

@@ -84,7 +84,11 @@ export class AppServices {
       await writer.destroy();
       throw err;
     });
-    const services = new AppServices(new Database(writer, reader), dbFile, new KeyRing(key));
+    // A connection a failed ROLLBACK leaves inside a transaction is replaced by a fresh one (no migrations pending).
+    // The key is read when needed: turning encryption on or a new password changes it.
+    const keys = new KeyRing(key);
+    const reopen = { writer: () => openDatabase({ file: dbFile, sqlKey: keys.sqlKey }), reader: () => openReadConnection(dbFile, keys.sqlKey) };
+    const services = new AppServices(new Database(writer, reader, reopen), dbFile, keys);
     try {
       await services.archiveLedger.initialize();
       await services.audit.initialize();
