@@ -1,6 +1,7 @@
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { Media, Packer, Paragraph, StyleForParagraph, TextRun, type File, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
+import { draftHeader } from './draftMark';
 import { a4Page, houseDocument, type PageSetup, type StyleBook } from './style';
 
 /**
@@ -24,6 +25,8 @@ export interface FormPackage {
   footer?: Footer;
   /** Different footers on odd (`default`) and even pages, e.g. GB/T 9704 page numbers; like `footer`, the plain path. */
   footers?: { default: Footer; even: Footer };
+  /** Printed from a record not archived yet: the 草稿 mark in the header of every page (draftMark.ts). */
+  draft?: boolean;
 }
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
@@ -160,10 +163,18 @@ interface Shell {
 
 const TITLE_MARK = 'FORM-TITLE';
 const PER_FORM = new Set(['word/document.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml']);
-let shell: Promise<Shell> | null = null;
+/** One shell without and one with the 草稿 header (its part, relationship and content type are fixed too). */
+const shells = new Map<boolean, Promise<Shell>>();
+/** The header a form's section carries: the 草稿 mark or none. */
+const headersOf = (draft: boolean | undefined, evenPages = false) => (draft ? { default: draftHeader(), ...(evenPages ? { even: draftHeader() } : {}) } : undefined);
+function shellFor(draft: boolean): Promise<Shell> {
+  let found = shells.get(draft);
+  if (!found) shells.set(draft, (found = makeShell(draft)));
+  return found;
+}
 
-async function makeShell(): Promise<Shell> {
-  const empty = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(), children: [] }] });
+async function makeShell(draft: boolean): Promise<Shell> {
+  const empty = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(), headers: headersOf(draft), children: [] }] });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(empty));
   const fixed: ZipEntry[] = [];
   const text: Record<string, string> = {};
@@ -191,11 +202,12 @@ interface PageShell {
 const BODY_MARK = 'FORM-BODY-MARK';
 const pageShells = new Map<string, PageShell>();
 
-function pageShell(page: PageSetup | undefined): PageShell {
-  const key = JSON.stringify(page ?? {});
+function pageShell(page: PageSetup | undefined, draft: boolean): PageShell {
+  const key = JSON.stringify([page ?? {}, draft]);
   let found = pageShells.get(key);
   if (!found) {
-    const file = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(page), children: [new Paragraph({ children: [new TextRun(BODY_MARK)] })] }] });
+    const children = [new Paragraph({ children: [new TextRun(BODY_MARK)] })];
+    const file = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(page), headers: headersOf(draft), children }] });
     const xml = XML_DECL + xmlOf(file.Document.View.prepForXml({ file, viewWrapper: file.Document, stack: [] })!);
     const mark = new RegExp(`<w:p>(?:(?!</w:p>).)*${BODY_MARK}.*?</w:p>`).exec(xml);
     if (!mark) throw new Error('packDocx：未能生成文档框架');
@@ -208,10 +220,11 @@ function pageShell(page: PageSetup | undefined): PageShell {
 /** The form as a .docx, the fast way (see the module comment). */
 export async function packDocx(form: FormPackage): Promise<Buffer> {
   if (form.footer || form.footers) return packDocxPlain(form);
-  const s = await (shell ??= makeShell());
+  const draft = !!form.draft;
+  const s = await shellFor(draft);
   // Each element writes itself in the context docx's own Packer gives it — the page's File — except that images go
   // to a Media of this form's own, so nothing of one form stays behind in the shared File.
-  const page = pageShell(form.page);
+  const page = pageShell(form.page, draft);
   const formMedia = new Media();
   const file = { Document: page.file.Document, Media: formMedia, Numbering: page.file.Numbering, PackageParts: page.file.PackageParts } as unknown as File;
   const ctx: IContext = { file, viewWrapper: page.file.Document, stack: [] };
@@ -257,7 +270,7 @@ export function packDocxPlain(form: FormPackage): Promise<Buffer> {
     title: form.title,
     book: form.book,
     evenAndOddFooters: !!form.footers,
-    sections: [{ properties: a4Page(form.page), footers, children: form.body }],
+    sections: [{ properties: a4Page(form.page), headers: headersOf(form.draft, !!form.footers), footers, children: form.body }],
   });
   return Packer.toBuffer(doc);
 }
