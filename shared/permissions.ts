@@ -180,12 +180,64 @@ export const DEFAULT_GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
 
 export type RoleGrants = Record<Role, Permission[]>;
 
+/** What each grantable permission covers, in the words of the grants editor (系统 → 用户管理 → 角色权限). */
+export const PERMISSION_HINTS: Readonly<Record<Exclude<Permission, 'public' | 'signedIn'>, string>> = {
+  read: '查看干部档案、批次、挂职记录、考核记录、工作实绩和成长评价；归档核验',
+  export: '打印Word表格，导出LRMX和Excel花名册（每次导出记入操作日志）',
+  edit: '新建、修改干部档案、批次、挂职记录、考核记录、请销假、工作实绩和成长评价评分；移入回收站和恢复',
+  import: '导入任免审批表（.lrmx）和Excel花名册',
+  purge: '从回收站彻底删除档案（不可恢复）',
+  submit: '提交考核记录和成长评价（提交后锁定）',
+  review: '审核已提交的记录（须填写意见，不能审核本人提交的记录）',
+  archive: '归档已审核的记录（归档后永久保存，不能再修改）',
+  reopen: '将已提交或已审核的记录退回为草稿',
+  templates: '新建、修改和启用成长评价指标模板',
+  settings: '在岗率预警阈值、自动锁定时间等系统设置',
+  backup: '立即备份、查看备份文件',
+  restore: '用备份文件恢复全部数据',
+  encryption: '启用数据加密、修改加密密码',
+  users: '新建、停用账户，重置密码，调整角色权限',
+  audit: '查看和导出操作日志',
+};
+
+/** How the editor groups the permissions. */
+export const PERMISSION_GROUPS: readonly { label: string; permissions: readonly Permission[] }[] = [
+  { label: '业务数据', permissions: ['read', 'export', 'edit', 'import', 'purge'] },
+  { label: '审核流程', permissions: ['submit', 'review', 'archive', 'reopen'] },
+  { label: '系统管理', permissions: ['templates', 'settings', 'backup', 'restore', 'encryption', 'users', 'audit'] },
+];
+
+/**
+ * Grants no override may take away (the guard rails of role:setGrants): the administrator keeps account management,
+ * so that somebody can always put the grants right again, and every role can at least read.
+ */
+export const FIXED_GRANTS: readonly { role: Role; permission: Permission; reason: string }[] = [
+  { role: 'admin', permission: 'users', reason: `${ROLE_LABELS.admin}必须保留“${PERMISSION_LABELS.users}”权限，否则无人能再管理账号和权限` },
+  ...ROLES.map((role) => ({ role, permission: 'read' as Permission, reason: `每个角色都须保留“${PERMISSION_LABELS.read}”权限：${ROLE_LABELS[role]}没有它就打不开任何页面` })),
+];
+
+/** The fixed grant of `role` × `permission`, if it is one. */
+export const fixedGrant = (role: Role, permission: Permission) => FIXED_GRANTS.find((f) => f.role === role && f.permission === permission);
+
 const permissionList = z.array(z.enum(GRANTABLE as [Permission, ...Permission[]], { error: `应为${GRANTABLE.join('、')}之一` })).max(GRANTABLE.length);
 
-/** An override of the grants: every role listed with its permissions; the administrator keeps 账号与权限管理. */
+/** An override of the grants: every role listed with its permissions; the fixed grants (FIXED_GRANTS) kept. */
 export const RoleGrantsSchema = z
   .object(Object.fromEntries(ROLES.map((r) => [r, permissionList])) as Record<Role, typeof permissionList>)
-  .refine((g) => g.admin.includes('users'), { path: ['admin'], message: `${ROLE_LABELS.admin}必须保留“${PERMISSION_LABELS.users}”权限，否则无人能再管理账号` });
+  .superRefine((g, ctx) => {
+    for (const f of FIXED_GRANTS) if (!g[f.role].includes(f.permission)) ctx.addIssue({ code: 'custom', message: f.reason });
+  });
+
+/** The grants in GRANTABLE order without repeats (so that two equal grants compare equal). */
+export function normalGrants(g: Readonly<Record<Role, readonly Permission[]>>): RoleGrants {
+  return Object.fromEntries(ROLES.map((r) => [r, GRANTABLE.filter((p) => g[r]?.includes(p))])) as RoleGrants;
+}
+
+export function sameGrants(a: Readonly<Record<Role, readonly Permission[]>>, b: Readonly<Record<Role, readonly Permission[]>>): boolean {
+  const x = normalGrants(a);
+  const y = normalGrants(b);
+  return ROLES.every((r) => x[r].join() === y[r].join());
+}
 
 /** Whether `role` holds `permission` under `grants`. */
 export function roleHas(grants: Readonly<Record<Role, readonly Permission[]>>, role: Role, permission: Permission): boolean {

@@ -94,13 +94,13 @@ export class Access {
   async session(token: string | undefined): Promise<SessionInfo> {
     const idleMinutes = await this.idleMinutes();
     if (!(await this.accounts.hasAccounts())) {
-      return { accountsExist: false, signedIn: false, user: null, permissions: [...GRANTABLE], mustChangePassword: false, idleMinutes };
+      return { accountsExist: false, signedIn: false, user: null, permissions: [...GRANTABLE], grants: null, mustChangePassword: false, idleMinutes };
     }
     const user = await this.resolve(token);
-    if (!user) return { accountsExist: true, signedIn: false, user: null, permissions: [], mustChangePassword: false, idleMinutes };
+    if (!user) return { accountsExist: true, signedIn: false, user: null, permissions: [], grants: null, mustChangePassword: false, idleMinutes };
     const { grants } = await this.grants.get();
     const permissions: Permission[] = GRANTABLE.filter((p) => roleHas(grants, user.role, p));
-    return { accountsExist: true, signedIn: true, user, permissions, mustChangePassword: user.mustChangePassword, idleMinutes };
+    return { accountsExist: true, signedIn: true, user, permissions, grants, mustChangePassword: user.mustChangePassword, idleMinutes };
   }
 }
 

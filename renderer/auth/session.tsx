@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { SessionInfo } from '../../shared/channels/auth';
 import type { Channel } from '../../shared/contract';
-import { CHANNEL_PERMISSIONS, type Permission } from '../../shared/permissions';
+import { CHANNEL_PERMISSIONS, DEFAULT_GRANTS, forbiddenMessage, type Permission } from '../../shared/permissions';
 
 /** Sent by `api()` whenever a call answers UNAUTHENTICATED: the session ended (timed out, signed out elsewhere). */
 export const UNAUTHENTICATED_EVENT = 'cadre-desk:unauthenticated';
@@ -12,6 +12,10 @@ export interface SessionContextValue {
   can: (permission: Permission) => boolean;
   /** `can` for the permission a channel needs (CHANNEL_PERMISSIONS). */
   canCall: (channel: Channel) => boolean;
+  /** Why the signed-in role may not: “需要“审核人（科长）”权限：彻底删除” (the service's own words); null when it may. */
+  refusal: (permission: Permission) => string | null;
+  /** `refusal` for the permission a channel needs. */
+  refusalOf: (channel: Channel) => string | null;
   /**
    * Ends the session and shows the sign-in screen with `username` filled in (default: the user who signed out;
    * '' for 切换用户) and `notice` above the form.
@@ -24,7 +28,7 @@ export interface SessionContextValue {
 }
 
 /** A database without accounts: nobody signs in and everything is allowed (also the value outside the gate). */
-export const NO_ACCOUNTS: SessionInfo = { accountsExist: false, signedIn: false, user: null, permissions: [], mustChangePassword: false, idleMinutes: 10 };
+export const NO_ACCOUNTS: SessionInfo = { accountsExist: false, signedIn: false, user: null, permissions: [], grants: null, mustChangePassword: false, idleMinutes: 10 };
 
 export function sessionCan(session: SessionInfo, permission: Permission): boolean {
   if (!session.accountsExist) return true;
@@ -35,7 +39,8 @@ export function sessionCan(session: SessionInfo, permission: Permission): boolea
 
 export function makeSessionValue(session: SessionInfo, actions: Pick<SessionContextValue, 'signOut' | 'reload' | 'lock'>): SessionContextValue {
   const can = (p: Permission) => sessionCan(session, p);
-  return { session, can, canCall: (c) => can(CHANNEL_PERMISSIONS[c]), ...actions };
+  const refusal = (p: Permission) => (can(p) ? null : forbiddenMessage(session.grants ?? DEFAULT_GRANTS, p));
+  return { session, can, canCall: (c) => can(CHANNEL_PERMISSIONS[c]), refusal, refusalOf: (c) => refusal(CHANNEL_PERMISSIONS[c]), ...actions };
 }
 
 const noop = async () => undefined;

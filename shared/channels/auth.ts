@@ -27,6 +27,8 @@ export interface SessionInfo {
   signedIn: boolean;
   user: UserAccount | null;
   permissions: Permission[];
+  /** Signed in: the grants in force (so that a screen can name the role an action needs); null otherwise. */
+  grants: RoleGrants | null;
   mustChangePassword: boolean;
   /** Minutes without a call after which the session ends (设置 idleLockMinutes). */
   idleMinutes: number;

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PostingDetail } from '../../../shared/posting';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { PostingEditModal, type PostingEditTarget } from './PostingEditModal';
 import { StatusChangeModal, type StatusTarget } from './StatusChangeModal';
 import { StatusTag } from './StatusTag';
@@ -11,6 +12,7 @@ import { StatusTag } from './StatusTag';
 /** 挂职经历: a cadre's postings as a timeline, newest first, each with its status history. */
 export function PostingsTimeline({ cadreId, cadreName }: { cadreId: number; cadreName: string }) {
   const navigate = useNavigate();
+  const { canCall } = useSession();
   const list = useApi('posting:listByCadre', { cadreId });
   const [edit, setEdit] = useState<PostingEditTarget | null>(null);
   const [status, setStatus] = useState<StatusTarget | null>(null);
@@ -51,12 +53,16 @@ export function PostingsTimeline({ cadreId, cadreName }: { cadreId: number; cadr
           <Button size="small" type="primary" ghost onClick={() => navigate(`/postings/${p.id}`)}>
             考核与实绩
           </Button>
-          <Button size="small" onClick={() => setEdit({ posting: p, cadreId, cadreName })}>
-            编辑
-          </Button>
-          <Button size="small" onClick={() => setStatus({ postingId: p.id, cadreName, status: p.status })}>
-            变更状态
-          </Button>
+          {canCall('posting:save') && (
+            <Button size="small" onClick={() => setEdit({ posting: p, cadreId, cadreName })}>
+              编辑
+            </Button>
+          )}
+          {canCall('posting:changeStatus') && (
+            <Button size="small" onClick={() => setStatus({ postingId: p.id, cadreName, status: p.status })}>
+              变更状态
+            </Button>
+          )}
         </Space>
       </Flex>
     </Card>
@@ -70,11 +76,13 @@ export function PostingsTimeline({ cadreId, cadreName }: { cadreId: number; cadr
 
   return (
     <Flex vertical gap={12}>
-      <div>
-        <Button icon={<PlusOutlined />} onClick={() => setEdit({ cadreId, cadreName })}>
-          新增挂职记录
-        </Button>
-      </div>
+      {canCall('posting:save') && (
+        <div>
+          <Button icon={<PlusOutlined />} onClick={() => setEdit({ cadreId, cadreName })}>
+            新增挂职记录
+          </Button>
+        </div>
+      )}
       {postings.length === 0 ? (
         <Empty description="尚无挂职经历" />
       ) : (

@@ -7,6 +7,7 @@ import { POSTING_STATUSES } from '../../../shared/codes/secondment';
 import type { Mentor } from '../../../shared/posting';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { AddMembersModal } from '../../components/AddMembersModal';
 import { HistoryList } from '../../components/HistoryList';
 import { PostingEditModal, type PostingEditTarget } from '../../components/postings/PostingEditModal';
@@ -27,6 +28,7 @@ export function BatchDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const page = useApi('batch:get', { id });
   const history = useApi('batch:history', { id });
   const [editing, setEditing] = useState(false);
@@ -78,22 +80,32 @@ export function BatchDetailPage() {
               {b.startDate && <Typography.Text type="secondary">{`${b.startDate}—${b.endDate}`}</Typography.Text>}
             </Space>
           </Flex>
-          <Space>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('roster')}>
-              花名册
-            </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('summary')}>
-              汇总表
-            </Button>
-            <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} disabled={!p.members.length}>
-              批量导出
-            </Button>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              编辑批次
-            </Button>
-            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
-              添加成员
-            </Button>
+          <Space wrap>
+            {canCall('document:roster') && (
+              <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('roster')}>
+                花名册
+              </Button>
+            )}
+            {canCall('document:summary') && (
+              <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('summary')}>
+                汇总表
+              </Button>
+            )}
+            {canCall('document:batchMember') && (
+              <Button icon={<ExportOutlined />} onClick={() => setExporting(true)} disabled={!p.members.length}>
+                批量导出
+              </Button>
+            )}
+            {canCall('batch:save') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                编辑批次
+              </Button>
+            )}
+            {canCall('batch:addMembers') && (
+              <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+                添加成员
+              </Button>
+            )}
           </Space>
         </Flex>
         <Descriptions
@@ -127,7 +139,7 @@ export function BatchDetailPage() {
                   dataSource={p.members}
                   pagination={{ pageSize: 50, hideOnSinglePage: true }}
                   scroll={{ x: 1100 }}
-                  locale={{ emptyText: '本批次还没有成员：点击“添加成员”，或在干部档案列表中勾选后“加入批次”' }}
+                  locale={{ emptyText: canCall('batch:addMembers') ? '本批次还没有成员：点击“添加成员”，或在干部档案列表中勾选后“加入批次”' : '本批次还没有成员' }}
                   columns={[
                     {
                       title: '姓名',
@@ -153,24 +165,31 @@ export function BatchDetailPage() {
                     {
                       title: '操作',
                       key: 'ops',
-                      width: 250,
+                      // 考核 (everyone) and, for a role that may change them, 编辑 / 变更状态 / 移出.
+                      width: 70 + (canCall('posting:save') ? 56 : 0) + (canCall('posting:changeStatus') ? 80 : 0) + (canCall('batch:removeMember') ? 56 : 0),
                       fixed: 'right',
                       render: (_, m) => (
                         <Space size={4}>
                           <Button size="small" onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
                             考核
                           </Button>
-                          <Button size="small" onClick={() => editPosting(m)}>
-                            编辑
-                          </Button>
-                          <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
-                            变更状态
-                          </Button>
-                          <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
-                            <Button size="small" danger>
-                              移出
+                          {canCall('posting:save') && (
+                            <Button size="small" onClick={() => editPosting(m)}>
+                              编辑
                             </Button>
-                          </Popconfirm>
+                          )}
+                          {canCall('posting:changeStatus') && (
+                            <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
+                              变更状态
+                            </Button>
+                          )}
+                          {canCall('batch:removeMember') && (
+                            <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
+                              <Button size="small" danger>
+                                移出
+                              </Button>
+                            </Popconfirm>
+                          )}
                         </Space>
                       ),
                     },

@@ -5,12 +5,14 @@ import { useNavigate } from 'react-router';
 import type { BatchListItem } from '../../../shared/batch';
 import { POSTING_STATUSES } from '../../../shared/codes/secondment';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { StatusTag } from '../../components/postings/StatusTag';
 import { BatchFormModal } from './BatchFormModal';
 
 /** 批次管理: every batch with its members counted by status. */
 export function BatchListPage() {
   const navigate = useNavigate();
+  const { canCall } = useSession();
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const list = useApi('batch:list', { query });
@@ -21,9 +23,11 @@ export function BatchListPage() {
         <h1 className="page-title" style={{ margin: 0 }}>
           批次管理
         </h1>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新建批次
-        </Button>
+        {canCall('batch:save') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建批次
+          </Button>
+        )}
       </Flex>
       <Card size="small">
         <Input.Search allowClear placeholder="按批次名称、派出地、接收地检索" onSearch={setQuery} style={{ width: 360 }} />
@@ -34,7 +38,7 @@ export function BatchListPage() {
         loading={list.loading}
         dataSource={list.data ?? []}
         pagination={false}
-        locale={{ emptyText: '还没有批次。点击“新建批次”，再从干部档案中添加成员。' }}
+        locale={{ emptyText: canCall('batch:save') ? '还没有批次。点击“新建批次”，再从干部档案中添加成员。' : '还没有批次' }}
         onRow={(b) => ({ onClick: () => navigate(`/batches/${b.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '批次名称', dataIndex: 'name', render: (v: string, b) => (<Space direction="vertical" size={0}><strong>{v}</strong><Typography.Text type="secondary">{b.fromPlace && b.toPlace ? `${b.fromPlace} → ${b.toPlace}` : ''}</Typography.Text></Space>) },

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { BatchPage } from '../../../shared/batch';
 import { DEFAULT_QUARTER_THEMES, SUB_GROUP_SUGGESTIONS } from '../../../shared/codes/secondment';
 import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { DayInput } from '../../components/DayInput';
 
 type Props = { page: BatchPage; onSaved: () => void };
@@ -34,8 +35,10 @@ export function SubGroupsEditor({ page, onSaved }: Props) {
   const { saving, run } = useSave();
   useEffect(() => form.setFieldsValue({ subGroups: page.subGroups.map((g) => ({ id: g.id, groupName: g.groupName, leaderId: g.leaderId, memberIds: g.memberIds })) }), [page, form]);
   const save = () => run('工作小组', () => api('batch:saveSubGroups', { batchId: page.batch.id, subGroups: form.getFieldValue('subGroups') ?? [] }), onSaved);
+  // A role that may not change the batch sees the groups read-only, without the add/delete/save buttons.
+  const editable = useSession().canCall('batch:saveSubGroups');
   return (
-    <Form form={form} layout="vertical">
+    <Form form={form} layout="vertical" disabled={!editable}>
       <Form.List name="subGroups">
         {(fields, { add, remove }) => (
           <Flex vertical gap={8}>
@@ -58,23 +61,27 @@ export function SubGroupsEditor({ page, onSaved }: Props) {
                       <Select mode="multiple" optionFilterProp="label" options={memberOptions(page)} placeholder="从批次成员中选择" />
                     </Form.Item>
                   </Col>
-                  <Col span={1}>
-                    <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除小组" />
-                  </Col>
+                  {editable && (
+                    <Col span={1}>
+                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除小组" />
+                    </Col>
+                  )}
                 </Row>
               </Card>
             ))}
-            <Flex gap={8} wrap>
-              <Button icon={<PlusOutlined />} onClick={() => add({ groupName: '', leaderId: null, memberIds: [] })}>
-                添加小组
-              </Button>
-              {fields.length === 0 && (
-                <Button onClick={() => SUB_GROUP_SUGGESTIONS.forEach((groupName) => add({ groupName, leaderId: null, memberIds: [] }))}>按常用设置（{SUB_GROUP_SUGGESTIONS.join('、')}）</Button>
-              )}
-              <Button type="primary" loading={saving} onClick={save}>
-                保存工作小组
-              </Button>
-            </Flex>
+            {editable && (
+              <Flex gap={8} wrap>
+                <Button icon={<PlusOutlined />} onClick={() => add({ groupName: '', leaderId: null, memberIds: [] })}>
+                  添加小组
+                </Button>
+                {fields.length === 0 && (
+                  <Button onClick={() => SUB_GROUP_SUGGESTIONS.forEach((groupName) => add({ groupName, leaderId: null, memberIds: [] }))}>按常用设置（{SUB_GROUP_SUGGESTIONS.join('、')}）</Button>
+                )}
+                <Button type="primary" loading={saving} onClick={save}>
+                  保存工作小组
+                </Button>
+              </Flex>
+            )}
           </Flex>
         )}
       </Form.List>
@@ -96,8 +103,9 @@ export function PartyBranchEditor({ page, onSaved }: Props) {
       },
       onSaved,
     );
+  const editable = useSession().canCall('batch:savePartyBranch');
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 900 }}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable}>
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item label="支部名称" name="branchName">
@@ -118,9 +126,11 @@ export function PartyBranchEditor({ page, onSaved }: Props) {
       <Form.Item label="支部党员" name="memberIds">
         <Select mode="multiple" optionFilterProp="label" options={memberOptions(page)} />
       </Form.Item>
-      <Button type="primary" loading={saving} onClick={save}>
-        保存临时党支部
-      </Button>
+      {editable && (
+        <Button type="primary" loading={saving} onClick={save}>
+          保存临时党支部
+        </Button>
+      )}
     </Form>
   );
 }
@@ -131,8 +141,9 @@ export function ThemesEditor({ page, onSaved }: Props) {
   const { saving, run } = useSave();
   useEffect(() => form.setFieldsValue({ themes: page.themes }), [page, form]);
   const save = () => run('季度主题', () => api('batch:saveThemes', { batchId: page.batch.id, themes: form.getFieldValue('themes') ?? [] }), onSaved);
+  const editable = useSession().canCall('batch:saveThemes');
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 900 }}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable}>
       <Typography.Paragraph type="secondary">每个季度确定一个工作主题，既是“主题”也是“考题”，季度小结与考核按主题进行。</Typography.Paragraph>
       <Form.List name="themes">
         {(fields, { add, remove }) => (
@@ -148,18 +159,21 @@ export function ThemesEditor({ page, onSaved }: Props) {
                 <Form.Item name={[f.name, 'note']} style={{ flex: 1, marginBottom: 4 }}>
                   <Input placeholder="说明（可选）" />
                 </Form.Item>
-                <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除主题" />
+                {editable && <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除主题" />}
               </Flex>
             ))}
-            <Flex gap={8}>
-              <Button icon={<PlusOutlined />} onClick={() => add({ period: '', theme: '', note: '' })}>
-                添加主题
-              </Button>
-              {fields.length === 0 && <Button onClick={() => DEFAULT_QUARTER_THEMES.forEach((t) => add({ ...t, note: '' }))}>使用“融入、务实、见效、赓续”</Button>}
-              <Button type="primary" loading={saving} onClick={save}>
-                保存季度主题
-              </Button>
-            </Flex>
+            {!editable && fields.length === 0 && <Empty description="尚未确定季度主题" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+            {editable && (
+              <Flex gap={8}>
+                <Button icon={<PlusOutlined />} onClick={() => add({ period: '', theme: '', note: '' })}>
+                  添加主题
+                </Button>
+                {fields.length === 0 && <Button onClick={() => DEFAULT_QUARTER_THEMES.forEach((t) => add({ ...t, note: '' }))}>使用“融入、务实、见效、赓续”</Button>}
+                <Button type="primary" loading={saving} onClick={save}>
+                  保存季度主题
+                </Button>
+              </Flex>
+            )}
           </Flex>
         )}
       </Form.List>

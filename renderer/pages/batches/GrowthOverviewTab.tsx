@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { GROWTH_STAGES, type BatchGrowthRow } from '../../../shared/growth';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { BatchDistributionChart } from '../growth/BatchDistributionChart';
 import { formatScore, LEVEL_COLORS, STAGE_COLORS } from '../growth/growthStyle';
 import { PartialBadge } from '../growth/PartialBadge';
@@ -19,6 +20,8 @@ import { WorkflowStateTag } from '../postings/WorkflowStateTag';
  */
 export function GrowthOverviewTab({ batchId }: { batchId: number }) {
   const navigate = useNavigate();
+  // A role that may not score sees 查看 instead of 去评价, and no way to start an evaluation.
+  const mayEvaluate = useSession().canCall('growth:saveRater');
   const [period, setPeriod] = useState('');
   const o = useApi('growth:batchOverview', { batchId, period });
   const active = useApi('growth:templateActive', {});
@@ -62,15 +65,24 @@ export function GrowthOverviewTab({ batchId }: { batchId: number }) {
           title={`${d.period}尚未评价（${d.notEvaluated.length}人）`}
           description={
             <Flex wrap gap={8} style={{ marginTop: 4 }}>
-              {d.notEvaluated.map((m) => (
-                <Button key={m.postingId} size="small" onClick={() => goEvaluate(m)} aria-label={`去评价${m.name}`}>
-                  {m.name}
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {m.evaluationId ? '（评分未完成）' : ''}
+              {d.notEvaluated.map((m) =>
+                mayEvaluate ? (
+                  <Button key={m.postingId} size="small" onClick={() => goEvaluate(m)} aria-label={`去评价${m.name}`}>
+                    {m.name}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.evaluationId ? '（评分未完成）' : ''}
+                    </Typography.Text>
+                    去评价 <RightOutlined />
+                  </Button>
+                ) : (
+                  <Typography.Text key={m.postingId}>
+                    {m.name}
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {m.evaluationId ? '（评分未完成）' : ''}
+                    </Typography.Text>
                   </Typography.Text>
-                  去评价 <RightOutlined />
-                </Button>
-              ))}
+                ),
+              )}
             </Flex>
           }
         />
@@ -139,10 +151,12 @@ export function GrowthOverviewTab({ batchId }: { batchId: number }) {
             key: 'ops',
             width: 100,
             render: (_, r) =>
-              r.total !== null ? (
-                <Button size="small" onClick={() => goEvaluate(r)} aria-label={`查看${r.name}的成长评价`}>
-                  查看
-                </Button>
+              r.total !== null || !mayEvaluate ? (
+                r.evaluationId !== null && (
+                  <Button size="small" onClick={() => goEvaluate(r)} aria-label={`查看${r.name}的成长评价`}>
+                    查看
+                  </Button>
+                )
               ) : (
                 <Button size="small" type="primary" ghost icon={<FormOutlined />} onClick={() => goEvaluate(r)} aria-label={`去评价${r.name}`}>
                   去评价

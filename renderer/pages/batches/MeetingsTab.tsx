@@ -5,6 +5,7 @@ import { MeetingInputSchema, type BatchPage, type Meeting } from '../../../share
 import { MEETING_TYPES } from '../../../shared/codes/secondment';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { DayInput } from '../../components/DayInput';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
@@ -12,6 +13,7 @@ import { rulesFor } from '../../lib/zodFormRule';
 /** 会议记录: the work group's meetings log, counted by type. */
 export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () => void }) {
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
   const rules = rulesFor(form, MeetingInputSchema);
@@ -43,9 +45,11 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
         {MEETING_TYPES.map((t) => (
           <Statistic key={t} title={t} value={page.meetingCounts[t]} suffix="次" />
         ))}
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-          记录会议
-        </Button>
+        {canCall('batch:saveMeeting') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+            记录会议
+          </Button>
+        )}
       </Flex>
       <Table<Meeting>
         rowKey="id"
@@ -58,23 +62,32 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
           { title: '类型', dataIndex: 'type', width: 120 },
           { title: '主题', dataIndex: 'topic' },
           { title: '出席人数', dataIndex: 'attendance', width: 90, render: (v: number | null) => v ?? '—' },
-          {
-            title: '操作',
-            key: 'ops',
-            width: 130,
-            render: (_, m) => (
-              <Space>
-                <Button size="small" onClick={() => open(m)}>
-                  编辑
-                </Button>
-                <Popconfirm title="删除这条会议记录？" okText="删除" cancelText="取消" onConfirm={() => remove(m)}>
-                  <Button size="small" danger>
-                    删除
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          // The minutes unfold under each row for everyone; 编辑/删除 for a role that may change meetings.
+          ...(canCall('batch:saveMeeting') || canCall('batch:deleteMeeting')
+            ? [
+                {
+                  title: '操作',
+                  key: 'ops',
+                  width: 130,
+                  render: (_: unknown, m: Meeting) => (
+                    <Space>
+                      {canCall('batch:saveMeeting') && (
+                        <Button size="small" onClick={() => open(m)}>
+                          编辑
+                        </Button>
+                      )}
+                      {canCall('batch:deleteMeeting') && (
+                        <Popconfirm title="删除这条会议记录？" okText="删除" cancelText="取消" onConfirm={() => remove(m)}>
+                          <Button size="small" danger>
+                            删除
+                          </Button>
+                        </Popconfirm>
+                      )}
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
         expandable={{ expandedRowRender: (m) => <div style={{ whiteSpace: 'pre-wrap' }}>{m.minutes || '（无纪要）'}</div> }}
       />

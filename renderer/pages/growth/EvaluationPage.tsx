@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import { GROWTH_RATERS, quarterDays, quarterNumber, RATER_STATUS_LABELS, type GrowthEvaluation, type GrowthRater, type GrowthResult } from '../../../shared/growth';
 import { editRefusal } from '../../../shared/workflow';
 import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { WorkflowStateTag } from '../postings/WorkflowStateTag';
 import { draftOf, draftsOf, sheetInput, type SheetDraft, type SheetDrafts } from './evaluationDrafts';
 import { EvidencePanel } from './EvidencePanel';
@@ -26,6 +27,7 @@ export function EvaluationPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message, modal } = App.useApp();
+  const { refusalOf } = useSession();
   const [e, setE] = useState<GrowthEvaluation | null>(null);
   const [error, setError] = useState<string>();
   const [drafts, setDrafts] = useState<SheetDrafts | null>(null);
@@ -88,7 +90,9 @@ export function EvaluationPage() {
 
   const result = preview ?? e.result;
   const p = e.posting;
-  const editable = e.workflow.editable;
+  // A draft is scored by a role that may; others see it read-only, told which role may.
+  const roleRefusal = refusalOf('growth:saveRater');
+  const editable = e.workflow.editable && !roleRefusal;
   const unsaved = [...dirty, ...(narrativesDirty ? ['阶段评语'] : [])];
   const toPosting = () => navigate(`/postings/${e.postingId}?tab=growth`);
   const backToPosting = () =>
@@ -126,7 +130,7 @@ export function EvaluationPage() {
       : e.periodKind === 'milestone'
         ? `节点日期 ${e.milestoneDate}`
         : '挂职期满终期评价';
-  const refusal = editRefusal(e.state);
+  const refusal = editRefusal(e.state) ?? (roleRefusal ? `只读（${roleRefusal}）` : null);
 
   return (
     <Flex vertical gap={16}>
@@ -235,8 +239,8 @@ export function EvaluationPage() {
                 ),
               };
             }),
-            { key: 'narratives', label: `阶段评语与本人总结${narrativesDirty ? ' · 未保存' : ''}`, children: <NarrativesPanel e={e} onSaved={setE} onDirty={onNarrativesDirty} /> },
-            { key: 'evidence', label: `佐证材料（${e.evidence.length}）`, children: <EvidencePanel e={e} onSaved={setE} /> },
+            { key: 'narratives', label: `阶段评语与本人总结${narrativesDirty ? ' · 未保存' : ''}`, children: <NarrativesPanel e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} onDirty={onNarrativesDirty} /> },
+            { key: 'evidence', label: `佐证材料（${e.evidence.length}）`, children: <EvidencePanel e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} /> },
           ]}
         />
       </Card>

@@ -15,11 +15,10 @@ const KIND_COLORS: Record<EvidenceKind, string> = { record: 'blue', result: 'gol
  * 佐证材料: the posting's assessment records and ledger entries linked to indicators. Each link keeps the label it had
  * when linked, so an archived evaluation still reads right; a record deleted since is marked. Links are saved at once.
  */
-export function EvidencePanel({ e, onSaved }: { e: GrowthEvaluation; onSaved: (e: GrowthEvaluation) => void }) {
+export function EvidencePanel({ e, editable, onSaved }: { e: GrowthEvaluation; /** A draft, and a role that may change it. */ editable: boolean; onSaved: (e: GrowthEvaluation) => void }) {
   const { message } = App.useApp();
   const candidates = useApi('growth:evidenceCandidates', { postingId: e.postingId });
   const [busy, setBusy] = useState(false);
-  const editable = e.workflow.editable;
 
   const rows: Row[] = [];
   for (const s of e.template.stages) s.indicators.forEach((x, j) => rows.push({ ...x, stage: s.stage, span: j === 0 ? s.indicators.length : 0 }));

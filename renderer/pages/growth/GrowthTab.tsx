@@ -6,6 +6,7 @@ import type { PostingHeader } from '../../../shared/assessment';
 import { GROWTH_STAGES, NOT_SCORED_LABEL, quarterDays, quarterNumber, type GrowthEvaluationSummary } from '../../../shared/growth';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { WorkflowStateTag } from '../postings/WorkflowStateTag';
 import { GrowthRadar } from './GrowthRadar';
 import { formatScore, STAGE_COLORS } from './growthStyle';
@@ -25,8 +26,11 @@ export function GrowthTab({ posting }: { posting: PostingHeader }) {
   const [params, setParams] = useSearchParams();
   const list = useApi('growth:listByPosting', { postingId: posting.id });
   const trajectory = useApi('growth:trajectory', { postingId: posting.id });
+  const { canCall } = useSession();
+  const mayCreate = canCall('growth:save');
+  const mayScore = canCall('growth:saveRater');
   const wanted = params.get('new');
-  const [creating, setCreating] = useState(wanted !== null);
+  const [creating, setCreating] = useState(wanted !== null && mayCreate);
 
   if (list.error) return <Alert type="error" showIcon title={list.error} />;
   if (!list.data) return <Skeleton active />;
@@ -80,17 +84,21 @@ export function GrowthTab({ posting }: { posting: PostingHeader }) {
           <Button icon={<SettingOutlined />} onClick={() => navigate('/growth/templates')}>
             评价模板
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建评价
-          </Button>
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建评价
+            </Button>
+          )}
         </Space>
       </Flex>
 
       {items.length === 0 ? (
         <Empty description="尚无成长评价：每季度（或自定义节点）和期满时各评价一次，由本人、挂职单位、派出单位、组织部门分别打分">
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新建第一次评价
-          </Button>
+          {mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新建第一次评价
+            </Button>
+          )}
         </Empty>
       ) : (
         <>
@@ -158,9 +166,9 @@ export function GrowthTab({ posting }: { posting: PostingHeader }) {
                   render: (_, e) => (
                     <Space size={4}>
                       <Button size="small" icon={<FormOutlined />} onClick={() => navigate(`/growth/${e.id}`)} aria-label={`打开成长评价（${e.period}）`}>
-                        {e.state === '草稿' ? '评分' : '查看'}
+                        {e.state === '草稿' && mayScore ? '评分' : '查看'}
                       </Button>
-                      {e.state === '草稿' && (
+                      {e.state === '草稿' && canCall('growth:delete') && (
                         <Popconfirm title={`删除成长评价（${e.period}）？`} description="各评价主体的评分将一并删除。" okText="删除" cancelText="取消" onConfirm={() => remove(e)}>
                           <Tooltip title="删除草稿">
                             <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除成长评价（${e.period}）`} />

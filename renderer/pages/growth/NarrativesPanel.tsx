@@ -6,13 +6,12 @@ import { api, errorMessage } from '../../api/client';
 import { evaluationInput } from './evaluationDrafts';
 import { STAGE_COLORS, STAGE_HINTS } from './growthStyle';
 
-/** 阶段评语 (one per stage) and 本人总结; saved together through `growth:save`. Read-only unless a draft. */
-export function NarrativesPanel({ e, onSaved, onDirty }: { e: GrowthEvaluation; onSaved: (e: GrowthEvaluation) => void; onDirty: (dirty: boolean) => void }) {
+/** 阶段评语 (one per stage) and 本人总结; saved together through `growth:save`. Read-only unless `editable` (a draft, and a role that may). */
+export function NarrativesPanel({ e, editable, onSaved, onDirty }: { e: GrowthEvaluation; editable: boolean; onSaved: (e: GrowthEvaluation) => void; onDirty: (dirty: boolean) => void }) {
   const { message } = App.useApp();
   const [narratives, setNarratives] = useState<Record<GrowthStage, string>>(e.narratives);
   const [summary, setSummary] = useState(e.selfSummary);
   const [saving, setSaving] = useState(false);
-  const editable = e.workflow.editable;
   const dirty = summary !== e.selfSummary || GROWTH_STAGES.some((s) => narratives[s] !== e.narratives[s]);
 
   // A reopened or reloaded evaluation: start again from what is stored.

@@ -9,8 +9,8 @@ import { TemplateStatusTag } from './TemplateStatusTag';
 
 const when = (iso: string) => (iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—');
 
-/** One template version read-only: threshold, rater weights, every stage's indicators with guidance, and history. */
-export function TemplateViewDrawer({ id, onClose, onCopy }: { id: number | null; onClose: () => void; onCopy: (t: GrowthTemplate) => void }) {
+/** One template version read-only: threshold, rater weights, every stage's indicators with guidance, and history. `onCopy` only for a role that may make templates. */
+export function TemplateViewDrawer({ id, onClose, onCopy }: { id: number | null; onClose: () => void; onCopy?: (t: GrowthTemplate) => void }) {
   const t = useApi('growth:templateGet', id ? { id } : null);
   const history = useApi('growth:templateHistory', id ? { id } : null);
   const v = t.data && t.data.id === id ? t.data : undefined;
@@ -22,7 +22,8 @@ export function TemplateViewDrawer({ id, onClose, onCopy }: { id: number | null;
       size={960}
       destroyOnHidden
       extra={
-        v && (
+        v &&
+        onCopy && (
           <Button icon={<CopyOutlined />} onClick={() => onCopy(v)}>
             复制为新版本
           </Button>

@@ -6,6 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { GROWTH_RATERS, type GrowthTemplate, type GrowthTemplateSummary } from '../../../shared/growth';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { formatScore } from './growthStyle';
 import { TemplateEditorDrawer, type TemplateEditTarget } from './TemplateEditorDrawer';
 import { templateInput } from './templateInput';
@@ -20,6 +21,8 @@ import { TemplateViewDrawer } from './TemplateViewDrawer';
 export function TemplatesPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { canCall, refusalOf } = useSession();
+  const mayEdit = canCall('growth:templateSave');
   const [params, setParams] = useSearchParams();
   const list = useApi('growth:templateList', {});
   const [editing, setEditing] = useState<TemplateEditTarget | null>(null);
@@ -69,7 +72,8 @@ export function TemplatesPage() {
               成长评价模板
             </Typography.Title>
             <Typography.Text type="secondary">
-              “从学习者到传递者”四个阶段的评价指标、权重和达标线。启用的版本用于新建评价；已有评价始终按其所用版本显示。要修改，请“复制为新版本”，改好后启用。
+              “从学习者到传递者”四个阶段的评价指标、权重和达标线。启用的版本用于新建评价；已有评价始终按其所用版本显示。
+              {mayEdit ? '要修改，请“复制为新版本”，改好后启用。' : `修改模板${refusalOf('growth:templateSave')}。`}
             </Typography.Text>
             {active && (
               <Typography.Text>
@@ -102,7 +106,7 @@ export function TemplatesPage() {
             {
               title: '评价主体权重',
               key: 'w',
-              width: 290,
+              width: mayEdit ? 290 : 90,
               render: (_, s) => (
                 <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                   {GROWTH_RATERS.map((r) => `${r}${formatScore(s.raterWeights[r])}`).join(' · ')}
@@ -115,28 +119,30 @@ export function TemplatesPage() {
             {
               title: '操作',
               key: 'ops',
-              width: 290,
+              width: mayEdit ? 290 : 90,
               render: (_, s) => (
                 <Space size={4} wrap>
                   <Button size="small" icon={<EyeOutlined />} onClick={() => view(s.id)}>
                     查看
                   </Button>
-                  <Button size="small" icon={<CopyOutlined />} onClick={() => load(s.id, copy)} aria-label={`复制第${s.version}版为新版本`}>
-                    复制为新版本
-                  </Button>
-                  {s.status === '草稿' && (
+                  {mayEdit && (
+                    <Button size="small" icon={<CopyOutlined />} onClick={() => load(s.id, copy)} aria-label={`复制第${s.version}版为新版本`}>
+                      复制为新版本
+                    </Button>
+                  )}
+                  {s.status === '草稿' && mayEdit && (
                     <Button size="small" icon={<EditOutlined />} onClick={() => edit(s)}>
                       编辑
                     </Button>
                   )}
-                  {s.status !== '启用' && (
+                  {s.status !== '启用' && canCall('growth:templateActivate') && (
                     <Popconfirm title={`启用第${s.version}版？`} description="此后新建的评价使用这一版；已有评价不受影响。" okText="启用" cancelText="取消" onConfirm={() => activate(s)}>
                       <Button size="small" type="primary" ghost icon={<CheckCircleOutlined />}>
                         启用
                       </Button>
                     </Popconfirm>
                   )}
-                  {s.status === '草稿' && s.usedBy === 0 && (
+                  {s.status === '草稿' && s.usedBy === 0 && canCall('growth:templateDelete') && (
                     <Popconfirm title={`删除第${s.version}版（草稿）？`} okText="删除" cancelText="取消" onConfirm={() => remove(s)}>
                       <Tooltip title="删除草稿">
                         <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除第${s.version}版`} />
@@ -149,7 +155,7 @@ export function TemplatesPage() {
           ]}
         />
       </Card>
-      <TemplateViewDrawer id={viewing} onClose={() => view(null)} onCopy={copy} />
+      <TemplateViewDrawer id={viewing} onClose={() => view(null)} onCopy={mayEdit ? copy : undefined} />
       <TemplateEditorDrawer target={editing} onClose={() => setEditing(null)} onSaved={() => list.reload()} />
     </Flex>
   );

@@ -3,6 +3,7 @@ import { App, Button, Flex, Popconfirm, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { Evidence, WorkResult } from '../../../shared/ledger';
 import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { readFileAsBase64, saveBase64File } from '../../lib/files';
 
 const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
@@ -13,6 +14,7 @@ const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed
  */
 export function EvidenceList({ result, onChanged }: { result: WorkResult; onChanged: () => void }) {
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const [uploading, setUploading] = useState(false);
 
   const upload = async (file: File) => {
@@ -59,28 +61,34 @@ export function EvidenceList({ result, onChanged }: { result: WorkResult; onChan
             {sizeText(e.size)}
           </Typography.Text>
           <Button size="small" type="text" icon={<DownloadOutlined />} onClick={() => open(e)} aria-label={`下载${e.fileName}`} />
-          <Popconfirm title={`删除证据文件“${e.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => remove(e)}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除${e.fileName}`} />
-          </Popconfirm>
+          {canCall('evidence:remove') && (
+            <Popconfirm title={`删除证据文件“${e.fileName}”？`} okText="删除" cancelText="取消" onConfirm={() => remove(e)}>
+              <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除${e.fileName}`} />
+            </Popconfirm>
+          )}
         </Space>
       ))}
-      <div>
-        <Upload
-          multiple
-          showUploadList={false}
-          beforeUpload={(file) => {
-            void upload(file);
-            return Upload.LIST_IGNORE;
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />} loading={uploading}>
-            上传证据文件
-          </Button>
-        </Upload>
-        <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
-          照片、扫描件、协议、报道等，单个文件不超过20 MB
-        </Typography.Text>
-      </div>
+      {canCall('evidence:add') ? (
+        <div>
+          <Upload
+            multiple
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return Upload.LIST_IGNORE;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={uploading}>
+              上传证据文件
+            </Button>
+          </Upload>
+          <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 8 }}>
+            照片、扫描件、协议、报道等，单个文件不超过20 MB
+          </Typography.Text>
+        </div>
+      ) : (
+        !result.evidence.length && <Typography.Text type="secondary">无证据文件</Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -6,6 +6,7 @@ import type { LeaveEntry } from '../../../shared/leave';
 import { formatPercent } from '../../../shared/onPost';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { OnPostThresholdModal } from '../../components/OnPostThresholdModal';
 import { AuditHistoryDrawer, type AuditTarget } from './AuditHistoryDrawer';
 import { LeaveFormModal, type LeaveFormTarget } from './LeaveFormModal';
@@ -14,6 +15,7 @@ import { OnPostMonthsTable } from './OnPostMonthsTable';
 /** 请销假/在岗: leave entries, the on-post figures per month and in total, judged by the threshold. */
 export function LeaveTab({ posting, onChanged }: { posting: PostingHeader; onChanged: () => void }) {
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const list = useApi('leave:listByPosting', { postingId: posting.id });
   const [form, setForm] = useState<LeaveFormTarget | null>(null);
   const [history, setHistory] = useState<AuditTarget | null>(null);
@@ -46,9 +48,11 @@ export function LeaveTab({ posting, onChanged }: { posting: PostingHeader; onCha
           <Statistic title="在岗率" value={formatPercent(onPost.ratio)} styles={{ content: { color: onPost.belowThreshold ? '#cf1322' : undefined } }} />
           <Space orientation="vertical" size={2}>
             <Typography.Text type="secondary">预警阈值 {formatPercent(onPost.threshold)}</Typography.Text>
-            <Button size="small" icon={<SettingOutlined />} onClick={() => setSettings(true)}>
-              设置阈值
-            </Button>
+            {canCall('setting:set') && (
+              <Button size="small" icon={<SettingOutlined />} onClick={() => setSettings(true)}>
+                设置阈值
+              </Button>
+            )}
           </Space>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -59,9 +63,11 @@ export function LeaveTab({ posting, onChanged }: { posting: PostingHeader; onCha
         size="small"
         title={`请销假记录（${entries.length}）`}
         extra={
-          <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
-            登记请销假
-          </Button>
+          canCall('leave:save') && (
+            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
+              登记请销假
+            </Button>
+          )
         }
       >
         <Table<LeaveEntry>
@@ -82,12 +88,16 @@ export function LeaveTab({ posting, onChanged }: { posting: PostingHeader; onCha
               width: 150,
               render: (_, e) => (
                 <Space size={4}>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ entry: e })}>
-                    编辑
-                  </Button>
-                  <Popconfirm title="删除这条请销假记录？" okText="删除" cancelText="取消" onConfirm={() => remove(e)}>
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${e.startDate}的请销假记录`} />
-                  </Popconfirm>
+                  {canCall('leave:save') && (
+                    <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ entry: e })}>
+                      编辑
+                    </Button>
+                  )}
+                  {canCall('leave:delete') && (
+                    <Popconfirm title="删除这条请销假记录？" okText="删除" cancelText="取消" onConfirm={() => remove(e)}>
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${e.startDate}的请销假记录`} />
+                    </Popconfirm>
+                  )}
                   <Button size="small" type="link" onClick={() => setHistory({ channel: 'leave:history', id: e.id, title: `${e.leaveType} ${e.startDate}` })}>
                     历史
                   </Button>

@@ -5,6 +5,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { formatPercent } from '../../../shared/onPost';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { DocumentPreviewModal } from '../../components/DocumentPreviewModal';
 import { OnPostThresholdModal } from '../../components/OnPostThresholdModal';
 import { StatusTag } from '../../components/postings/StatusTag';
@@ -19,6 +20,7 @@ const TABS = ['records', 'leave', 'results', 'growth'] as const;
 export function PostingPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
+  const { canCall } = useSession();
   const [params, setParams] = useSearchParams();
   const page = useApi('record:listByPosting', { postingId: id });
   const onPost = useApi('onpost:summary', { postingId: id });
@@ -62,12 +64,16 @@ export function PostingPage() {
             </Typography.Text>
           </Flex>
           <Space wrap>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrinting('appraisal')}>
-              考核鉴定表
-            </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => setPrinting('growth')}>
-              成长评价报告
-            </Button>
+            {canCall('document:appraisal') && (
+              <Button icon={<PrinterOutlined />} onClick={() => setPrinting('appraisal')}>
+                考核鉴定表
+              </Button>
+            )}
+            {canCall('document:growth') && (
+              <Button icon={<PrinterOutlined />} onClick={() => setPrinting('growth')}>
+                成长评价报告
+              </Button>
+            )}
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/cadres/${p.cadreId}`)}>
               返回干部档案
             </Button>
@@ -86,9 +92,11 @@ export function PostingPage() {
                 <Button size="small" onClick={() => setParams({ tab: 'leave' }, { replace: true })}>
                   查看请销假
                 </Button>
-                <Button size="small" type="text" onClick={() => setSettings(true)}>
-                  调整阈值
-                </Button>
+                {canCall('setting:set') && (
+                  <Button size="small" type="text" onClick={() => setSettings(true)}>
+                    调整阈值
+                  </Button>
+                )}
               </Space>
             }
           />

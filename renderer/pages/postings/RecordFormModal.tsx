@@ -6,6 +6,7 @@ import { effectiveEnd } from '../../../shared/posting';
 import { dayOf, yearMonthOf } from '../../../shared/validators/yearMonth';
 import { editRefusal } from '../../../shared/workflow';
 import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 import { AnnualAssessmentFields } from './AnnualAssessmentFields';
@@ -63,7 +64,10 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
   const kind = target?.kind ?? 'monthly';
   const rules = rulesFor(form, RECORD_INPUT_SCHEMAS[kind]);
   const record = target?.record;
-  const refusal = record && 'workflow' in record ? editRefusal(record.workflow.state) : null;
+  const { refusalOf } = useSession();
+  // Read-only when the record is locked, or when the signed-in role may not save this kind (it says which role may).
+  const roleRefusal = refusalOf(SAVE_CHANNELS[kind]);
+  const refusal = (record && 'workflow' in record ? editRefusal(record.workflow.state) : null) ?? (record && roleRefusal ? `只读（${roleRefusal}）` : null);
 
   useEffect(() => {
     if (!target) return;

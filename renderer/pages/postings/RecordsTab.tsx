@@ -3,9 +3,10 @@ import { App, Button, Card, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typogr
 import { useState } from 'react';
 import { quarterLabel, type AnnualAssessment, type AssessmentRecord, type MonthlyReport, type Note, type PostingRecords, type QuarterlyReview, type RecordKind, type Talk } from '../../../shared/assessment';
 import { api, errorMessage } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { RecordFormModal, type RecordFormTarget } from './RecordFormModal';
 import { RecordHistoryDrawer, type HistoryTarget } from './RecordHistoryDrawer';
-import { recordTitle } from './recordKinds';
+import { recordTitle, SAVE_CHANNELS } from './recordKinds';
 import { RecordSection } from './RecordSection';
 import { ReopenModal, type ReopenTarget } from './ReopenModal';
 import { TermAssessmentView } from './TermAssessmentView';
@@ -31,11 +32,13 @@ const fullText = (...parts: [string, string][]) => (
  */
 export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChanged: () => void }) {
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const [form, setForm] = useState<RecordFormTarget | null>(null);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [reopen, setReopen] = useState<ReopenTarget | null>(null);
 
-  const add = (kind: RecordKind) => () => setForm({ kind });
+  /** 登记… for a role that may save this kind; nothing otherwise. */
+  const add = (kind: RecordKind) => (canCall(SAVE_CHANNELS[kind]) ? () => setForm({ kind }) : undefined);
   const remove = async (r: AssessmentRecord) => {
     try {
       await api('record:delete', { id: r.id });
@@ -46,23 +49,29 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
     }
   };
 
-  /** 编辑/删除 for a draft or a plain record; 查看 for a locked one. */
+  /** 编辑/删除 for a draft or a plain record; 查看 for a locked one, or for a role that may not change records. */
   const ops = (r: AssessmentRecord) => {
     const locked = 'workflow' in r && !r.workflow.editable;
-    if (locked)
-      return (
-        <Button size="small" icon={<EyeOutlined />} onClick={() => setForm({ kind: r.kind, record: r })}>
-          查看
-        </Button>
-      );
+    const view = (
+      <Button size="small" icon={<EyeOutlined />} onClick={() => setForm({ kind: r.kind, record: r })}>
+        查看
+      </Button>
+    );
+    if (locked) return view;
     return (
       <Space size={4}>
-        <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ kind: r.kind, record: r })}>
-          编辑
-        </Button>
-        <Popconfirm title={`删除${recordTitle(r)}？`} okText="删除" cancelText="取消" onConfirm={() => remove(r)}>
-          <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${recordTitle(r)}`} />
-        </Popconfirm>
+        {canCall(SAVE_CHANNELS[r.kind]) ? (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ kind: r.kind, record: r })}>
+            编辑
+          </Button>
+        ) : (
+          view
+        )}
+        {canCall('record:delete') && (
+          <Popconfirm title={`删除${recordTitle(r)}？`} okText="删除" cancelText="取消" onConfirm={() => remove(r)}>
+            <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${recordTitle(r)}`} />
+          </Popconfirm>
+        )}
         {!('workflow' in r) && (
           <Button size="small" type="link" onClick={() => setHistory({ id: r.id, title: recordTitle(r) })}>
             历史
@@ -113,9 +122,11 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
               {ops(term)}
             </Space>
           ) : (
-            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={add('term')}>
-              登记期满考核
-            </Button>
+            canCall(SAVE_CHANNELS.term) && (
+              <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({ kind: 'term' })}>
+                登记期满考核
+              </Button>
+            )
           )
         }
       >

@@ -6,6 +6,7 @@ import { RESULT_AMOUNT_LABELS } from '../../../shared/codes/assessment';
 import type { WorkResult } from '../../../shared/ledger';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { formatWan, ResultTotalsCards } from '../../components/ResultTotalsCards';
 import { AuditHistoryDrawer, type AuditTarget } from './AuditHistoryDrawer';
 import { EvidenceList } from './EvidenceList';
@@ -14,6 +15,7 @@ import { ResultFormModal, type ResultFormTarget } from './ResultFormModal';
 /** 工作实绩 of a posting: totals (this posting, and all of the cadre's postings), the ledger by category, evidence. */
 export function ResultsTab({ posting }: { posting: PostingHeader }) {
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const ledger = useApi('ledger:list', { scope: 'posting', id: posting.id });
   const cadreTotals = useApi('ledger:totals', { scope: 'cadre', id: posting.cadreId });
   const [category, setCategory] = useState('全部');
@@ -44,7 +46,7 @@ export function ResultsTab({ posting }: { posting: PostingHeader }) {
   return (
     <Flex vertical gap={16}>
       <Card size="small" title="本段挂职实绩合计">
-        <ResultTotalsCards totals={totals} emptyText="尚无工作实绩：点击“登记工作实绩”添加" />
+        <ResultTotalsCards totals={totals} emptyText={canCall('ledger:save') ? '尚无工作实绩：点击“登记工作实绩”添加' : '尚无工作实绩'} />
       </Card>
       {otherPostings && (
         <Card size="small" title={`${posting.cadreName}全部挂职实绩合计`}>
@@ -55,9 +57,11 @@ export function ResultsTab({ posting }: { posting: PostingHeader }) {
         size="small"
         title={`工作实绩台账（${items.length}）`}
         extra={
-          <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
-            登记工作实绩
-          </Button>
+          canCall('ledger:save') && (
+            <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({})}>
+              登记工作实绩
+            </Button>
+          )
         }
       >
         {categories.length > 1 && (
@@ -122,12 +126,16 @@ export function ResultsTab({ posting }: { posting: PostingHeader }) {
               width: 150,
               render: (_, r) => (
                 <Space size={4}>
-                  <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ result: r })}>
-                    编辑
-                  </Button>
-                  <Popconfirm title={`删除工作实绩“${r.title}”？`} description={r.evidence.length ? `其 ${r.evidence.length} 个证据文件将一并删除。` : undefined} okText="删除" cancelText="取消" onConfirm={() => remove(r)}>
-                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${r.title}`} />
-                  </Popconfirm>
+                  {canCall('ledger:save') && (
+                    <Button size="small" icon={<EditOutlined />} onClick={() => setForm({ result: r })}>
+                      编辑
+                    </Button>
+                  )}
+                  {canCall('ledger:delete') && (
+                    <Popconfirm title={`删除工作实绩“${r.title}”？`} description={r.evidence.length ? `其 ${r.evidence.length} 个证据文件将一并删除。` : undefined} okText="删除" cancelText="取消" onConfirm={() => remove(r)}>
+                      <Button size="small" danger icon={<DeleteOutlined />} aria-label={`删除${r.title}`} />
+                    </Popconfirm>
+                  )}
                   <Button size="small" type="link" onClick={() => setHistory({ channel: 'ledger:history', id: r.id, title: r.title })}>
                     历史
                   </Button>
