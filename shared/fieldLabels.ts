@@ -17,6 +17,7 @@ export const FIELD_LABELS: Record<string, string> = {
   role: '角色',
   disabled: '停用',
   grants: '权限',
+  roleGrants: '角色权限',
   idleLockMinutes: '无操作自动退出（分钟）',
   name: '姓名',
   gender: '性别',
