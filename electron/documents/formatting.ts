@@ -43,6 +43,52 @@ export function formatWan(amount: number): string {
   return fixed.replace(/\.?0+$/, '');
 }
 
+/** Decimals (0–4) that print every amount of a column in 万元 exactly to the 元: 5500 and 260.5 → 1. */
+export function wanDecimals(amounts: readonly (number | null)[]): number {
+  let most = 0;
+  for (const a of amounts) {
+    if (a === null) continue;
+    const text = formatWan(a);
+    const dot = text.indexOf('.');
+    if (dot >= 0) most = Math.max(most, text.length - dot - 1);
+  }
+  return most;
+}
+
+/** 万元 at a column's one precision (`wanDecimals`): 5500.0 and 260.5 line up when right-aligned. */
+export function formatWanFixed(amount: number, decimals: number): string {
+  return (Math.round(amount * 10_000) / 10_000).toFixed(decimals);
+}
+
+/**
+ * U+2060 WORD JOINER: no line break on either side, no width. Word, WPS and LibreOffice break CJK text between
+ * any two characters, a number and its measure word included (“35” at the end of a line, “万元” on the next);
+ * joined, they move to the next line together.
+ */
+export const WORD_JOINER = '\u2060';
+
+/** A number with its measure word, never broken apart: `5场`, `35万元`, `1200人次`. */
+export function withUnit(value: string | number, unit: string): string {
+  if (!unit) return String(value);
+  return `${value}${WORD_JOINER}${[...unit].join(WORD_JOINER)}`;
+}
+
+/** Text without the word joiners (for comparing with what a reader sees). */
+export const withoutJoiners = (text: string): string => text.replace(/\u2060/g, '');
+
+/** A score as printed, to at most two decimals and without trailing zeros: 76, 76.5, 76.25 (never 76.00). */
+export function formatScore(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const fixed = (Math.round(value * 100) / 100).toFixed(2);
+  return fixed.replace(/\.?0+$/, '');
+}
+
+/** A score with its 分, kept together: `76分`, `76.5分` ('' when there is no score). */
+export function scoreText(value: number | null | undefined): string {
+  const s = formatScore(value);
+  return s ? withUnit(s, '分') : '';
+}
+
 /** `2025.12.01—2026.11.30`; either end may be unknown. */
 export function dayRange(from: string, to: string): string {
   if (!from && !to) return '';

@@ -75,6 +75,8 @@ export interface PostingSetup {
   batchId?: number;
   hostUnit?: string;
   hostPost?: string;
+  /** 原单位及职务 of the posting; the cadre file's 工作单位 and 现任职务 when left out. */
+  original?: { unit: string; post: string };
   /** 期满考核: left out when null. */
   term?: { selfSummary: string; votes?: VoteCounts; state?: string } | null;
   annual?: { year: number; grade: '优秀' | '称职' | '基本称职'; state: string }[];
@@ -88,7 +90,12 @@ export async function postingWithRecords(s: AppServices, setup: PostingSetup): P
   const hostUnit = setup.hostUnit ?? '常州市武进区商务局';
   const hostPost = setup.hostPost ?? '副局长（挂职）';
   let postingId: number;
-  if (setup.batchId) {
+  if (setup.batchId && setup.original) {
+    const { unit: originalUnit, post: originalPost } = setup.original;
+    const batchId = setup.batchId;
+    const added = await s.db.write((m) => s.batches.addMembersWith(m, testCtx, batchId, [{ cadreId: cadre.id, status: '在岗', hostUnit, hostPost, originalUnit, originalPost }]));
+    postingId = added.added[0].postingId;
+  } else if (setup.batchId) {
     const added = await s.batches.addMembers(testCtx, { batchId: setup.batchId, cadreIds: [cadre.id], defaults: { status: '在岗', hostUnit, hostPost } });
     postingId = added.added[0].postingId;
   } else {
@@ -98,8 +105,8 @@ export async function postingWithRecords(s: AppServices, setup: PostingSetup): P
         direction: '派出',
         hostUnit,
         hostPost,
-        originalUnit: setup.input.workUnit ?? '',
-        originalPost: setup.input.currentPosition ?? '',
+        originalUnit: setup.original?.unit ?? setup.input.workUnit ?? '',
+        originalPost: setup.original?.post ?? setup.input.currentPosition ?? '',
         startDate: '2025.12.01',
         plannedEndDate: '2026.11.30',
         status: '在岗',

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
+import { DRAFT_MARK, DRAFT_NOTE } from '../../electron/documents/draftMark';
 import { MARGINS_GBT9704, textWidth } from '../../electron/documents/style';
 import type { AppServices } from '../../electron/services/AppServices';
 import { BATCH, RESULTS, TYPICAL_SUMMARY, longSummary, postingWithRecords } from '../helpers/documentFixtures';
@@ -30,7 +31,7 @@ interface Case {
   buffer: Buffer;
   fileName: string;
 }
-const cases = {} as Record<'typical' | 'long' | 'blank', Case>;
+const cases = {} as Record<'typical' | 'long' | 'blank' | 'fallback', Case>;
 let batchId: number;
 let loneCadreId: number;
 
@@ -43,7 +44,8 @@ beforeAll(async () => {
     batchId,
     hostUnit: '常州市发展和改革委员会',
     hostPost: '区域协作处副处长（挂职）',
-    term: { selfSummary: TYPICAL_SUMMARY },
+    // Archived: the form prints clean.
+    term: { selfSummary: TYPICAL_SUMMARY, state: '已归档' },
     annual: [{ year: 2026, grade: '优秀', state: '已审核' }],
     results: RESULTS,
     leave: [{ startDate: '2026.01.29', endDate: '2026.02.04' }],
@@ -52,7 +54,9 @@ beforeAll(async () => {
   const long = await postingWithRecords(s, { input: demos[1], batchId, term: { selfSummary: LONG, state: '草稿' }, results: RESULTS.slice(0, 2) });
   // A posting without a 期满考核 yet: the form prints with its blanks to fill in by hand.
   const blank = await postingWithRecords(s, { input: demos[2], batchId, annual: [{ year: 2026, grade: '称职', state: '已提交' }] });
-  for (const [name, c] of Object.entries({ typical, long, blank }) as [keyof typeof cases, typeof typical][]) {
+  // A posting entered without 原单位及职务 (its 期满考核 submitted, not yet reviewed): the file's current post is printed.
+  const fallback = await postingWithRecords(s, { input: demos[4], batchId, original: { unit: '', post: '' }, term: { selfSummary: TYPICAL_SUMMARY, state: '已提交' } });
+  for (const [name, c] of Object.entries({ typical, long, blank, fallback }) as [keyof typeof cases, typeof typical][]) {
     const doc = await s.documents.exportAppraisal(c.cadreId, TODAY);
     cases[name] = { ...c, buffer: doc.buffer, fileName: doc.fileName };
   }
@@ -94,6 +98,32 @@ describe('挂职干部考核鉴定表: the document', () => {
     const titleStyle = /<w:pStyle w:val="([^"]+)"\/><\/w:pPr><w:r><w:t[^>]*>挂职干部考核鉴定表</.exec(xml)?.[1] ?? '';
     expect(styleOf(titleStyle)).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/);
     expect(files.some((f) => /^word\/media\/.+\.jpe?g$/.test(f))).toBe(true);
+  });
+
+  it('sets every label of the form at one size', async () => {
+    const { documentXml: xml, stylesXml } = await docxParts(cases.long.buffer);
+    const LABELS = ['姓　名', '出生年月', '政治', '原单位', '挂职单位', '所在', '年度', '在岗', '挂职', '工作', '民主', '基本称职', '称职以上率', '有效票', '考核日期', '考核', '派出', '组织'];
+    const styleIds = new Set<string>();
+    for (const label of LABELS) {
+      const found = [...xml.matchAll(new RegExp(`<w:pStyle w:val="([^"]+)"/></w:pPr><w:r><w:t[^>]*>${label}</w:t>`, 'g'))].map((m) => m[1]);
+      expect(found.length, label).toBeGreaterThan(0);
+      for (const id of found) styleIds.add(id);
+    }
+    const sizes = [...styleIds].map((id) => /<w:sz w:val="(\d+)"\/>/.exec(new RegExp(`<w:style [^>]*w:styleId="${id}">.*?</w:style>`).exec(stylesXml)?.[0] ?? '')?.[1]);
+    // One style (one size) for all of them, 五号 (10.5 pt): the size at which the two-line labels fit their rows.
+    expect(new Set(sizes)).toEqual(new Set(['21']));
+  });
+
+  it('prints 原单位及职务 from the cadre file when the posting has none', async () => {
+    const { documentXml } = await docxParts(cases.fallback.buffer);
+    expect(flat(documentXml.replace(/<[^>]+>/g, ''))).toContain('原单位及职务安康市文化和旅游广电局产业发展科副科长');
+  });
+
+  it('carries the 草稿 mark in the header while the 期满考核 is not archived; archived and blank forms print clean', async () => {
+    for (const [name, draft] of [['typical', false], ['long', true], ['blank', false], ['fallback', true]] as const) {
+      const { files } = await docxParts(cases[name].buffer);
+      expect(files.some((f) => /^word\/header\d+\.xml$/.test(f)), name).toBe(draft);
+    }
   });
 
   it('prints the votes, the rates derived from them and the results totals', async () => {
@@ -164,14 +194,19 @@ describe.skipIf(!canRender)('挂职干部考核鉴定表: rendered with LibreOff
     r = Object.fromEntries(names.map((n, i) => [n, rendered[i]])) as typeof r;
   }, 180_000);
 
-  /** The label column (20 mm from the left margin at 28 mm) and the rest of the form. */
-  const LABELS = { left: 27, right: 48 };
-  const BODY = { left: 49, right: 183 };
+  /** The label column (20 mm from the left margin at 28 mm) and the rest of the form, below the page header. */
+  const LABELS = { left: 27, right: 48, top: 30 };
+  const BODY = { left: 49, right: 183, top: 30 };
+  /** The page header, above the 37 mm top margin: the 草稿 mark when there is one. */
+  const HEADER = { bottom: 30 };
 
   it('prints a typical form on two pages: personal data and the signed summary first, the rest on page 2', () => {
     const t = r.typical;
     expect(t.pages).toBe(2);
     const [p1, p2] = t.pageTexts;
+    // Archived: no mark.
+    expect(t.flatText).not.toContain(DRAFT_MARK);
+    t.pageWords.forEach((w) => expect(textIn(w, HEADER)).toBe(''));
     expect(p1.startsWith('挂职干部考核鉴定表')).toBe(true);
     for (const v of ['李明远', '男', '1985.03', '汉族', '中共党员', '大学', '安康市发展和改革委员会副主任', '常州市发展和改革委员会区域协作处副处长（挂职）',
       '2025.12.01—2026.11.30', '安康市第7批赴常州挂职干部', '2026年度优秀', '在岗358天，占98.1%'])
@@ -207,6 +242,8 @@ describe.skipIf(!canRender)('挂职干部考核鉴定表: rendered with LibreOff
     expect(onPage1 + following.slice(0, following.indexOf('本人签名：年月日'))).toBe(flat(LONG));
     // Each further page of it is labelled as continued.
     expect(textIn(t.pageWords[1], LABELS)).toBe('挂职期间主要表现（续）');
+    // A draft: the mark at the top of every page, above the form.
+    t.pageWords.forEach((w, i) => expect(textIn(w, HEADER), `第${i + 1}页`).toBe(flat(DRAFT_NOTE + DRAFT_MARK)));
     // The rest of the form follows it, whole.
     const last = t.pageTexts[t.pages - 1];
     expect(last).toContain('组织部门意见');
@@ -223,6 +260,19 @@ describe.skipIf(!canRender)('挂职干部考核鉴定表: rendered with LibreOff
     expect(t.pageTexts[0]).toContain('2026年度称职（待审核）');
     expect(t.pageTexts[0]).toContain('本人签名：年月日');
     expect(textIn(t.pageWords[1], BODY)).toBe('优秀称职基本称职不称职弃权有效票优秀率称职以上率考核日期（盖章）年月日（盖章）年月日（盖章）年月日');
+    // No 期满考核, nothing to mark.
+    expect(t.flatText).not.toContain(DRAFT_MARK);
+  });
+
+  it('prints a submitted 期满考核 as a draft, on its two pages, with the file’s current post as 原单位及职务', () => {
+    const t = r.fallback;
+    expect(t.pages).toBe(2);
+    t.pageWords.forEach((w, i) => expect(textIn(w, HEADER), `第${i + 1}页`).toBe(flat(DRAFT_NOTE + DRAFT_MARK)));
+    // The mark stays in the header: the form below starts with its title, as a clean one does.
+    expect(textIn(t.pageWords[0], { top: 30 }).startsWith('挂职干部考核鉴定表')).toBe(true);
+    expect(textIn(t.pageWords[0], BODY)).toContain('张雅琴');
+    expect(textIn(t.pageWords[0], BODY)).toContain('安康市文化和旅游广电局产业发展科副科长');
+    expect(textIn(t.pageWords[0], LABELS)).toBe('姓名民族原单位及职务挂职单位及职务挂职时间年度考核挂职期间主要表现');
   });
 });
 

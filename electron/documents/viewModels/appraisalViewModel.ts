@@ -8,8 +8,9 @@ import type { PostingDetail } from '../../../shared/posting';
 import { checkIdNumber } from '../../../shared/validators/idNumber';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import type { AppServices } from '../../services/AppServices';
+import { isDraftState } from '../draftMark';
 import { dayRange, gradeAsPrinted } from '../formatting';
-import { printedPosting, type PostingRef } from './printedPosting';
+import { originalPostOf, printedPosting, type PostingRef } from './printedPosting';
 import { resultLines } from './resultLines';
 import { unitAndPost } from './rosterViewModel';
 
@@ -29,7 +30,7 @@ export interface AppraisalViewModel {
   politicalStatus: string;
   education: string;
   photo: Buffer | null;
-  /** 原单位及职务 (at the time of the posting) */
+  /** 原单位及职务 (at the time of the posting; the file's current post when the posting has none) */
   originalPost: string;
   /** 挂职单位及职务 */
   hostPost: string;
@@ -55,6 +56,8 @@ export interface AppraisalViewModel {
   hostOpinion: string[];
   dispatchOpinion: string[];
   orgOpinion: string[];
+  /** The 期满考核 is not archived yet: the form carries the 草稿 mark (a form without one is blank, unmarked). */
+  draft?: boolean;
 }
 
 /** The parts the view model is made of (read by `buildAppraisalViewModel`; tests and the bench pass their own). */
@@ -100,7 +103,7 @@ export function appraisalViewModelOf(src: AppraisalSources): AppraisalViewModel 
     politicalStatus: c.politicalStatus,
     education: c.ftEducation || c.ptEducation,
     photo: src.photo,
-    originalPost: unitAndPost(p.originalUnit, p.originalPost),
+    originalPost: originalPostOf(p, c),
     hostPost: unitAndPost(p.hostUnit, p.hostPost),
     term: dayRange(p.startDate, p.actualEndDate || p.plannedEndDate),
     batchName: p.batchName ?? '',
@@ -117,6 +120,7 @@ export function appraisalViewModelOf(src: AppraisalSources): AppraisalViewModel 
     hostOpinion: paragraphsOf(term?.hostOpinion ?? ''),
     dispatchOpinion: paragraphsOf(term?.dispatchOpinion ?? ''),
     orgOpinion: paragraphsOf(term?.orgOpinion ?? ''),
+    draft: isDraftState(term?.workflow.state),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Cadre } from '../../../shared/cadre';
 import { conflict } from '../../../shared/errors';
 import type { PostingDetail } from '../../../shared/posting';
 import type { AppServices } from '../../services/AppServices';
+import { unitAndPost } from './rosterViewModel';
 
 /** Whose form: a cadre file (id or 身份证号: their latest posting is printed) or one posting. */
 export interface PostingRef {
@@ -32,4 +33,17 @@ export async function printedPosting(s: AppServices, ref: PostingRef, what: stri
   if (cadre.deletedAt) throw conflict(`“${cadre.name}”的档案在回收站中，恢复后才能打印`);
   if (posting.status === '拟派') throw conflict(`“${cadre.name}”的这段挂职尚未开始（状态“拟派”），无法生成${what}`);
   return { cadre, posting };
+}
+
+/**
+ * 原单位及职务 as the forms print it: the posting's own (the post held when it began); when the posting has none,
+ * the cadre file's current unit and post (工作单位, 现任职务) — better than a blank line on a form to be signed.
+ */
+export function originalPostOf(
+  posting: Pick<PostingDetail, 'originalUnit' | 'originalPost'>,
+  cadre: Pick<Cadre, 'workUnit' | 'currentPosition'> | null | undefined,
+): string {
+  const own = unitAndPost(posting.originalUnit.trim(), posting.originalPost.trim());
+  if (own || !cadre) return own;
+  return unitAndPost(cadre.workUnit.trim(), cadre.currentPosition.trim());
 }
