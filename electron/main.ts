@@ -3,12 +3,15 @@ import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
 import log from 'electron-log/main';
 import { systemContext } from './services/ServiceContext';
 import { DbWorkerClient } from './worker/DbWorkerClient';
+import { restrictNewFiles } from './db/privateFiles';
 import { hardenWindow } from './shell/hardenWindow';
 import { registerIpc } from './shell/ipc';
 import { mainWindowOptions } from './shell/windowOptions';
 
 // The thin Electron shell: window, IPC wiring, single instance. Everything else lives in the services.
 log.initialize();
+// Backups, print copies and logs made from now on are the user's alone (Linux desktops; Windows: the profile ACL).
+restrictNewFiles();
 app.setPath('userData', path.join(app.getPath('appData'), 'cadre-desk'));
 
 const rendererDir = path.join(__dirname, '..', 'renderer');

@@ -2,6 +2,7 @@ import { contract, isChannel, type ApiEnvelope } from '../../shared/contract';
 import { toApiError } from '../../shared/errors';
 import { CHANNEL_PERMISSIONS } from '../../shared/permissions';
 import { SignInRequired, accessOfHandlers } from '../auth/Access';
+import { forbiddenKey } from './forbiddenKeys';
 import type { CallContext, Handlers } from './handlers';
 
 export interface Logger {
@@ -24,6 +25,8 @@ export async function dispatch(
   if (!isChannel(channelName)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `未知的操作：${String(channelName).slice(0, 60)}` } };
   }
+  const hostile = forbiddenKey(rawInput);
+  if (hostile) return { ok: false, error: { code: 'VALIDATION', message: `请求中含有不允许的字段名“${hostile}”，未做任何修改` } };
   try {
     const access = accessOfHandlers(handlers);
     const admission = access ? await access.admit(channelName, ctx.sessionToken) : { user: null, grants: null };

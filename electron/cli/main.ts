@@ -19,6 +19,7 @@ import { cadreCommand } from './commands/cadre';
 import { backupCommand, listBackupsCommand, restoreCommand } from './commands/backup';
 import { userCommand } from './commands/user';
 import { cliPermission } from './permissions';
+import { restrictNewFiles } from '../db/privateFiles';
 
 /**
  * 挂职干部管理系统 command line: `npm run -s cli -- [--db FILE] [--json] COMMAND …`.
@@ -84,6 +85,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+restrictNewFiles();
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

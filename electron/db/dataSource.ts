@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sqlite as sqlite3 } from './sqliteDriver';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppError } from '../../shared/errors';
+import { keepPrivate } from './privateFiles';
 import { storageFault } from './storageFault';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -68,11 +69,13 @@ async function tune(ds: DataSource): Promise<void> {
 export async function openDatabase(options: OpenOptions): Promise<DataSource> {
   const ds = new DataSource(connectionOptions(options.file, false, options.sqlKey));
   try {
-    fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+    fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true, mode: 0o700 });
     await ds.initialize();
   } catch (err) {
     throw storageFault(err, options.file) ?? err;
   }
+  // Another account on the PC must not read the file; the app's own data folder is closed to others too.
+  keepPrivate(options.file, { folder: path.dirname(path.resolve(options.file)) === path.resolve(defaultDataDir()) });
   try {
     await tune(ds);
     await ds.query('PRAGMA foreign_keys = ON');

@@ -4,6 +4,7 @@ import { defaultDbFile } from '../db/dataSource';
 import { systemContext } from '../services/ServiceContext';
 import { DbWorkerClient } from '../worker/DbWorkerClient';
 import { startHost } from './server';
+import { restrictNewFiles } from '../db/privateFiles';
 
 /** `npm run host -- [--db FILE] [--port N] [--static DIR]`: the browser host, for machines without Electron. */
 async function main(): Promise<void> {
@@ -23,9 +24,11 @@ async function main(): Promise<void> {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     host = await startHost({ route: worker.route, ctx: systemContext(), staticDir, port: 0 });
   }
-  console.log(`挂职干部管理系统（浏览器版）已启动：${host.url}`);
+  console.log(`挂职干部管理系统（浏览器版）已启动：${host.openUrl}`);
   console.log(`数据库：${dbFile}`);
-  console.log('请在本机浏览器中打开上面的地址；按 Ctrl+C 退出。');
+  console.log('请在本机浏览器中打开上面的地址（只能使用一次）；需要新的地址请按回车键；按 Ctrl+C 退出。');
+  // Each Enter prints a fresh one-time address (another browser, or after the browser was closed).
+  process.stdin.on('data', () => console.log(`新的一次性地址：${host.newLink()}`));
   const stop = async () => {
     await host.close();
     await worker.close();
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
+restrictNewFiles();
 main().catch((err) => {
   console.error(`错误：${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

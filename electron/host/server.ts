@@ -24,9 +24,15 @@ export interface HostOptions {
 }
 
 export interface RunningHost {
+  /** The host's base address (API calls go to `${url}api/<channel>`). */
   url: string;
+  /** The address to open first: it carries a one-time key that the host trades for its cookie. */
+  openUrl: string;
   port: number;
+  /** The API secret: sent as the `cadre_host` cookie (the page) or the X-Cadre-Token header (scripts, tests). */
   token: string;
+  /** Another one-time address, for a second browser or after the browser was closed. */
+  newLink(): string;
   close(): Promise<void>;
 }
 
@@ -62,6 +68,8 @@ function sendError(res: http.ServerResponse, status: number, code: string, messa
 }
 
 const SESSION_COOKIE = 'cadre_session';
+/** The host's own cookie: proof that this browser opened a one-time address printed to the person who started it. */
+const HOST_COOKIE = 'cadre_host';
 
 /** One cookie's value from the request, or undefined. */
 function cookieOf(req: http.IncomingMessage, name: string): string | undefined {
@@ -78,31 +86,61 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
+/**
+ * The request body, or null when it is larger than MAX_BODY_BYTES. An oversized body is not kept but read to its
+ * end (or refused up front by its Content-Length), so the client receives the 413 answer instead of a reset.
+ */
 function readBody(req: http.IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      resolve(null);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
+        if (!over) resolve(null);
+        over = true;
+        chunks.length = 0;
         return;
       }
-      chunks.push(c);
+      if (!over) chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => !over && resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
+/** A path segment decoded, or null when it is not valid percent-encoding (`%E0%A4%A`). */
+function decodedPath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The page shown to a browser that came without the one-time address (another account on the PC, say). */
+const NOT_ADMITTED_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>挂职干部管理系统</title></head>
+<body style="font-family:sans-serif;max-width:40em;margin:4em auto;line-height:1.8">
+<h2>请从启动时显示的地址打开</h2>
+<p>为保护干部档案，本系统只接受从启动窗口中显示的一次性地址打开的浏览器。该地址只能使用一次；
+如需在另一个浏览器中打开，请在启动窗口中按回车键获取新的地址。</p></body></html>`;
+
 /**
  * The browser host: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. A random per-launch token
- * (placed in the served page) must accompany every API call; other origins and other Host names are refused,
- * so neither a web page in the same browser nor a DNS-rebinding trick can reach the data.
+ * must accompany every API call: the browser gets it as an HttpOnly cookie by opening a one-time address printed
+ * to whoever started the host (another OS account on the PC can reach 127.0.0.1 too, but not that address), and
+ * the page itself carries no secret. Other origins and other Host names are refused, so neither a web page in the
+ * same browser nor a DNS-rebinding trick can reach the data.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = crypto.randomBytes(24).toString('hex');
+  // One-time keys of the addresses printed so far; each is traded once for the host cookie.
+  const openKeys = new Set<string>();
   const staticRoot = path.resolve(options.staticDir);
   const log = options.log ?? console;
   if (!options.route && !options.handlers) throw new Error('startHost: route 或 handlers 必须给出其一');
@@ -120,18 +158,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (req.method !== 'POST') return sendError(res, 405, 'FORBIDDEN', '只接受 POST 请求');
         const origin = req.headers.origin;
         if (origin !== undefined && origin !== `http://${host}`) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：来源不是本系统页面');
-        const given = req.headers['x-cadre-token'];
+        const given = req.headers['x-cadre-token'] ?? cookieOf(req, HOST_COOKIE);
         if (typeof given !== 'string' || !sameToken(given, token)) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：缺少或错误的访问令牌，请从启动时显示的地址重新打开');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'VALIDATION', '请求格式应为 JSON');
+        const channel = decodedPath(url.pathname.slice('/api/'.length));
+        if (channel === null) return sendError(res, 400, 'VALIDATION', '请求地址无效');
         const body = await readBody(req);
-        if (body === null) return sendError(res, 413, 'VALIDATION', `请求过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB）`);
+        if (body === null) {
+          // The connection cannot carry another request after a body that was not read: close it after answering.
+          res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
+          res.setHeader('Connection', 'close');
+          return sendError(res, 413, 'VALIDATION', `请求过大（超过 ${MAX_BODY_BYTES / 1024 / 1024} MB）：请分批导入，或把大文件拆分后再试`);
+        }
         let input: unknown;
         try {
           input = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch {
           return sendError(res, 400, 'VALIDATION', '请求内容不是有效的 JSON');
         }
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         const ctx = { ...options.ctx, mode: 'browser' as const, sessionToken: cookieOf(req, SESSION_COOKIE) };
         if (req.headers['x-cadre-progress'] === '1') {
           // A long job: stream its progress as JSON lines, then the answer as the last line.
@@ -149,15 +193,27 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'FORBIDDEN', '不支持的请求');
-      const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+      const admitted = sameToken(cookieOf(req, HOST_COOKIE) ?? '', token);
+      const key = url.searchParams.get('k');
+      if (key !== null) {
+        // The one-time address: trade the key for the cookie, then show the page at the plain address.
+        if (!openKeys.delete(key) && !admitted) return send(res, 403, NOT_ADMITTED_PAGE, MIME['.html']);
+        return send(res, 302, '', 'text/plain; charset=utf-8', {
+          Location: '/',
+          'Set-Cookie': `${HOST_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      const decoded = decodedPath(url.pathname);
+      if (decoded === null) return sendError(res, 400, 'VALIDATION', '请求地址无效');
+      const rel = decoded.replace(/^\/+/, '') || 'index.html';
       const file = path.resolve(staticRoot, rel);
       if (!file.startsWith(staticRoot + path.sep)) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝');
       const target = fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
       if (!fs.existsSync(target)) return send(res, 503, '界面尚未构建：请先运行 npm run build', 'text/plain; charset=utf-8');
       if (path.basename(target) === 'index.html') {
-        // The token travels inside the page only: another origin cannot read it (no CORS headers are sent).
-        const html = fs.readFileSync(target, 'utf8').replace('<head>', `<head>\n    <meta name="cadre-desk-token" content="${token}">`);
-        return send(res, 200, html, MIME['.html']);
+        // The page carries no secret; without the host cookie it is not served at all.
+        if (!admitted) return send(res, 403, NOT_ADMITTED_PAGE, MIME['.html']);
+        return send(res, 200, fs.readFileSync(target), MIME['.html']);
       }
       return send(res, 200, fs.readFileSync(target), MIME[path.extname(target)] ?? 'application/octet-stream');
     } catch (err) {
@@ -171,8 +227,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  const newLink = () => {
+    const key = crypto.randomBytes(18).toString('base64url');
+    openKeys.add(key);
+    return `http://127.0.0.1:${port}/?k=${key}`;
+  };
   return {
     url: `http://127.0.0.1:${port}/`,
+    openUrl: newLink(),
+    newLink,
     port,
     token,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -19,15 +19,14 @@ export class ApiError extends Error {
   }
 }
 
-/** The browser host's bridge: `POST /api/<channel>` with the per-launch token the host put in the page. */
+/** The browser host's bridge: `POST /api/<channel>`; the host's HttpOnly cookie carries its secret (the page has none). */
 const httpBridge: CadreDeskBridge = {
   async invoke(channel, input, onProgress) {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="cadre-desk-token"]')?.content ?? '';
     let res: Response;
     try {
       res = await fetch(`./api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Cadre-Token': token, ...(onProgress ? { 'X-Cadre-Progress': '1' } : {}) },
+        headers: { 'Content-Type': 'application/json', ...(onProgress ? { 'X-Cadre-Progress': '1' } : {}) },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

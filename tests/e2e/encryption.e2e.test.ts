@@ -121,7 +121,7 @@ describe('系统 → 数据加密 and the unlock screen in the browser host', ()
     host2 = await startHost({ route: (...args: Parameters<DbWorkerClient['route']>) => worker2!.route(...args), ctx: { actor: 'e2e' }, staticDir: STATIC_DIR, port: 0, log: { error: () => undefined } });
     // The status call itself failing (the local service unreachable): an error screen with 重试.
     await page.route('**/api/security%3Astatus', (r) => r.abort());
-    await page.goto(host2.url);
+    await page.goto(host2.openUrl);
     await visible(page.getByText('无法连接数据库', { exact: true }));
     await visible(page.getByText(/无法连接到本机服务/));
     await screenshot(page, 'e2e-encryption-gate-error-1366');

@@ -37,7 +37,8 @@ export async function startApp(): Promise<RunningApp> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
   const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(host.url);
+  // The one-time address gives this browser the host's cookie, as the printed address does for a clerk.
+  await page.goto(host.openUrl);
   return {
     url: host.url,
     page,

@@ -49,12 +49,74 @@ describe('browser host', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/`);
   });
 
-  it('serves the page with the per-launch token and a strict CSP', async () => {
-    const r = await request(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } });
-    expect(r.status).toBe(200);
-    expect(r.body).toContain(`<meta name="cadre-desk-token" content="${host.token}">`);
-    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(r.headers['access-control-allow-origin']).toBeUndefined();
+  it('serves the page only to the browser that opened the one-time address; the page holds no secret', async () => {
+    const local = { Host: `127.0.0.1:${host.port}` };
+    // Another account on the PC asking for the page gets neither the page nor the token.
+    const stranger = await request(host.port, { path: '/', headers: local });
+    expect(stranger.status).toBe(403);
+    expect(stranger.body).toContain('请从启动时显示的地址打开');
+    expect(stranger.body).not.toContain(host.token);
+
+    const link = new URL(host.newLink());
+    const first = await request(host.port, { path: link.pathname + link.search, headers: local });
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe('/');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toMatch(/^cadre_host=[0-9a-f]+; HttpOnly; SameSite=Strict; Path=\//);
+    const hostCookie = cookie.split(';')[0];
+    // The key works once: a second browser with the same address is turned away.
+    const replay = await request(host.port, { path: link.pathname + link.search, headers: local });
+    expect(replay.status).toBe(403);
+
+    const page = await request(host.port, { path: '/', headers: { ...local, Cookie: hostCookie } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>t</title>');
+    expect(page.body).not.toContain(host.token);
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    // The cookie alone is enough for the API (the page's fetch sends it; no token in any script).
+    const noHeader = await request(host.port, { method: 'POST', path: '/api/cadre:list', headers: { ...local, 'Content-Type': 'application/json', Cookie: hostCookie }, body: '{}' });
+    expect(noHeader.status).toBe(200);
+  });
+
+  it('answers a malformed address with 400, an oversized body with 413, and refuses __proto__ keys', async () => {
+    const local = { Host: `127.0.0.1:${host.port}` };
+    const bad = await request(host.port, { method: 'POST', path: '/api/%E0%A4%A', headers: { ...local, 'Content-Type': 'application/json', 'X-Cadre-Token': host.token }, body: '{}' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error.message).toBe('请求地址无效');
+    expect((await request(host.port, { path: '/%E0%A4%A', headers: local })).status).toBe(400);
+
+    // Declared too large: refused before reading, with the message rather than a reset connection.
+    const declared = await request(host.port, {
+      method: 'POST',
+      path: '/api/cadre:list',
+      headers: { ...local, 'Content-Type': 'application/json', 'X-Cadre-Token': host.token, 'Content-Length': String(65 * 1024 * 1024) },
+    }).catch((e: Error) => ({ status: -1, body: e.message, headers: {} }));
+    expect(declared.status).toBe(413);
+    // Streamed without a length: read to the end, answered 413.
+    const streamed = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/cadre:list', headers: { ...local, 'Content-Type': 'application/json', 'X-Cadre-Token': host.token, 'Transfer-Encoding': 'chunked' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', reject);
+      const block = Buffer.alloc(1024 * 1024, 0x20);
+      for (let i = 0; i < 66; i++) req.write(block);
+      req.end();
+    });
+    expect(streamed.status).toBe(413);
+    expect(JSON.parse(streamed.body).error.message).toMatch(/^请求过大（超过 64 MB）/);
+
+    const proto = await request(host.port, {
+      method: 'POST',
+      path: '/api/cadre:list',
+      headers: { ...local, 'Content-Type': 'application/json', 'X-Cadre-Token': host.token },
+      body: '{"query":"","__proto__":{"polluted":1}}',
+    });
+    expect(proto.status).toBe(400);
+    expect(JSON.parse(proto.body).error.message).toContain('__proto__');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('answers a valid call', async () => {

@@ -24,7 +24,8 @@ function injectFaults(s: AppServices, inject: Injector): void {
   const handle = (s.db.dataSource.driver as unknown as { databaseConnection: Record<string, (...a: unknown[]) => unknown> }).databaseConnection;
   for (const method of ['run', 'all'] as const) {
     const original = handle[method].bind(handle);
-    handle[method] = (sql: unknown, params: unknown, cb: (err: Error | null) => void) => {
+    handle[method] = (...args: unknown[]) => {
+      const [sql, params, cb] = args as [string, unknown, (err: Error | null) => void];
       const fault = inject(String(sql));
       if (fault) {
         setImmediate(() => cb(fault));
@@ -204,17 +205,17 @@ describeDisk(`a real full disk (tmpfs)${typeof smallDisk === 'string' ? `：跳�
   it.sequential('saves after the disk was full and freed again are all on disk after the program exits', async () => {
     const file = path.join(disk.dir, 'cadre.db');
     const s = await AppServices.open(file);
-    const free = fillDisk(disk.dir, 0);
-    let refused = 0;
-    for (let i = 0; i < 5; i++) {
-      const e = await failureOf(s.cadres.save(testCtx, { ...person(i), remark: '备'.repeat(3000) }));
-      expect(e.message).toMatch(/^磁盘空间不足/);
-      refused++;
+    try {
+      const free = fillDisk(disk.dir, 0);
+      for (let i = 0; i < 5; i++) {
+        const e = await failureOf(s.cadres.save(testCtx, { ...person(i), remarks: '备'.repeat(1500) }));
+        expect(e.message).toMatch(/^磁盘空间不足/);
+      }
+      free();
+      for (let i = 10; i < 30; i++) await s.cadres.save(testCtx, person(i));
+    } finally {
+      await s.close();
     }
-    expect(refused).toBe(5);
-    free();
-    for (let i = 10; i < 30; i++) await s.cadres.save(testCtx, person(i));
-    await s.close();
     const again = await AppServices.open(file);
     try {
       expect((await again.cadres.list({ pageSize: 100 })).total).toBe(20);
@@ -223,4 +224,23 @@ describeDisk(`a real full disk (tmpfs)${typeof smallDisk === 'string' ? `：跳�
     }
   });
 
+});
+
+describe.skipIf(process.platform === 'win32')('files readable by their owner only', () => {
+  it('the database, its WAL and its ledger key are 0600 even when made under a permissive umask', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-private-'));
+    const old = process.umask(0o022);
+    try {
+      const file = path.join(dir, 'cadre.db');
+      const s = await AppServices.open(file);
+      await s.cadres.save(testCtx, person(7));
+      for (const f of ['cadre.db', 'cadre.db-wal', 'cadre.ledger-key']) {
+        expect((fs.statSync(path.join(dir, f)).mode & 0o777).toString(8), f).toBe('600');
+      }
+      await s.close();
+    } finally {
+      process.umask(old);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
