@@ -168,13 +168,15 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
 export const TRANSITION_CHANNELS: readonly Channel[] = ['record:transition', 'growth:transition'];
 export const ACTION_PERMISSIONS: Readonly<Record<WorkflowAction, Permission>> = { submit: 'submit', review: 'review', archive: 'archive', reopen: 'reopen' };
 
-const CLERK: Permission[] = ['read', 'export', 'edit', 'import', 'submit'];
-
-/** The grants in code; an administrator may override them (role:setGrants), stored as one JSON row. */
+/**
+ * The grants in code; an administrator may override them (role:setGrants), stored as one JSON row. Each list is in
+ * the order of PERMISSION_LABELS, the order grants are stored and compared in (normalGrants).
+ * 审核人（科长）: what the clerk may (查阅、打印与导出、编辑、导入、提交), plus 彻底删除、审核、归档、退回 and 操作日志.
+ */
 export const DEFAULT_GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   admin: ['read', 'templates', 'settings', 'backup', 'restore', 'encryption', 'users', 'audit'],
-  clerk: CLERK,
-  reviewer: [...CLERK, 'review', 'archive', 'reopen', 'purge', 'audit'],
+  clerk: ['read', 'export', 'edit', 'import', 'submit'],
+  reviewer: ['read', 'export', 'edit', 'import', 'purge', 'submit', 'review', 'archive', 'reopen', 'audit'],
   viewer: ['read', 'export'],
 };
 

@@ -139,3 +139,97 @@ describe('roles through dispatch', () => {
     expect(await call(null, 'auth:signIn', { username: 'view1', password: 'Changed456' })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('已停用') } });
   });
 });
+
+describe('role grants (role:grants / role:setGrants)', () => {
+  const grantsNow = async () => (await ok('root', 'role:grants')) as { grants: Record<string, string[]>; overridden: boolean };
+  const grantEntries = () => s.audit.history('setting', 'roleGrants');
+
+  it('an administrator changes a grant: stored, audited in Chinese, in every session, and what the contract refuses follows it', async () => {
+    expect(await grantsNow()).toEqual({ grants: DEFAULT_GRANTS, overridden: false });
+    expect((await ok('view1', 'auth:session')).grants).toEqual(DEFAULT_GRANTS);
+    expect((await ok('view1', 'document:renmian', { cadreId: ids[1] })).fileName).toMatch(/\.docx$/);
+    await ok('clerk1', 'cadre:delete', { id: ids[1] });
+    expect(await call('clerk1', 'cadre:purge', { id: ids[1] })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '需要“审核人（科长）”权限：彻底删除' } });
+
+    // 查阅 loses 打印与导出; 干部科经办人 gains 彻底删除 (the list in any order, repeats dropped).
+    const changed = { ...DEFAULT_GRANTS, viewer: ['read'], clerk: ['purge', ...DEFAULT_GRANTS.clerk, 'purge'] };
+    const saved = await ok('root', 'role:setGrants', { grants: changed });
+    expect(saved.overridden).toBe(true);
+    expect(saved.grants.viewer).toEqual(['read']);
+    expect(saved.grants.clerk).toEqual(['read', 'export', 'edit', 'import', 'purge', 'submit']);
+    expect(await grantsNow()).toEqual(saved);
+
+    const [entry] = await grantEntries();
+    expect(entry).toMatchObject({
+      actor: 'root',
+      action: '修改角色权限',
+      changes: { 干部科经办人: ['查阅、打印与导出、编辑业务数据、导入、提交', '查阅、打印与导出、编辑业务数据、导入、彻底删除、提交'], 查阅: ['查阅、打印与导出', '查阅'] },
+      note: '干部科经办人增加“彻底删除”；查阅取消“打印与导出”',
+    });
+    // 系统 → 操作日志 shows it named and labelled in Chinese.
+    const shown = (await ok('root', 'audit:list', { entityType: 'setting' })).items[0];
+    expect(shown).toMatchObject({ object: '系统设置“角色权限”', action: '修改角色权限' });
+    expect(shown.changes).toContainEqual(expect.objectContaining({ label: '查阅', before: '查阅、打印与导出', after: '查阅' }));
+
+    // The sessions already open answer with the new grants, and the contract refuses and allows accordingly.
+    const viewerSession = await ok('view1', 'auth:session');
+    expect(viewerSession.permissions).toEqual(['read']);
+    expect(viewerSession.grants.viewer).toEqual(['read']);
+    expect(await call('view1', 'document:renmian', { cadreId: ids[0] })).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '需要“干部科经办人”或“审核人（科长）”权限：打印与导出' },
+    });
+    await ok('clerk1', 'cadre:purge', { id: ids[1] });
+    expect((await s.cadres.list({ pageSize: 50, deleted: true })).total).toBe(0);
+
+    // 恢复默认: the override is dropped and audited; the viewer prints again, the clerk no longer purges.
+    const reset = await ok('root', 'role:setGrants', { grants: null });
+    expect(reset).toEqual({ grants: DEFAULT_GRANTS, overridden: false });
+    expect((await grantEntries())[0]).toMatchObject({ action: '恢复默认权限', note: '干部科经办人取消“彻底删除”；查阅增加“打印与导出”' });
+    expect((await ok('view1', 'document:renmian', { cadreId: ids[0] })).fileName).toMatch(/\.docx$/);
+    await ok('clerk1', 'cadre:delete', { id: ids[0] });
+    expect(await call('clerk1', 'cadre:purge', { id: ids[0] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('keeps the guard rails: the administrator keeps account management, every role keeps 查阅; a refusal changes nothing', async () => {
+    await ok('root', 'role:setGrants', { grants: { ...DEFAULT_GRANTS, viewer: ['read'] } });
+    const before = await grantsNow();
+    const entries = (await grantEntries()).length;
+
+    expect(await call('root', 'role:setGrants', { grants: { ...DEFAULT_GRANTS, admin: DEFAULT_GRANTS.admin.filter((p) => p !== 'users') } })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '权限：系统管理员必须保留“账号与权限管理”权限，否则无人能再管理账号和权限' },
+    });
+    expect(await call('root', 'role:setGrants', { grants: { ...DEFAULT_GRANTS, clerk: ['edit', 'submit'] } })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '权限：每个角色都须保留“查阅”权限：干部科经办人没有它就打不开任何页面' },
+    });
+    expect(await call('root', 'role:setGrants', { grants: { ...DEFAULT_GRANTS, viewer: ['read', 'fly'] } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await call('root', 'role:setGrants', { grants: { admin: DEFAULT_GRANTS.admin } })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // The service itself refuses too (the CLI and any other caller), in the same words.
+    await expect(accessFor(s).grants.set(testCtx, { ...DEFAULT_GRANTS, admin: ['read'] } as never)).rejects.toThrow('权限：系统管理员必须保留“账号与权限管理”权限');
+
+    // Only an account manager may change grants; everyone signed in may read them (the screens name the role needed).
+    expect(await call('chief1', 'role:setGrants', { grants: null })).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '需要“系统管理员”权限：账号与权限管理' } });
+    expect((await ok('clerk1', 'role:grants')).overridden).toBe(true);
+    expect(await call(null, 'role:grants')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+
+    expect(await grantsNow()).toEqual(before);
+    expect(await grantEntries()).toHaveLength(entries);
+  });
+
+  it('grants equal to the defaults are no override; saving what is stored writes nothing', async () => {
+    const same = await ok('root', 'role:setGrants', { grants: { ...DEFAULT_GRANTS, viewer: ['export', 'read'] } });
+    expect(same).toEqual({ grants: DEFAULT_GRANTS, overridden: false });
+    expect(await grantEntries()).toHaveLength(0);
+
+    const g = { ...DEFAULT_GRANTS, reviewer: DEFAULT_GRANTS.reviewer.filter((p) => p !== 'audit') };
+    await ok('root', 'role:setGrants', { grants: g });
+    await ok('root', 'role:setGrants', { grants: g });
+    expect(await grantEntries()).toHaveLength(1);
+    expect(await call('chief1', 'audit:list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '需要“系统管理员”权限：操作日志' } });
+    // Back by listing the defaults: the same as 恢复默认.
+    expect((await ok('root', 'role:setGrants', { grants: DEFAULT_GRANTS })).overridden).toBe(false);
+    expect((await grantEntries())[0]).toMatchObject({ action: '恢复默认权限', note: '审核人（科长）增加“操作日志”' });
+  });
+});

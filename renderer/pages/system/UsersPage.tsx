@@ -8,6 +8,7 @@ import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { useSession } from '../../auth/session';
 import { SetupAdminCard } from './SetupAdminCard';
+import { RoleGrantsCard } from './RoleGrantsCard';
 import { ResetPasswordModal, UserFormModal } from './UserFormModal';
 
 const time = (iso: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
@@ -37,6 +38,7 @@ export function UsersPage() {
       {session.accountsExist ? (
         <>
           <UserListCard />
+          <RoleGrantsCard />
           <IdleSettingCard />
         </>
       ) : (
