@@ -8,6 +8,8 @@ import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { writeRosterXlsx } from '../../electron/exchange/roster/rosterWrite';
 import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
 import { benchPerson } from '../../bench/figures/exchange';
+import { startHost } from '../../electron/host/server';
+import { lrmxBytes } from '../helpers/lrmxFixtures';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -80,6 +82,39 @@ describe('two processes writing to one database file', () => {
       expect(answers.filter((a) => !a.ok)).toEqual([]);
       expect((await env.s.cadres.list({ pageSize: 1 })).total).toBe(rows + answers.length);
     } finally {
+      await worker.close();
+    }
+  });
+
+  it('800 concurrent API writes through the browser host while the CLI imports 200 LRMX files: every one answered 200, none lost', async () => {
+    const src = path.join(env.dir, 'lrmx');
+    fs.mkdirSync(src);
+    for (let i = 0; i < 200; i++) {
+      fs.writeFileSync(path.join(src, `f${i}.lrmx`), lrmxBytes({ person: { XingMing: `导入${i}`, ChuShengNianYue: '198604', ShenFenZheng: makeIdNumber('610902', '19860412', 1 + i * 2, '男') } }));
+    }
+    const worker = await DbWorkerClient.start(env.s.dbFile, { error: () => undefined });
+    const host = await startHost({ route: worker.route, ctx: { actor: '经办人' }, staticDir: '/nonexistent', port: 0, log: { error: () => undefined } });
+    try {
+      const cli = startProcess([path.join(ROOT, 'electron/cli/main.ts'), '--db', env.s.dbFile, '--json', 'import-lrmx', src]);
+      const calls = Array.from({ length: 800 }, (_, i) =>
+        fetch(`${host.url}api/cadre:save`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Cadre-Token': host.token },
+          // 800 distinct 身份证号: the day of birth and the sequence number vary.
+          body: JSON.stringify({ data: { name: `并发${i}`, gender: '男', birthDate: '1985.03', idNumber: makeIdNumber('610902', `198503${String(1 + (i % 28)).padStart(2, '0')}`, 101 + Math.floor(i / 28) * 2, '男') } }),
+        }).then(async (r) => ({ status: r.status, body: (await r.json()) as { ok: boolean } })),
+      );
+      const answers = await Promise.all(calls);
+      expect(await cli.exit, cli.stderr() + cli.lines.join('\n').slice(0, 3000)).toBe(0);
+      expect(cli.stderr()).not.toMatch(/SQLITE_BUSY|\n\s+at /);
+      const statuses = new Map<number, number>();
+      for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
+      expect(Object.fromEntries(statuses)).toEqual({ 200: 800 });
+      const created = (JSON.parse(cli.lines.join('\n')) as { status: string }[]).filter((o) => o.status === 'created').length;
+      expect(created).toBe(200);
+      expect((await env.s.cadres.list({ pageSize: 1 })).total).toBe(1000);
+    } finally {
+      await host.close();
       await worker.close();
     }
   });
