@@ -99,27 +99,7 @@ export interface ResultLedger {
   totals: ResultTotals;
 }
 
-/** Extensions refused as evidence: programs and scripts have no place in a cadre's file. */
-export const EXECUTABLE_EXTENSIONS = [
-  'exe', 'com', 'bat', 'cmd', 'msi', 'msp', 'scr', 'pif', 'cpl', 'dll', 'sys', 'js', 'jse', 'mjs', 'cjs', 'vbs', 'vbe', 'wsf',
-  'wsh', 'ps1', 'psm1', 'psd1', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'command', 'app', 'apk', 'jar', 'hta', 'lnk', 'reg', 'scf',
-  'inf', 'py', 'pyw', 'pl', 'rb', 'php', 'elf', 'run', 'bin', 'deb', 'rpm', 'dmg', 'pkg', 'appimage', 'gadget', 'msc',
-] as const;
-
-/** The lower-case extension of a file name without the dot ('' when none). */
-export function extensionOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
-}
-
-/** Why a file may not be attached as evidence (by its name), or null. */
-export function evidenceNameRefusal(fileName: string): string | null {
-  const ext = extensionOf(fileName);
-  if ((EXECUTABLE_EXTENSIONS as readonly string[]).includes(ext)) return `证据文件：不能上传可执行文件或脚本（.${ext}）`;
-  return null;
-}
-
+/** The largest evidence file (which kinds of file may be evidence: the allow-list in `evidenceTypes.ts`). */
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 export const EvidenceAddInputSchema = z.object({

@@ -14,7 +14,7 @@ import type { Database } from '../db/Database';
 import { ArchiveLedgerHeadEntity } from '../db/entities';
 import type { ServiceContext } from '../services/ServiceContext';
 import type { SettingService } from '../services/SettingService';
-import { evidenceRootFor } from '../services/ResultLedgerService';
+import { evidenceRelativePath, evidenceRootFor, evidenceStorageFault, locateEvidence, writeAtomically } from '../services/EvidenceStore';
 import { DATABASE_MEMBER, EVIDENCE_PREFIX, LEDGER_KEY_MEMBER, extractBackupArchive, inspectBackupArchive, writeBackupArchive, type BackupManifest, type MemberSource } from './backupArchive';
 import { BACKUP_EXTENSION, backupFileName, localDay, parseBackupFileName, toPrune, type BackupReason } from './backupNames';
 
@@ -24,12 +24,9 @@ export interface RestoreHooks {
   verifyStaged(stagedDbFile: string, password?: string): Promise<{ ok: boolean; problems: string[] }>;
 }
 
-/** `evidence/ab/abcdef….pdf` as stored by EvidenceStore. */
-const evidenceName = (sha256: string, ext: string) => `${sha256.slice(0, 2)}/${ext ? `${sha256}.${ext}` : sha256}`;
-
 /** Everything a backup needs besides a snapshot of the database: where the key and the evidence files are. */
 export interface BackupSource {
-  /** The live database file (the ledger key and the evidence folder sit beside it). */
+  /** The live database file (the ledger key and the database's evidence folder sit beside it). */
   dbFile: string;
   /** Writes a consistent copy of the committed database to `file` (VACUUM INTO: encrypted like the live one). */
   snapshot(file: string): Promise<void>;
@@ -61,22 +58,33 @@ export async function writeBackup(
     const sources: MemberSource[] = [{ name: DATABASE_MEMBER, file: snapshot }];
     const keyFile = ledgerKeyPath(source.dbFile);
     if (fs.existsSync(keyFile)) sources.push({ name: LEDGER_KEY_MEMBER, file: keyFile });
-    const evidenceRoot = evidenceRootFor(source.dbFile);
+    const ownRoot = evidenceRootFor(source.dbFile) + path.sep;
     const missingEvidence: string[] = [];
     const targetFileKey = source.key?.key.fileKey ?? null;
     for (const e of info.evidence) {
-      const name = evidenceName(e.sha256, e.ext);
-      const file = path.join(evidenceRoot, name);
-      if (!fs.existsSync(file)) {
+      const name = evidenceRelativePath(e.sha256, e.ext);
+      // The database's own evidence folder; before its first open by this version, the folder databases shared.
+      const file = locateEvidence(source.dbFile, e.sha256, e.ext);
+      if (!file) {
         missingEvidence.push(name);
         continue;
       }
+      const own = file.startsWith(ownRoot);
       // Stored bytes as they are when the backup's key is the one on disk; otherwise re-encrypted for the backup.
-      if (sameKey(source.evidenceKey, targetFileKey)) sources.push({ name: EVIDENCE_PREFIX + name, file });
+      if (own && sameKey(source.evidenceKey, targetFileKey)) sources.push({ name: EVIDENCE_PREFIX + name, file });
       else {
+        const stored = fs.readFileSync(file);
+        let plain: Buffer;
+        try {
+          plain = decryptBytes(source.evidenceKey, stored);
+        } catch (err) {
+          // A file of the old shared folder that another database encrypted: kept as it is rather than left out.
+          if (own) throw err;
+          sources.push({ name: EVIDENCE_PREFIX + name, file });
+          continue;
+        }
         const copy = path.join(stage, 'evidence', name);
         fs.mkdirSync(path.dirname(copy), { recursive: true });
-        const plain = decryptBytes(source.evidenceKey, fs.readFileSync(file));
         fs.writeFileSync(copy, targetFileKey ? encryptBytes(targetFileKey, plain) : plain);
         sources.push({ name: EVIDENCE_PREFIX + name, file: copy });
       }
@@ -236,7 +244,9 @@ export class BackupService {
     try {
       step('解出并校验', 1);
       const manifest = await extractBackupArchive(source, staging);
-      const stagedDb = path.join(staging, 'cadre.db');
+      // In a folder of its own: beside the unpacked `evidence/`, opening it would adopt those files as an old store's.
+      fs.mkdirSync(path.join(staging, 'db'));
+      const stagedDb = path.join(staging, 'db', 'cadre.db');
       fs.renameSync(path.join(staging, DATABASE_MEMBER), stagedDb);
       if (fs.existsSync(path.join(staging, LEDGER_KEY_MEMBER))) fs.renameSync(path.join(staging, LEDGER_KEY_MEMBER), ledgerKeyPath(stagedDb));
       if (manifest.encryption) writeKeyInfo(keyInfoPath(stagedDb), manifest.encryption);
@@ -331,7 +341,10 @@ export class BackupService {
   }
 }
 
-/** Copies the files of `from` that `to` lacks (evidence is stored under its hash: same name, same bytes). */
+/**
+ * Copies the files of `from` that `to` lacks (evidence is stored under its hash: same name, same bytes), each
+ * through a temporary file that a failure (a full disk) removes again.
+ */
 function copyEvidence(from: string, to: string, convert: (stored: Buffer) => Buffer): void {
   if (!fs.existsSync(from)) return;
   for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
@@ -339,9 +352,11 @@ function copyEvidence(from: string, to: string, convert: (stored: Buffer) => Buf
     const rel = path.relative(from, path.join(entry.parentPath, entry.name));
     const target = path.join(to, rel);
     if (fs.existsSync(target)) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(`${target}.restore-tmp`, convert(fs.readFileSync(path.join(from, rel))));
-    fs.renameSync(`${target}.restore-tmp`, target);
+    try {
+      writeAtomically(target, convert(fs.readFileSync(path.join(from, rel))));
+    } catch (err) {
+      throw evidenceStorageFault(err, to);
+    }
   }
 }
 

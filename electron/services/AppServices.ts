@@ -10,7 +10,7 @@ import { WorkflowLog } from './WorkflowLog';
 import { SettingService } from './SettingService';
 import { AssessmentService } from './AssessmentService';
 import { LeaveService } from './LeaveService';
-import { ResultLedgerService, evidenceRootFor } from './ResultLedgerService';
+import { ResultLedgerService, evidenceRootFor, legacyEvidenceRootFor } from './ResultLedgerService';
 import { GrowthTemplateService } from './GrowthTemplateService';
 import { GrowthEvaluationService } from './GrowthEvaluationService';
 import { GrowthOverviewService } from './GrowthOverviewService';
@@ -92,6 +92,8 @@ export class AppServices {
     try {
       await services.archiveLedger.initialize();
       await services.audit.initialize();
+      // Evidence from the folder databases used to share is copied into this database's own folder.
+      await services.ledger.initialize(legacyEvidenceRootFor(dbFile));
     } catch (err) {
       await services.close();
       throw err;

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import fs from 'node:fs';
 import { In, type EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import { RESULT_AMOUNT_LABELS, RESULT_CATEGORIES, type ResultCategory } from '../../shared/codes/assessment';
@@ -8,8 +8,6 @@ import {
   LedgerQuerySchema,
   MAX_EVIDENCE_BYTES,
   WorkResultInputSchema,
-  evidenceNameRefusal,
-  extensionOf,
   type CategoryTotal,
   type Evidence,
   type EvidenceAddInput,
@@ -21,22 +19,20 @@ import {
   type WorkResultData,
   type WorkResultInput,
 } from '../../shared/ledger';
+import { EVIDENCE_TYPES, EVIDENCE_TYPES_TEXT, evidenceContentMatches, evidenceContentRefusal, evidenceExtension, evidenceTypeRefusal, isEvidenceFileName } from '../../shared/evidenceTypes';
 import { effectiveEnd } from '../../shared/posting';
 import { EvidenceFileEntity, WorkResultEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { col, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import type { KeyRing } from '../crypto/KeyRing';
-import { EvidenceStore } from './EvidenceStore';
+import { EvidenceStore, type AdoptReport } from './EvidenceStore';
 import { requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 
-const ENTITY = 'work_result';
+export { evidenceRootFor, legacyEvidenceRootFor } from './EvidenceStore';
 
-/** Evidence lives next to the database, in the data folder: `<data dir>/evidence`. */
-export function evidenceRootFor(dbFile: string): string {
-  return path.join(path.dirname(path.resolve(dbFile)), 'evidence');
-}
+const ENTITY = 'work_result';
 
 /** Which results (`r`) a ledger shows: one posting's, all of a cadre's or a batch's postings', maybe one category. */
 function ledgerWhere(q: { scope: LedgerScope; id: number; category?: string }): SqlFragment {
@@ -137,6 +133,25 @@ export class ResultLedgerService {
     this.store = new EvidenceStore(evidenceRoot, keys);
   }
 
+  /**
+   * Opens the evidence store: removes temporary files of writes that never finished (older than a day), and copies
+   * the files this database names from the folder databases used to share (`legacyRoot`, `<data dir>/evidence`)
+   * into its own. Copies only — another database in the folder may still name them — so nothing is lost; rows
+   * name files by hash and extension, not by path, so no row changes. Runs on every open while the old folder is
+   * there (a file that is already here costs one look).
+   */
+  async initialize(legacyRoot?: string): Promise<AdoptReport & { sweptTemps: number }> {
+    const sweptTemps = this.store.sweepStaleTemps();
+    const report: AdoptReport = { copied: 0, unverified: 0, missing: 0, failed: null };
+    if (legacyRoot && fs.existsSync(legacyRoot)) {
+      // Outside the write queue (no lock held while files are copied): a row removed meanwhile by another process
+      // leaves at worst an unused copy; a file attached meanwhile is already here and is skipped.
+      const rows = await queryRows(this.db.manager, sql`SELECT DISTINCT sha256, ext FROM evidence_file`, (r) => ({ sha256: col.str(r, 'sha256'), ext: col.str(r, 'ext') }));
+      Object.assign(report, this.store.adoptFrom(legacyRoot, rows));
+    }
+    return { ...report, sweptTemps };
+  }
+
   /** The results of a posting, a cadre or a batch (newest first), with their evidence, and the totals. */
   async list(input: LedgerQuery): Promise<ResultLedger> {
     const q = parseOrRefuse(LedgerQuerySchema, input);
@@ -232,15 +247,17 @@ export class ResultLedgerService {
   async addEvidence(ctx: ServiceContext, input: EvidenceAddInput): Promise<Evidence> {
     const v = parseOrRefuse(EvidenceAddInputSchema, input);
     const fileName = v.fileName.split(/[\\/]/).pop()!.trim();
-    const refusal = evidenceNameRefusal(fileName);
+    const refusal = evidenceTypeRefusal(fileName);
     if (refusal) throw validationError(refusal);
     const bytes = Buffer.from(v.base64, 'base64');
     if (bytes.length === 0) throw validationError(`证据文件：“${fileName}”是空文件`);
     if (bytes.length > MAX_EVIDENCE_BYTES)
       throw validationError(`证据文件：“${fileName}”超过20 MB（${(bytes.length / 1024 / 1024).toFixed(1)} MB），请压缩后再上传`);
     if (looksExecutable(bytes)) throw validationError(`证据文件：“${fileName}”的内容是可执行程序或脚本，不能上传`);
-    const raw = extensionOf(fileName);
-    const ext = /^[a-z0-9]{1,10}$/.test(raw) ? raw : '';
+    const mismatch = evidenceContentRefusal(fileName, bytes);
+    if (mismatch) throw validationError(mismatch);
+    // One of the allowed extensions (letters only).
+    const ext = evidenceExtension(fileName);
     // Stored inside the write queue, so that no removal can discard the same file between its copy and its row;
     // a failed transaction leaves no row, and the file goes again unless another row uses it.
     let stored: string | null = null;
@@ -280,20 +297,33 @@ export class ResultLedgerService {
     await this.discardIfUnused(e.sha256, e.ext);
   }
 
-  /** The stored file's absolute path, for the desktop shell to open with the system viewer. */
+  /**
+   * The stored file's absolute path, for the desktop shell to open with the system viewer. Only a file of an
+   * allowed kind whose content is what it was when attached (its SHA-256) and looks like its kind is handed out:
+   * evidence attached before the allow-list (a web page, a shortcut …) is never opened, only downloaded.
+   */
   async evidencePath(id: number): Promise<{ path: string; fileName: string }> {
     const e = await this.evidence(id);
-    if (!this.store.exists(e.sha256, e.ext)) throw notFound(`证据文件“${e.fileName}”已不在数据文件夹中（可能被手工删除），请重新上传`);
-    return { path: this.store.viewablePath(e.sha256, e.ext, e.fileName), fileName: e.fileName };
+    if (!isEvidenceFileName(`x.${e.ext}`))
+      throw conflict(`证据文件“${e.fileName}”的类型（${e.ext ? `.${e.ext}` : '没有扩展名'}）不能用系统程序打开；只能打开 ${EVIDENCE_TYPES_TEXT}。如需查看，请在浏览器版中下载`);
+    const bytes = this.checkedContent(e);
+    if (!evidenceContentMatches(e.ext, bytes))
+      throw conflict(`证据文件“${e.fileName}”的内容不是${EVIDENCE_TYPES[e.ext].label}（文件已损坏，或改过扩展名），不能用系统程序打开`);
+    return { path: this.store.viewablePath(e.sha256, e.ext, e.fileName, bytes), fileName: e.fileName };
   }
 
   /** The file's bytes (base64), for the browser host to offer as a download; checked against its SHA-256. */
   async evidenceContent(id: number): Promise<{ fileName: string; base64: string }> {
     const e = await this.evidence(id);
+    return { fileName: e.fileName, base64: this.checkedContent(e).toString('base64') };
+  }
+
+  /** The file's plain bytes, refused when it is gone or no longer matches its SHA-256. */
+  private checkedContent(e: EvidenceFileEntity): Buffer {
     if (!this.store.exists(e.sha256, e.ext)) throw notFound(`证据文件“${e.fileName}”已不在数据文件夹中（可能被手工删除），请重新上传`);
     const bytes = this.store.read(e.sha256, e.ext);
     if (EvidenceStore.sha256(bytes) !== e.sha256) throw conflict(`证据文件“${e.fileName}”的内容与登记时不一致（SHA-256 校验失败），可能已被改动`);
-    return { fileName: e.fileName, base64: bytes.toString('base64') };
+    return bytes;
   }
 
   private async evidence(id: number): Promise<EvidenceFileEntity> {

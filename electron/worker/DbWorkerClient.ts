@@ -9,6 +9,7 @@ import type { Logger } from '../api/dispatch';
 import type { CallContext } from '../api/handlers';
 import type { CallRouter } from '../api/router';
 import type { FromWorker, ToWorker } from './protocol';
+import { EVIDENCE_TYPES_TEXT, isEvidenceFileName } from '../../shared/evidenceTypes';
 
 interface Pending {
   resolve: (e: ApiEnvelope<unknown>) => void;
@@ -126,7 +127,12 @@ export class DbWorkerClient {
       case 'shell': {
         // The worker asks for the desktop's "open with the system viewer"; any pending call's context can do it.
         const opener = [...this.pending.values()].find((p) => p.ctx.openFile)?.ctx.openFile;
-        const answer = opener ? opener(m.path) : Promise.resolve('此运行方式不能直接打开文件');
+        // Only documents and pictures go to the system viewer, whatever the worker asks for.
+        const answer = !isEvidenceFileName(m.path)
+          ? Promise.resolve(`只能打开 ${EVIDENCE_TYPES_TEXT}`)
+          : opener
+            ? opener(m.path)
+            : Promise.resolve('此运行方式不能直接打开文件');
         void answer.then(
           (result) => this.send({ type: 'shellResult', id: m.id, result }),
           (err) => this.send({ type: 'shellResult', id: m.id, result: String(err) }),

@@ -120,10 +120,10 @@ describe('evidence files', () => {
     const other = await s.ledger.save(testCtx, result({ title: '另一项目', amount: 10 }));
     const e = await s.ledger.addEvidence(testCtx, { resultId: r.id, fileName: 'C:\\扫描\\签约协议.PDF', base64: pdf.toString('base64') });
     expect(e).toMatchObject({ resultId: r.id, fileName: '签约协议.PDF', size: pdf.length, sha256: sha });
-    const stored = path.join(dir, 'evidence', sha.slice(0, 2), `${sha}.pdf`);
+    const stored = path.join(dir, 'cadre.db.evidence', sha.slice(0, 2), `${sha}.pdf`);
     expect(fs.readFileSync(stored)).toEqual(pdf);
     const same = await s.ledger.addEvidence(testCtx, { resultId: other.id, fileName: '协议副本.pdf', base64: pdf.toString('base64') });
-    expect(fs.readdirSync(path.join(dir, 'evidence', sha.slice(0, 2)))).toEqual([`${sha}.pdf`]);
+    expect(fs.readdirSync(path.join(dir, 'cadre.db.evidence', sha.slice(0, 2)))).toEqual([`${sha}.pdf`]);
 
     expect(await s.ledger.evidencePath(e.id)).toEqual({ path: stored, fileName: '签约协议.PDF' });
     expect(path.isAbsolute((await s.ledger.evidencePath(e.id)).path)).toBe(true);
@@ -144,17 +144,23 @@ describe('evidence files', () => {
     const r = await s.ledger.save(testCtx, result({ amount: 1 }));
     const add = (fileName: string, bytes: Buffer) => s.ledger.addEvidence(testCtx, { resultId: r.id, fileName, base64: bytes.toString('base64') });
     for (const name of ['setup.exe', 'run.BAT', 'x.cmd', 'a.js', 'b.vbs', 'c.ps1', 'd.sh'])
-      expect((await refusal(add(name, pdf))).message).toBe(`证据文件：不能上传可执行文件或脚本（.${name.split('.').pop()!.toLowerCase()}）`);
+      expect((await refusal(add(name, pdf))).message).toBe(
+        `证据文件：不能上传“${name}”（.${name.split('.').pop()!.toLowerCase()} 文件）。只能上传 PDF、Word（.doc .docx）、Excel（.xls .xlsx）、WPS（.wps .et）、OFD、图片（.jpg .png）、文本（.txt）`,
+      );
     expect((await refusal(add('照片.jpg', Buffer.from('MZ\x90\x00 this is a program')))).message).toBe('证据文件：“照片.jpg”的内容是可执行程序或脚本，不能上传');
     expect((await refusal(add('说明.txt', Buffer.from('#!/bin/sh\nrm -rf /\n')))).message).toContain('内容是可执行程序或脚本');
     expect((await refusal(add('空.pdf', Buffer.alloc(0)))).message).toBe('证据文件：“空.pdf”是空文件');
     expect((await refusal(add('大.pdf', Buffer.alloc(20 * 1024 * 1024 + 1, 0x25)))).message).toContain('超过20 MB');
-    expect(fs.existsSync(path.join(dir, 'evidence')) ? fs.readdirSync(path.join(dir, 'evidence')) : []).toEqual([]);
+    const root = path.join(dir, 'cadre.db.evidence');
+    expect(fs.existsSync(root) ? fs.readdirSync(root) : []).toEqual([]);
 
     const e = await add('协议.pdf', pdf);
-    fs.writeFileSync((await s.ledger.evidencePath(e.id)).path, Buffer.from('tampered'));
+    const stored = (await s.ledger.evidencePath(e.id)).path;
+    fs.writeFileSync(stored, Buffer.from('tampered'));
     expect((await refusal(s.ledger.evidenceContent(e.id))).message).toContain('SHA-256 校验失败');
-    fs.rmSync((await s.ledger.evidencePath(e.id)).path);
+    // A changed file is not handed to the system viewer either.
+    expect((await refusal(s.ledger.evidencePath(e.id))).message).toContain('SHA-256 校验失败');
+    fs.rmSync(stored);
     expect((await refusal(s.ledger.evidencePath(e.id))).message).toContain('已不在数据文件夹中');
   });
 
@@ -169,7 +175,7 @@ describe('evidence files', () => {
     expect(await dispatch(h, 'evidence:get', { id }, ctx)).toEqual({ ok: true, result: { fileName: '协议.pdf', base64: pdf.toString('base64') } });
     expect(await dispatch(h, 'evidence:add', { resultId, fileName: '木马.exe', base64: pdf.toString('base64') }, ctx)).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: '证据文件：不能上传可执行文件或脚本（.exe）' },
+      error: { code: 'VALIDATION', message: expect.stringMatching(/^证据文件：不能上传“木马\.exe”（\.exe 文件）。只能上传 PDF/) },
     });
     expect(await dispatch(h, 'ledger:totals', { scope: 'batch', id: batchId }, ctx)).toMatchObject({ ok: true, result: { count: 1, amount: 4000 } });
     expect(await dispatch(h, 'ledger:delete', { id: resultId }, ctx)).toEqual({ ok: true, result: { ok: true } });
