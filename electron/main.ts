@@ -6,6 +6,7 @@ import { DbWorkerClient } from './worker/DbWorkerClient';
 import { restrictNewFiles } from './db/privateFiles';
 import { hardenWindow } from './shell/hardenWindow';
 import { registerIpc } from './shell/ipc';
+import { registerOpenDocument } from './shell/openDocument';
 import { mainWindowOptions } from './shell/windowOptions';
 
 // The thin Electron shell: window, IPC wiring, single instance. Everything else lives in the services.
@@ -44,6 +45,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(ipcMain, database.route, { ...systemContext(), openFile: (p) => shell.openPath(p) }, rendererDir, log);
+    registerOpenDocument(ipcMain, { openPath: (p) => shell.openPath(p), rendererDir, log });
     mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, '..', 'preload', 'preload.cjs'), path.join(__dirname, '..', '..', 'build', 'icon.png')));
     hardenWindow(mainWindow, session.defaultSession, shell, rendererDir);
     mainWindow.once('ready-to-show', () => mainWindow?.show());

@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type CadreDeskBridge } from '../shared/contract';
+import { OPEN_DOCUMENT_CHANNEL, type CadreDeskShell } from '../shared/desktopShell';
 
 // Sandboxed preload: only `invoke` of the contract's channels reaches the main process.
 const INVOKE_CHANNEL = 'cadre-desk:invoke';
@@ -24,3 +25,13 @@ const bridge: CadreDeskBridge = {
 };
 
 contextBridge.exposeInMainWorld('cadreDesk', bridge);
+
+// The desktop's own abilities (no service involved): open a generated Word file with WPS/Word.
+const desktopShell: CadreDeskShell = {
+  async openDocument(fileName, base64) {
+    if (typeof fileName !== 'string' || typeof base64 !== 'string') return { ok: false, message: '无法打开：文件无效' };
+    return ipcRenderer.invoke(OPEN_DOCUMENT_CHANNEL, fileName, base64);
+  },
+};
+
+contextBridge.exposeInMainWorld('cadreDeskShell', desktopShell);

@@ -1,3 +1,5 @@
+import { desktopShell } from '../api/desktopShell';
+
 /** Reads a picked file as base64 (what the API carries files as). */
 export function readFileAsBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -40,4 +42,20 @@ export function saveBase64File(fileName: string, base64: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Opens a generated Word file with WPS or Word: the desktop app saves it to a temporary file and opens it with the
+ * system's default program; the browser host downloads it (the browser then offers to open it). Resolves with what
+ * happened; throws with a Chinese message when the desktop could not open it.
+ */
+export async function openWithOfficeApp(fileName: string, base64: string): Promise<'opened' | 'downloaded'> {
+  const shell = desktopShell();
+  if (!shell) {
+    saveBase64File(fileName, base64);
+    return 'downloaded';
+  }
+  const result = await shell.openDocument(fileName, base64);
+  if (!result.ok) throw new Error(result.message);
+  return 'opened';
 }

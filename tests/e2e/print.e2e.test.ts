@@ -1,0 +1,193 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../electron/demo/loadDemo';
+import { screens, startApp, visible, type RunningApp } from './harness';
+
+/**
+ * 打印 in the document preview, for each of the five forms: what the print button sends to the printer is captured
+ * (the print document at the moment `print()` is called), printed to PDF with print media at the document's own
+ * page size, and read back page by page. Every page once, in order, the end of the form on the last page, the
+ * fixed-layout forms on their designed page count, the batch tables landscape.
+ */
+
+const OUT = path.join(process.cwd(), 'test-results', 'print');
+
+interface PrintedPdf {
+  file: string;
+  pages: string[];
+  sizes: { width: number; height: number }[];
+}
+
+/** Text without whitespace: table cells and stacked labels come out of pdftotext with spaces and line breaks. */
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+function readPdf(file: string): PrintedPdf {
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
+  const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  return { file, pages, sizes };
+}
+
+/** The paragraphs of a .docx's body, in order (text of each `w:p`). */
+async function docxParagraphs(base64: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(Buffer.from(base64, 'base64'));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+}
+
+describe('打印 in the document preview', () => {
+  let app: RunningApp;
+  let printPage: Page;
+  let batchId: number;
+  beforeAll(async () => {
+    app = await startApp();
+    await loadDemo(app.services, { actor: 'e2e' });
+    batchId = (await app.services.batches.list({ query: '第7批' }))[0].id;
+    printPage = await app.browser.newPage();
+    fs.rmSync(OUT, { recursive: true, force: true });
+    fs.mkdirSync(OUT, { recursive: true });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  /**
+   * Opens a preview (the click on `button`), waits for its print document, presses 打印 and returns what was printed
+   * as a PDF, with the .docx the preview showed and the page count the preview announced.
+   */
+  async function printFromPreview(name: string, hash: string, button: RegExp, shots = false) {
+    const { page, url } = app;
+    await page.goto(`${url}${hash}`);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/document%3A|\/api\/document:/.test(r.url()), { timeout: 60_000 }),
+      page.getByRole('button', { name: button }).first().click(),
+    ]);
+    const docx = ((await response.json()) as { result: { fileName: string; base64: string } }).result;
+    const dialog = page.locator('.ant-modal').filter({ has: page.getByTestId('document-preview') });
+    await visible(dialog.getByTestId('document-preview').locator('section.docx'), 30_000);
+    // The print document is ready when 打印 is enabled and the page count is known.
+    await expect.poll(() => dialog.getByTestId('page-count').innerText(), { timeout: 30_000 }).toMatch(/共 \d+ 页/);
+    const announced = Number((await dialog.getByTestId('page-count').innerText()).match(/共 (\d+) 页/)![1]);
+    const frameHandle = await page.locator('iframe[data-testid="print-frame"][data-ready="true"]').elementHandle({ timeout: 10_000 });
+    const frame = (await frameHandle!.contentFrame()) as Frame;
+    // The printer: what the frame holds when print() is called.
+    await frame.evaluate(() => {
+      const w = window as unknown as { print(): void; printed?: string; printCalls?: number };
+      w.printCalls = 0;
+      w.print = () => {
+        w.printCalls!++;
+        w.printed = `<!DOCTYPE html>\n${document.documentElement.outerHTML}`;
+      };
+    });
+    await dialog.getByRole('button', { name: /打\s*印/ }).click();
+    const printed = await frame.evaluate(() => (window as unknown as { printed?: string; printCalls?: number }).printed);
+    expect(printed, '打印 printed the print document').toBeTruthy();
+    expect(printed).not.toMatch(/blob:|<script/i);
+
+    if (shots) await screens(page, `print-preview-${name}`);
+
+    await printPage.setContent(printed!, { waitUntil: 'load' });
+    await printPage.emulateMedia({ media: 'print' });
+    const file = path.join(OUT, `${name}.pdf`);
+    await printPage.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    execFileSync('pdftoppm', ['-r', '50', '-png', file, path.join(OUT, name)]);
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    return { pdf: readPdf(file), docx, announced };
+  }
+
+  /** Every page printed once, in order, at one orientation, the last paragraph of the .docx on the last page. */
+  async function expectWholeDocument(name: string, result: Awaited<ReturnType<typeof printFromPreview>>, orientation: 'portrait' | 'landscape') {
+    const { pdf, docx, announced } = result;
+    expect(pdf.pages.length, `${name}: pages`).toBeGreaterThan(0);
+    expect(pdf.sizes).toHaveLength(pdf.pages.length);
+    // No page printed twice.
+    const texts = pdf.pages.map(squash);
+    expect(new Set(texts).size, `${name}: a page repeats`).toBe(texts.length);
+    for (const t of texts) expect(t.length, `${name}: an empty page`).toBeGreaterThan(0);
+    for (const s of pdf.sizes) {
+      if (orientation === 'landscape') expect(s.width, `${name}: landscape`).toBeGreaterThan(s.height);
+      else expect(s.height, `${name}: portrait`).toBeGreaterThan(s.width);
+      // A4 (595 × 842 pt) either way round.
+      expect(Math.round(Math.min(s.width, s.height))).toBe(595);
+      expect(Math.round(Math.max(s.width, s.height))).toBe(842);
+    }
+    // The text of the .docx is printed in order: each non-empty paragraph found at or after the previous one.
+    const all = texts.join('');
+    const paragraphs = (await docxParagraphs(docx.base64)).map(squash).filter((p) => p.length >= 2);
+    let at = 0;
+    for (const p of paragraphs) {
+      const found = all.indexOf(p, at);
+      expect(found, `${name}: "${p}" printed in order`).toBeGreaterThanOrEqual(0);
+      at = found;
+    }
+    // …and the last of them on the last page.
+    expect(texts.at(-1)).toContain(paragraphs.at(-1));
+    // The preview announced the page count that prints.
+    expect(announced, `${name}: 共 N 页 in the preview`).toBe(pdf.pages.length);
+  }
+
+  it('干部任免审批表: both pages, once each, in order, on exactly two A4 sheets', async () => {
+    const cadre = (await app.services.cadres.list({ query: 'lmy' })).items[0];
+    const full = await app.services.cadres.get(cadre.id);
+    const r = await printFromPreview('renmian', `#/cadres/${cadre.id}`, /任免审批表/, true);
+    await expectWholeDocument('renmian', r, 'portrait');
+    expect(r.pdf.pages).toHaveLength(2);
+    const [first, last] = r.pdf.pages.map(squash);
+    expect(first).toContain('干部任免审批表');
+    expect(first).toContain(cadre.name);
+    // Page 2: 奖惩情况 … the family (the last member too), 呈报单位, the approval blocks and 填表人.
+    expect(last).toContain('填表人');
+    const family = full.family;
+    expect(family.length).toBeGreaterThan(0);
+    expect(last).toContain(squash(family.at(-1)!.name));
+    for (const label of ['奖惩', '呈报', '审批', '机关']) expect(last).toContain(label);
+    expect(first).not.toContain('填表人');
+  });
+
+  it('考核鉴定表: prints on its designed two pages, ending with the 组织部门 opinion', async () => {
+    const member = (await app.services.batches.get(batchId)).members.find((m) => m.name === '刘思源')!;
+    const r = await printFromPreview('appraisal', `#/postings/${member.postingId}`, /考核鉴定表/);
+    await expectWholeDocument('appraisal', r, 'portrait');
+    // electron/documents/appraisalForm.ts: page 1 the personal data and 主要表现, page 2 results, votes and the opinions.
+    expect(r.pdf.pages).toHaveLength(2);
+    const [first, last] = r.pdf.pages.map(squash);
+    expect(first).toContain('挂职干部考核鉴定表');
+    expect(first).toContain('刘思源');
+    for (const label of ['民主', '测评', '组织', '部门', '盖章']) expect(last).toContain(label);
+  });
+
+  it('成长评价报告: every page of the report, the conclusion and signature on the last', async () => {
+    const member = (await app.services.batches.get(batchId)).members.find((m) => m.name === '刘思源')!;
+    const r = await printFromPreview('growth', `#/postings/${member.postingId}`, /成长评价报告/);
+    await expectWholeDocument('growth', r, 'portrait');
+    expect(r.pdf.pages.length).toBeGreaterThanOrEqual(2);
+    const all = r.pdf.pages.map(squash).join('');
+    expect(all.indexOf('五、评价结论')).toBeGreaterThan(all.indexOf('四、各阶段成长情况'));
+    // GB/T 9704 page numbers at the foot: — 1 — on the first page, — N — on the last.
+    expect(squash(r.pdf.pages[0])).toContain('—1—');
+    expect(squash(r.pdf.pages.at(-1)!)).toContain(`—${r.pdf.pages.length}—`);
+  });
+
+  it('花名册 and 汇总表: landscape, every member once, the 合计 row on the last page', async () => {
+    const members = (await app.services.batches.get(batchId)).members;
+    const roster = await printFromPreview('roster', `#/batches/${batchId}`, /花名册/, true);
+    await expectWholeDocument('roster', roster, 'landscape');
+    const rosterText = roster.pdf.pages.map(squash).join('');
+    for (const m of members) expect(rosterText.split(m.name).length - 1, `${m.name} in the roster`).toBe(1);
+    // The header row heads every page.
+    for (const p of roster.pdf.pages) expect(squash(p)).toContain('姓名');
+
+    const summary = await printFromPreview('summary', `#/batches/${batchId}`, /汇总表/);
+    await expectWholeDocument('summary', summary, 'landscape');
+    expect(squash(summary.pdf.pages.at(-1)!)).toContain('合计');
+    const summaryText = summary.pdf.pages.map(squash).join('');
+    for (const m of members) expect(summaryText, `${m.name} in the summary`).toContain(m.name);
+  });
+});
