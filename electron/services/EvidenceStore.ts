@@ -61,7 +61,7 @@ export interface AdoptReport {
  * stored once however often they are attached; the database rows say which result uses which file.
  */
 export class EvidenceStore {
-  /** The old shared folder while this store adopts from it: files not (yet) copied here are read from there. */
+  /** The old shared folder when adopting its files failed (a full disk): files not copied here are read from there. */
   private fallback: string | null = null;
 
   /** With a data key, files are written encrypted (AES-256-GCM) and read back decrypted; names stay the plain hash. */
@@ -175,10 +175,11 @@ export class EvidenceStore {
   adoptFrom(legacyRoot: string, referenced: { sha256: string; ext: string }[]): AdoptReport {
     const report: AdoptReport = { copied: 0, unverified: 0, missing: 0, failed: null };
     if (path.resolve(legacyRoot) === path.resolve(this.root) || !fs.existsSync(legacyRoot)) return report;
-    this.fallback = legacyRoot;
     try {
       this.adopt(legacyRoot, referenced, report);
+      this.fallback = null;
     } catch (err) {
+      this.fallback = legacyRoot;
       report.failed = err instanceof Error ? err.message : String(err);
     }
     return report;
@@ -186,7 +187,8 @@ export class EvidenceStore {
 
   private adopt(legacyRoot: string, referenced: { sha256: string; ext: string }[], report: AdoptReport): void {
     for (const { sha256, ext } of referenced) {
-      if (!/^[0-9a-f]{64}$/.test(sha256) || this.exists(sha256, ext)) continue;
+      // Already in this store's own folder (not the fallback): nothing to copy.
+      if (!/^[0-9a-f]{64}$/.test(sha256) || fs.existsSync(this.pathOf(sha256, ext))) continue;
       const from = path.join(legacyRoot, evidenceRelativePath(sha256, ext));
       if (!fs.existsSync(from)) {
         report.missing++;
