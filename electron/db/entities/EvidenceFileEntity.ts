@@ -2,8 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { WorkResultEntity } from './WorkResultEntity';
 
 /**
- * An evidence file of a work result. The bytes live in the data folder under their SHA-256
- * (`<db file>.evidence/<first two hex>/<sha256>.<ext>`, a folder per database), so the same file attached twice is stored once.
+ * An evidence file of a work result. The bytes live in the database's own evidence folder under their SHA-256
+ * (`<db file>.evidence/<first two hex>/<sha256>.<ext>`), so the same file attached twice is stored once.
  */
 @Entity('evidence_file')
 @Index('idx_evidence_file_result', ['resultId'])
