@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { base64ToBytes, openWithOfficeApp, saveBase64File } from '../lib/files';
 import { readDocxPrintHints } from './print/docxHints';
-import { PrintFrame, type PrintLayout } from './print/printFrame';
+import { numbersPages, PrintFrame, type PrintLayout } from './print/printFrame';
 
 export interface PrintableDocument {
   fileName: string;
@@ -105,6 +105,8 @@ export function DocumentPreviewModal({ title, load, open, onClose }: { title: st
           const frame = await PrintFrame.create(el, hints, d.fileName.replace(/\.docx$/i, ''));
           if (!live) return frame.dispose();
           printFrame.current = frame;
+          // docx-preview cannot fill in page numbers ("第  页　共  页"): the guides number the sheets instead.
+          if (numbersPages(hints)) el.querySelectorAll('section.docx > footer').forEach((f) => f.remove());
           drawGuides(el, frame.layout);
           setLayout(frame.layout);
         } catch (e) {

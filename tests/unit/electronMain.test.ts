@@ -75,6 +75,8 @@ describe('electron/main.ts', () => {
     expect(answer).toEqual({ ok: true, result: 'from-worker' });
     expect(state.routed[0].slice(0, 2)).toEqual(['cadre:list', {}]);
     expect(state.routed[0][2]).toMatchObject({ mode: 'electron' });
+    // 用 WPS/Word 打开: the shell's own channel (electron/shell/openDocument.ts), beside the contract's.
+    expect(state.ipc['cadre-desk:open-document']).toBeDefined();
     state.ready = false;
   });
   it('quits when another instance already runs', async () => {

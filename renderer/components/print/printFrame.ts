@@ -7,8 +7,8 @@ export interface PrintLayout {
   /** Sheets in all. */
   pageCount: number;
   /**
-   * True when the browser decides some page breaks (a section runs over more than one sheet): Word and WPS may break
-   * those pages a little differently.
+   * A document that runs to as many pages as its content needs (it numbers its pages: 花名册, 汇总表, 成长评价报告),
+   * paginated here by the browser: Word and WPS may break its pages a little differently.
    */
   flowing: boolean;
 }
@@ -62,7 +62,7 @@ export class PrintFrame {
         measured = await measure(doc, source);
       }
       frame.dataset.ready = 'true';
-      return new PrintFrame(frame, html, layoutOf(measured));
+      return new PrintFrame(frame, html, layoutOf(measured, numbersPages(hints)));
     } catch (e) {
       frame.remove();
       throw e;
@@ -105,8 +105,13 @@ function fitting(measured: SectionSheets[], source: PrintSource): SectionPrint[]
   });
 }
 
-function layoutOf(sections: SectionSheets[]): PrintLayout {
-  return { sections, pageCount: sections.reduce((n, s) => n + s.starts.length, 0), flowing: sections.some((s) => s.starts.length > 1) };
+function layoutOf(sections: SectionSheets[], flowing: boolean): PrintLayout {
+  return { sections, pageCount: sections.reduce((n, s) => n + s.starts.length, 0), flowing };
+}
+
+/** The document prints page numbers in its footers (a `PAGE` field). */
+export function numbersPages(hints: DocxPrintHints): boolean {
+  return Object.values(hints.footers).some((f) => f?.parts.some((p) => 'field' in p));
 }
 
 export { PX_PER_PT };
