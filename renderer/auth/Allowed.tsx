@@ -1,5 +1,5 @@
 import { Popconfirm, Tooltip } from 'antd';
-import { cloneElement, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { cloneElement, isValidElement, type CSSProperties, type ReactNode } from 'react';
 import type { Channel } from '../../shared/contract';
 import type { Permission } from '../../shared/permissions';
 import { useSession } from './session';
@@ -15,10 +15,11 @@ export function Allowed({ channel, permission, showDisabled = false, children }:
   if (!why) return <>{children}</>;
   if (!showDisabled || !isValidElement(children)) return null;
   const inner = children.type === Popconfirm ? (children.props as { children: ReactNode }).children : children;
-  if (!isValidElement(inner)) return null;
+  if (!isValidElement<{ disabled?: boolean; style?: CSSProperties }>(inner)) return null;
+  // The wrapper takes the pointer (a disabled button gets no mouse events), so the tooltip shows on hover.
   return (
     <Tooltip title={why}>
-      <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>{cloneElement(inner as ReactElement<{ disabled?: boolean }>, { disabled: true })}</span>
+      <span style={{ display: 'inline-block', cursor: 'not-allowed' }}>{cloneElement(inner, { disabled: true, style: { ...inner.props.style, pointerEvents: 'none' } })}</span>
     </Tooltip>
   );
 }

@@ -87,16 +87,41 @@ export function RoleGrantsCard() {
         aria-label={`${ROLE_LABELS[role]}：${PERMISSION_LABELS[p]}`}
       />
     );
-    const tip = fixed ? fixed.reason : changed ? `默认${DEFAULTS[role].includes(p) ? '授予' : '不授予'}` : undefined;
+    const tip = fixed ? fixed.reason : changed ? `默认设置：${DEFAULTS[role].includes(p) ? '授予' : '不授予'}` : undefined;
     return tip ? <Tooltip title={tip}>{box}</Tooltip> : box;
   };
+
+  const actions = mayChange && draft && (
+    <>
+      {dirty && (
+        <Button icon={<UndoOutlined />} onClick={() => (setDraft(normalGrants(stored!.grants)), setSaveError(undefined))} disabled={busy !== null}>
+          撤销修改
+        </Button>
+      )}
+      <Popconfirm
+        title="恢复默认的角色权限？"
+        description="各角色的权限恢复为系统默认设置，此前的调整不再保留。"
+        okText="恢复默认"
+        cancelText="取消"
+        onConfirm={() => store(null)}
+        disabled={!stored?.overridden && !dirty}
+      >
+        <Button loading={busy === 'reset'} disabled={(!stored?.overridden && !dirty) || busy === 'save'}>
+          恢复默认
+        </Button>
+      </Popconfirm>
+      <Button type="primary" onClick={() => store(draft)} loading={busy === 'save'} disabled={!dirty || busy === 'reset'}>
+        保存
+      </Button>
+    </>
+  );
 
   return (
     <Card
       title="角色权限"
       className="role-grants"
       extra={
-        <Space>
+        <Space wrap>
           {stored && <Tag color={stored.overridden ? 'gold' : 'default'}>{stored.overridden ? '已调整' : '默认设置'}</Tag>}
           <Button icon={<ReloadOutlined />} onClick={load} aria-label="重新读取角色权限" disabled={busy !== null} />
         </Space>
@@ -148,9 +173,10 @@ export function RoleGrantsCard() {
             })),
           ]}
         />
-        {mayChange && draft && (
-          <Flex justify="space-between" align="center" wrap gap={8}>
-            <Space size={8}>
+        {actions && (
+          // Stays in sight at the bottom of the window while the table is scrolled.
+          <Flex className="role-grants-bar" justify="space-between" align="center" wrap gap={8}>
+            <Space size={8} wrap>
               {differences > 0 ? (
                 <>
                   <span className="role-grants-legend" aria-hidden />
@@ -161,28 +187,7 @@ export function RoleGrantsCard() {
               )}
               {dirty && <Tag color="orange">有未保存的修改</Tag>}
             </Space>
-            <Space>
-              {dirty && (
-                <Button icon={<UndoOutlined />} onClick={() => (setDraft(normalGrants(stored!.grants)), setSaveError(undefined))} disabled={busy !== null}>
-                  撤销修改
-                </Button>
-              )}
-              <Popconfirm
-                title="恢复默认的角色权限？"
-                description="各角色的权限恢复为系统默认设置，此前的调整不再保留。"
-                okText="恢复默认"
-                cancelText="取消"
-                onConfirm={() => store(null)}
-                disabled={!stored?.overridden && !dirty}
-              >
-                <Button loading={busy === 'reset'} disabled={(!stored?.overridden && !dirty) || busy === 'save'}>
-                  恢复默认
-                </Button>
-              </Popconfirm>
-              <Button type="primary" onClick={() => store(draft)} loading={busy === 'save'} disabled={!dirty || busy === 'reset'}>
-                保存
-              </Button>
-            </Space>
+            <Space>{actions}</Space>
           </Flex>
         )}
       </Flex>
