@@ -106,7 +106,7 @@ describe('账户: first administrator, sign-in, roles and the idle lock in the b
     await page.locator('.ant-modal:visible').getByRole('button', { name: '取消' }).click();
     await addUser(page, { username: 'zhaomin', name: '赵敏', dept: '组织科', role: '查阅', password: 'View2025a' });
     await visible(page.getByText('已新建用户“赵敏”（查阅）：首次登录时须修改初始密码'));
-    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    const rows = page.locator('.ant-card', { hasText: '用户列表' }).locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBe(3);
     const viewerRow = rows.filter({ hasText: 'zhaomin' });
     expect(await viewerRow.innerText()).toMatch(/赵敏[\s\S]*组织科[\s\S]*查阅[\s\S]*正常[\s\S]*待修改初始密码[\s\S]*从未登录/);
