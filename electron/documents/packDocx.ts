@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { Media, Packer, Paragraph, StyleForParagraph, TextRun, type File, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
 import { draftHeader } from './draftMark';
-import { a4Page, houseDocument, type PageSetup, type StyleBook } from './style';
+import { a4Page, fontTableXml, houseDocument, type PageSetup, type StyleBook } from './style';
 
 /**
  * Packs a form into a .docx. Every element's XML still comes from the docx package (each Paragraph, Table and
@@ -162,6 +162,8 @@ interface Shell {
 }
 
 const TITLE_MARK = 'FORM-TITLE';
+/** docx writes an empty font table: ours names each official face's fallback (style.ts, FONT_TABLE). */
+const FONT_TABLE_OVERRIDE = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
 const PER_FORM = new Set(['word/document.xml', 'word/styles.xml', 'word/_rels/document.xml.rels', 'docProps/core.xml']);
 /** One shell without and one with the 草稿 header (its part, relationship and content type are fixed too). */
 const shells = new Map<boolean, Promise<Shell>>();
@@ -175,7 +177,7 @@ function shellFor(draft: boolean): Promise<Shell> {
 
 async function makeShell(draft: boolean): Promise<Shell> {
   const empty = houseDocument({ title: TITLE_MARK, sections: [{ properties: a4Page(), headers: headersOf(draft), children: [] }] });
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(empty));
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(empty, undefined, FONT_TABLE_OVERRIDE));
   const fixed: ZipEntry[] = [];
   const text: Record<string, string> = {};
   const paths = Object.keys(zip.files)
@@ -272,5 +274,5 @@ export function packDocxPlain(form: FormPackage): Promise<Buffer> {
     evenAndOddFooters: !!form.footers,
     sections: [{ properties: a4Page(form.page), headers: headersOf(form.draft, !!form.footers), footers, children: form.body }],
   });
-  return Packer.toBuffer(doc);
+  return Packer.toBuffer(doc, undefined, FONT_TABLE_OVERRIDE);
 }

@@ -74,8 +74,8 @@ export function points(size: Hao | number): number {
 
 /**
  * The official typefaces. `eastAsia` is the name an office PC has (and WPS/Word look for); ascii/hAnsi get a
- * Latin face so digits and letters look as on paper. A PC without the official face falls back through the
- * font's own substitution (方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋); we cannot list fallbacks in docx.
+ * Latin face so digits and letters look as on paper. A PC without the official face falls back to the
+ * `altName` the font table gives it (FONT_TABLE: 方正小标宋简体 → 宋体, 仿宋_GB2312 → 仿宋 → FangSong …).
  */
 export const FONTS = {
   小标宋: { eastAsia: '方正小标宋简体', latin: 'Times New Roman' },
@@ -85,6 +85,48 @@ export const FONTS = {
   宋体: { eastAsia: '宋体', latin: 'Times New Roman' },
 } as const;
 export type FontName = keyof typeof FONTS;
+
+/** One entry of word/fontTable.xml: the face, the face Word and WPS use where it is missing, and its class. */
+interface FontTableEntry {
+  name: string;
+  altName?: string;
+  panose: string;
+  /** 86 = GB2312, 00 = ANSI. */
+  charset: '86' | '00';
+  family: 'roman' | 'swiss' | 'modern' | 'auto';
+  pitch: 'fixed' | 'variable';
+}
+
+/**
+ * The font table every form carries. Each official face names the face a PC without it should use (`w:altName`),
+ * and the fallback faces are listed too, with their English names: 仿宋_GB2312 → 仿宋 → FangSong,
+ * 方正小标宋简体 → 宋体 (小标宋 is rarely installed under another name) → SimSun, 楷体_GB2312 → 楷体 → KaiTi,
+ * 黑体 → SimHei. PANOSE and charset let Word pick a similar Chinese face when even the fallback is missing.
+ */
+export const FONT_TABLE: readonly FontTableEntry[] = [
+  { name: '仿宋_GB2312', altName: '仿宋', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '仿宋', altName: 'FangSong', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '方正小标宋简体', altName: '宋体', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
+  { name: '楷体_GB2312', altName: '楷体', panose: '02010609030101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '楷体', altName: 'KaiTi', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: '宋体', altName: 'SimSun', panose: '02010600030101010101', charset: '86', family: 'auto', pitch: 'variable' },
+  { name: '黑体', altName: 'SimHei', panose: '02010609060101010101', charset: '86', family: 'modern', pitch: 'fixed' },
+  { name: 'Times New Roman', panose: '02020603050405020304', charset: '00', family: 'roman', pitch: 'variable' },
+  { name: 'Arial', panose: '020B0604020202020204', charset: '00', family: 'swiss', pitch: 'variable' },
+];
+
+const FONTS_NS =
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** word/fontTable.xml with FONT_TABLE (docx writes an empty one). */
+export function fontTableXml(): string {
+  const entries = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${f.name}">${f.altName ? `<w:altName w:val="${f.altName}"/>` : ''}<w:panose1 w:val="${f.panose}"/>` +
+      `<w:charset w:val="${f.charset}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:fonts ${FONTS_NS}>${entries}</w:fonts>`;
+}
 
 export interface RunFonts {
   ascii: string;
