@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, errorMessage } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useSession } from '../auth/session';
 import { RemindersCard } from '../components/postings/RemindersCard';
 import { OnPostWarningsCard } from '../components/OnPostWarningsCard';
 
@@ -11,6 +12,7 @@ import { OnPostWarningsCard } from '../components/OnPostWarningsCard';
 export function HomePage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const { canCall } = useSession();
   const info = useApi('app:info', {});
   const [loadingDemo, setLoadingDemo] = useState(false);
 
@@ -33,15 +35,21 @@ export function HomePage() {
 
   const actions = (
     <Space wrap>
-      <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/cadres/new')}>
-        新建干部档案
-      </Button>
-      <Button icon={<ImportOutlined />} onClick={() => navigate('/import')}>
-        导入
-      </Button>
-      <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
-        载入示例数据
-      </Button>
+      {canCall('cadre:save') && (
+        <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/cadres/new')}>
+          新建干部档案
+        </Button>
+      )}
+      {canCall('lrmx:import') && (
+        <Button icon={<ImportOutlined />} onClick={() => navigate('/import')}>
+          导入
+        </Button>
+      )}
+      {canCall('demo:load') && (
+        <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
+          载入示例数据
+        </Button>
+      )}
     </Space>
   );
 
