@@ -142,6 +142,8 @@ export function DocumentPreviewModal({ title, load, open, onClose }: { title: st
     const mark = el.scrollTop + el.clientHeight / 3;
     let current = 1;
     tops.forEach((t, i) => t <= mark && (current = i + 1));
+    // Scrolled to the end: the last sheet (it may be too short to reach the mark).
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2 && tops.length) current = Math.max(current, tops.length);
     setPage(current);
   }, [layout]);
 

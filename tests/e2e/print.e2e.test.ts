@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/demo/loadDemo';
 import { screens, startApp, visible, type RunningApp } from './harness';
@@ -61,7 +61,7 @@ describe('打印 in the document preview', () => {
    * Opens a preview (the click on `button`), waits for its print document, presses 打印 and returns what was printed
    * as a PDF, with the .docx the preview showed and the page count the preview announced.
    */
-  async function printFromPreview(name: string, hash: string, button: RegExp, shots = false) {
+  async function printFromPreview(name: string, hash: string, button: RegExp, shots = false, inPreview?: (dialog: Locator) => Promise<void>) {
     const { page, url } = app;
     await page.goto(`${url}${hash}`);
     const [response] = await Promise.all([
@@ -89,8 +89,13 @@ describe('打印 in the document preview', () => {
     const printed = await frame.evaluate(() => (window as unknown as { printed?: string; printCalls?: number }).printed);
     expect(printed, '打印 printed the print document').toBeTruthy();
     expect(printed).not.toMatch(/blob:|<script/i);
+    // Ctrl+P in the preview prints the same document, not the app page.
+    await page.keyboard.press('Control+P');
+    expect(await frame.evaluate(() => (window as unknown as { printCalls?: number }).printCalls)).toBe(2);
+    const note = await dialog.getByTestId('pagination-note').count();
 
     if (shots) await screens(page, `print-preview-${name}`);
+    if (inPreview) await inPreview(dialog);
 
     await printPage.setContent(printed!, { waitUntil: 'load' });
     await printPage.emulateMedia({ media: 'print' });
@@ -99,7 +104,7 @@ describe('打印 in the document preview', () => {
     execFileSync('pdftoppm', ['-r', '50', '-png', file, path.join(OUT, name)]);
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    return { pdf: readPdf(file), docx, announced };
+    return { pdf: readPdf(file), docx, announced, note: note > 0 };
   }
 
   /** Every page printed once, in order, at one orientation, the last paragraph of the .docx on the last page. */
@@ -139,6 +144,7 @@ describe('打印 in the document preview', () => {
     const r = await printFromPreview('renmian', `#/cadres/${cadre.id}`, /任免审批表/, true);
     await expectWholeDocument('renmian', r, 'portrait');
     expect(r.pdf.pages).toHaveLength(2);
+    expect(r.note, 'no pagination note on a fixed-layout form').toBe(false);
     const [first, last] = r.pdf.pages.map(squash);
     expect(first).toContain('干部任免审批表');
     expect(first).toContain(cadre.name);
@@ -157,6 +163,7 @@ describe('打印 in the document preview', () => {
     await expectWholeDocument('appraisal', r, 'portrait');
     // electron/documents/appraisalForm.ts: page 1 the personal data and 主要表现, page 2 results, votes and the opinions.
     expect(r.pdf.pages).toHaveLength(2);
+    expect(r.note, 'no pagination note on a fixed-layout form').toBe(false);
     const [first, last] = r.pdf.pages.map(squash);
     expect(first).toContain('挂职干部考核鉴定表');
     expect(first).toContain('刘思源');
@@ -165,9 +172,30 @@ describe('打印 in the document preview', () => {
 
   it('成长评价报告: every page of the report, the conclusion and signature on the last', async () => {
     const member = (await app.services.batches.get(batchId)).members.find((m) => m.name === '刘思源')!;
-    const r = await printFromPreview('growth', `#/postings/${member.postingId}`, /成长评价报告/);
+    const r = await printFromPreview('growth', `#/postings/${member.postingId}`, /成长评价报告/, true, async (dialog) => {
+      // Page by page: the page field and 上一页/下一页 scroll the preview to the sheet, marked by its guide.
+      const preview = dialog.getByTestId('document-preview');
+      const field = dialog.getByRole('spinbutton', { name: '页码' });
+      const count = Number((await dialog.getByTestId('page-count').innerText()).match(/共 (\d+) 页/)![1]);
+      expect(count).toBeGreaterThanOrEqual(2);
+      await dialog.getByRole('button', { name: /下一页/ }).click();
+      await expect.poll(() => field.inputValue()).toBe('2');
+      const guide2 = preview.locator('.print-page-guide', { hasText: '第 2 页' });
+      await expect.poll(() => guide2.evaluate((g) => g.getBoundingClientRect().top - g.closest('[data-testid=document-preview]')!.getBoundingClientRect().top)).toBeLessThan(40);
+      await field.fill(String(count));
+      await field.press('Enter');
+      const guideLast = preview.locator('.print-page-guide', { hasText: `第 ${count} 页` });
+      const box = (await preview.boundingBox())!;
+      await expect.poll(async () => (await guideLast.boundingBox())!.y - box.y).toBeLessThan(box.height - 40);
+      expect((await guideLast.boundingBox())!.y).toBeGreaterThan(box.y);
+      expect(await field.inputValue()).toBe(String(count));
+      await dialog.getByRole('button', { name: /上一页/ }).click();
+      await expect.poll(() => field.inputValue()).toBe(String(count - 1));
+      await screens(dialog.page(), 'print-preview-growth-paging');
+    });
     await expectWholeDocument('growth', r, 'portrait');
     expect(r.pdf.pages.length).toBeGreaterThanOrEqual(2);
+    expect(r.note, 'the pagination note on a running document').toBe(true);
     const all = r.pdf.pages.map(squash).join('');
     expect(all.indexOf('五、评价结论')).toBeGreaterThan(all.indexOf('四、各阶段成长情况'));
     // GB/T 9704 page numbers at the foot: — 1 — on the first page, — N — on the last.
@@ -177,8 +205,15 @@ describe('打印 in the document preview', () => {
 
   it('花名册 and 汇总表: landscape, every member once, the 合计 row on the last page', async () => {
     const members = (await app.services.batches.get(batchId)).members;
-    const roster = await printFromPreview('roster', `#/batches/${batchId}`, /花名册/, true);
+    const roster = await printFromPreview('roster', `#/batches/${batchId}`, /花名册/, true, async (dialog) => {
+      // 用 WPS/Word 打开 in the browser host: the .docx is downloaded for WPS or Word to open.
+      const [download] = await Promise.all([dialog.page().waitForEvent('download'), dialog.getByRole('button', { name: /用 WPS\/Word 打开/ }).click()]);
+      expect(download.suggestedFilename()).toMatch(/花名册.*\.docx$/);
+      const bytes = fs.readFileSync((await download.path())!);
+      expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    });
     await expectWholeDocument('roster', roster, 'landscape');
+    expect(roster.note).toBe(true);
     const rosterText = roster.pdf.pages.map(squash).join('');
     for (const m of members) expect(rosterText.split(m.name).length - 1, `${m.name} in the roster`).toBe(1);
     // The header row heads every page.
@@ -186,6 +221,7 @@ describe('打印 in the document preview', () => {
 
     const summary = await printFromPreview('summary', `#/batches/${batchId}`, /汇总表/);
     await expectWholeDocument('summary', summary, 'landscape');
+    expect(summary.note).toBe(true);
     expect(squash(summary.pdf.pages.at(-1)!)).toContain('合计');
     const summaryText = summary.pdf.pages.map(squash).join('');
     for (const m of members) expect(summaryText, `${m.name} in the summary`).toContain(m.name);

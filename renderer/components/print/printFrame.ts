@@ -73,7 +73,6 @@ export class PrintFrame {
   print(): void {
     const win = this.frame.contentWindow;
     if (!win) throw new Error('打印文档已关闭');
-    win.focus();
     win.print();
   }
 
