@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { Media, Packer, Paragraph, StyleForParagraph, TextRun, type File, type FileChild, type Footer, type IContext, type IXmlableObject } from 'docx';
 import { draftHeader } from './draftMark';
 import { a4Page, fontTableXml, houseDocument, type PageSetup, type StyleBook } from './style';
+import { xmlSafeDocx, xmlSafeText } from './xmlSafe';
 
 /**
  * Packs a form into a .docx. Every element's XML still comes from the docx package (each Paragraph, Table and
@@ -35,8 +36,8 @@ const IMAGE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 // ---- XML text, written as docx writes it (the xml package's format) ----
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-const escapeValue = (v: unknown): string =>
-  typeof v === 'string' ? v.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '') : String(v);
+// Characters XML cannot carry (C0 controls, U+FFFE/U+FFFF, unpaired surrogates) are dropped: see xmlSafe.ts.
+const escapeValue = (v: unknown): string => (typeof v === 'string' ? xmlSafeText(v).replace(/[&"'<>]/g, (c) => ESCAPES[c]) : String(v));
 
 function attributes(attr: Record<string, unknown>): string {
   let out = '';
@@ -266,7 +267,7 @@ export async function packDocx(form: FormPackage): Promise<Buffer> {
 }
 
 /** The same form through docx's Packer: slower, kept as the reference the fast path is checked against. */
-export function packDocxPlain(form: FormPackage): Promise<Buffer> {
+export async function packDocxPlain(form: FormPackage): Promise<Buffer> {
   const footers = form.footers ?? (form.footer ? { default: form.footer } : undefined);
   const doc = houseDocument({
     title: form.title,
@@ -274,5 +275,5 @@ export function packDocxPlain(form: FormPackage): Promise<Buffer> {
     evenAndOddFooters: !!form.footers,
     sections: [{ properties: a4Page(form.page), headers: headersOf(form.draft, !!form.footers), footers, children: form.body }],
   });
-  return Packer.toBuffer(doc, undefined, FONT_TABLE_OVERRIDE);
+  return xmlSafeDocx(await Packer.toBuffer(doc, undefined, FONT_TABLE_OVERRIDE));
 }
