@@ -97,6 +97,7 @@ describe('打印 in the document preview', () => {
     if (shots) await screens(page, `print-preview-${name}`);
     if (inPreview) await inPreview(dialog);
 
+    fs.writeFileSync(path.join(OUT, `${name}.html`), printed!);
     await printPage.setContent(printed!, { waitUntil: 'load' });
     await printPage.emulateMedia({ media: 'print' });
     const file = path.join(OUT, `${name}.pdf`);
