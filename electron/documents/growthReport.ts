@@ -3,6 +3,7 @@ import { packDocx, type FormPackage } from './packDocx';
 import { MARGINS_GBT9704, StyleBook, font, halfPoints, mm, officialPageNumberFooters, paraProps, pt, textWidth, type ParaStyle } from './style';
 import { NO_LINE, buildTable, gridColumns, type CellSpec, type RowSpec } from './tableKit';
 import { fitBlocks, textEm, type SizeStep } from './textFit';
+import { scoreText } from './formatting';
 import { SERIES_STYLES, THRESHOLD_COLOR, trajectoryChart } from './trajectoryChart';
 import { GROWTH_STAGES } from '../../shared/growth';
 import type { GrowthReportViewModel } from './viewModels/growthReportViewModel';
@@ -25,7 +26,8 @@ const BODY_SIZE = 16;
 const INDENT = pt(BODY_SIZE * 2);
 const CHART_HEIGHT_MM = 72;
 
-const BODY: ParaStyle = { font: '仿宋', size: '三号', line: LINE, align: 'justify', indent: { firstLine: INDENT } };
+/** Body text: widow/orphan control on (GB/T 9704 never leaves one line of a paragraph alone on a page). */
+const BODY: ParaStyle = { font: '仿宋', size: '三号', line: LINE, align: 'justify', indent: { firstLine: INDENT }, widowControl: true };
 const H1: ParaStyle = { ...BODY, font: '黑体', keepNext: true };
 const H2: ParaStyle = { ...BODY, font: '楷体', keepNext: true };
 const TABLE_TEXT: readonly SizeStep[] = [
@@ -86,7 +88,7 @@ function chartBlock(book: StyleBook, vm: GrowthReportViewModel) {
     const st = SERIES_STYLES[k];
     legendRuns.push(run(`${k ? '　　' : ''}${st.symbol}`, st.hex), run(` ${stage}`));
   });
-  if (vm.chart.threshold !== null) legendRuns.push(run('　　- - -', THRESHOLD_COLOR.hex), run(` 达标线（${vm.chart.threshold}分）`));
+  if (vm.chart.threshold !== null) legendRuns.push(run('　　- - -', THRESHOLD_COLOR.hex), run(` 达标线（${scoreText(vm.chart.threshold)}）`));
   const legend = new Paragraph({ ...paraProps({ align: 'center', line: 20, before: 4 }), keepNext: true, children: legendRuns });
   const caption = book.para('图1　各阶段得分变化', { font: '黑体', size: '小四', line: 20, before: 2, after: 8, align: 'center' });
   return [image, labels, legend, caption];
@@ -142,6 +144,7 @@ export function growthReportPackage(vm: GrowthReportViewModel): FormPackage {
     page: { margins: MARGINS, footerDistance: mm(21) },
     book,
     footers: officialPageNumberFooters(),
+    draft: vm.draft,
     body,
   };
 }

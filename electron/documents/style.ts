@@ -178,6 +178,8 @@ export interface ParaStyle extends TextStyle {
   tab?: number;
   /** Keep on the same page as the next paragraph (headings). */
   keepNext?: boolean;
+  /** Widow/orphan control: never one line of the paragraph alone at the foot or head of a page (GB/T 9704 text). */
+  widowControl?: boolean;
 }
 
 function paragraphProperties(style: ParaStyle) {
@@ -190,6 +192,7 @@ function paragraphProperties(style: ParaStyle) {
     },
     ...(style.indent ? { indent: style.indent } : {}),
     ...(style.keepNext ? { keepNext: true } : {}),
+    ...(style.widowControl ? { widowControl: true } : {}),
   };
 }
 
@@ -239,7 +242,7 @@ export class StyleBook {
   styleId(style: ParaStyle = {}): string {
     const f = style.font ?? '仿宋';
     const size = halfPoints(style.size ?? '小四');
-    const key = JSON.stringify([f, size, style.bold ?? false, style.align ?? 'left', style.line ?? 0, style.before ?? 0, style.after ?? 0, style.indent ?? null, style.tab ?? 0, style.keepNext ?? false]);
+    const key = JSON.stringify([f, size, style.bold ?? false, style.align ?? 'left', style.line ?? 0, style.before ?? 0, style.after ?? 0, style.indent ?? null, style.tab ?? 0, style.keepNext ?? false, ...(style.widowControl ? ['widow'] : [])]);
     let def = this.byKey.get(key);
     if (!def) {
       const n = this.byKey.size + 1;

@@ -6,12 +6,14 @@ import { GROWTH_RATERS, type GrowthRater, type GrowthTemplate } from '../../shar
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
+import { DRAFT_MARK, DRAFT_NOTE } from '../../electron/documents/draftMark';
+import { formatScore } from '../../electron/documents/formatting';
 import { pngSize } from '../../electron/documents/png';
 import { MARGINS_GBT9704 } from '../../electron/documents/style';
 import type { AppServices } from '../../electron/services/AppServices';
 import { BATCH, RESULTS, postingWithRecords } from '../helpers/documentFixtures';
 import { stageSheet } from '../helpers/growthFixtures';
-import { canRender, docxParts, flat, renderDocxMany, warnIfCannotRender, type Rendered } from '../helpers/renderDocx';
+import { canRender, docxParts, flat, renderDocxMany, textIn, warnIfCannotRender, type Rendered } from '../helpers/renderDocx';
 import { runCli } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
@@ -33,7 +35,8 @@ const FULL: [string, number[], string][] = [
   ['第二季度', [80, 68, 55, 40], '已归档'],
   ['第三季度', [86, 78, 72, 55], '已审核'],
   ['第四季度', [90, 86, 84, 72], '已审核'],
-  ['期满', [92, 88, 86, 80], '已审核'],
+  // The evaluation the report concludes on is archived: the report prints clean.
+  ['期满', [92, 88, 86, 80], '已归档'],
 ];
 const NARRATIVES = {
   学习者: '到岗后及时转变角色，参加集中学习和联组学习，随同分管领导走访企业和社区，较快融入了新集体。',
@@ -82,7 +85,8 @@ beforeAll(async () => {
   }
   const partial = await postingWithRecords(s, { input: demos[1], batchId });
   await evaluate(partial.postingId, '第一季度', [66, 52, 38, 30], '已审核');
-  await evaluate(partial.postingId, '第二季度', [72, 63, 48, 35], '已审核');
+  // Scores with decimals: printed as 72.5 and 63.25, the others without any.
+  await evaluate(partial.postingId, '第二季度', [72.5, 63.25, 48, 35], '已审核');
   await evaluate(partial.postingId, '第三季度', [74, 66, 54, 40], '草稿', { without: ['派出单位', '组织部门'] });
   bare = await postingWithRecords(s, { input: demos[2], batchId });
   unscored = await postingWithRecords(s, { input: demos[3], batchId });
@@ -95,8 +99,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** The stage weights of the template (the sums of their indicators' weights), for the totals. */
-const total = (perStage: number[]) => (perStage.reduce((a, x, k) => a + x * template.stages[k].weight, 0) / 100).toFixed(2);
+/** The stage weights of the template (the sums of their indicators' weights), for the totals: `76`, `76.5`. */
+const total = (perStage: number[]) => formatScore(perStage.reduce((a, x, k) => a + x * template.stages[k].weight, 0) / 100);
 
 describe('成长评价报告: the document', () => {
   it('is named after the cadre, found by id, 身份证号 or posting alike', async () => {
@@ -124,6 +128,8 @@ describe('成长评价报告: the document', () => {
     expect(body).toMatch(/<w:ind w:firstLine="640"\/>/);
     expect(22 * 579).toBeLessThanOrEqual(16838 - m.top - m.bottom);
     expect(styleOfText('一、基本情况')).toMatch(/w:eastAsia="黑体".*<w:sz w:val="32"\/>/);
+    // Widow/orphan control on the body text, the headings and every paragraph of the narrative.
+    for (const text of ['按照', '一、基本情况', '（一）学习者阶段', '综合挂职期间', NARRATIVES.践行者]) expect(styleOfText(text), text).toContain('<w:widowControl/>');
     expect(styleOfText('（一）学习者阶段')).toMatch(/w:eastAsia="楷体_GB2312".*<w:sz w:val="32"\/>/);
     // Every table has an explicit grid.
     const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((g) => [...g[1].matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])));
@@ -199,15 +205,15 @@ describe.skipIf(!canRender)('成长评价报告: rendered with LibreOffice', () 
     // The table: one row per period with the four stage scores, the total and the stage reached.
     expect(text).toContain('评价时段学习者参与者践行者传递者综合得分达到阶段');
     const reached = ['学习者', '参与者', '践行者', '传递者', '传递者'];
-    FULL.forEach(([period, scores], i) => expect(text).toContain(`${period}${scores.map((x) => x.toFixed(2)).join('')}${total(scores)}${reached[i]}`));
+    FULL.forEach(([period, scores], i) => expect(text).toContain(`${period}${scores.join('')}${total(scores)}${reached[i]}`));
     // Under the chart: the periods in order, the legend, the caption.
     expect(text).toContain('第一季度第二季度第三季度第四季度期满●学习者■参与者▲践行者◆传递者---达标线（60分）图1各阶段得分变化');
   });
 
   it('tells each stage with when it was reached, the narrative and the evidence; concludes and signs', () => {
     const text = r.full.flatText;
-    expect(text).toContain('第一季度评价首次达到本阶段标准（得分72.00分），期满评价得分92.00分。');
-    expect(text).toContain('第四季度评价首次达到本阶段标准（得分72.00分），期满评价得分80.00分。');
+    expect(text).toContain('第一季度评价首次达到本阶段标准（得分72分），期满评价得分92分。');
+    expect(text).toContain('第四季度评价首次达到本阶段标准（得分72分），期满评价得分80分。');
     for (const n of Object.values(NARRATIVES)) expect(text).toContain(flat(n));
     expect(text).toContain('佐证材料：1．招商引资：促成常州某智能装备有限公司在安康设立生产基地（签约资金4000万元）（工作实绩）2．活动组织：武进—安康产业合作对接会（3场）（独立承办，牵头筹办）');
     expect(text).toContain('综合挂职期间5次成长评价，李明远同志在期满评价中综合得分' + total(FULL[4][1]) + '分，已达到“传递者”阶段，完成了从学习者到传递者的转变。');
@@ -231,12 +237,33 @@ describe.skipIf(!canRender)('成长评价报告: rendered with LibreOffice', () 
 
   it('marks a partial, unreviewed evaluation and a stage not reached', () => {
     const text = r.partial.flatText;
-    expect(text).toContain('第三季度74.0066.0054.0040.00');
+    expect(text).toContain('第三季度74665440');
     expect(text).toContain('参与者＊');
     expect(text).toContain('注：＊第三季度（派出单位、组织部门未评分）：按已评分主体的权重折算。');
     expect(text).toContain('第三季度评价尚为草稿，其得分以审核结果为准。');
-    expect(text).toContain('第三季度评价本阶段得分54.00分，距60分的达标线尚差6.00分。');
+    expect(text).toContain('第三季度评价本阶段得分54分，距60分的达标线尚差6分。');
     expect(text).toContain('已达到“参与者”阶段。');
+  });
+
+  it('prints every score as 76分 or 76.5分, never 76.00分', () => {
+    for (const t of [r.full, r.partial]) {
+      expect(t.flatText).not.toMatch(/\d\.\d*0分/);
+      expect(t.flatText).not.toMatch(/\d\.00(?!\d)/);
+    }
+    expect(r.partial.flatText).toContain('第二季度72.563.254835');
+    expect(r.full.flatText).toContain('期满评价得分92分');
+    expect(r.full.flatText).toContain('达标分数线60分');
+  });
+
+  it('carries the 草稿 mark on every page while the evaluation it concludes on is not archived', () => {
+    /** The page header, above the 37 mm top margin. */
+    const HEADER = { bottom: 30 };
+    // 李明远's 期满 evaluation is archived: clean.
+    r.full.pageWords.forEach((w, i) => expect(textIn(w, HEADER), `第${i + 1}页`).toBe(''));
+    expect(r.full.flatText).not.toContain(DRAFT_MARK);
+    // 刘思源's report concludes on the third quarter's draft: marked, on every page (odd and even headers).
+    expect(r.partial.pages).toBeGreaterThanOrEqual(2);
+    r.partial.pageWords.forEach((w, i) => expect(textIn(w, HEADER), `第${i + 1}页`).toBe(flat(DRAFT_NOTE + DRAFT_MARK)));
   });
 });
 

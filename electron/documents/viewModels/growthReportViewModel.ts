@@ -6,16 +6,16 @@ import type { PostingDetail } from '../../../shared/posting';
 import { checkIdNumber } from '../../../shared/validators/idNumber';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import type { AppServices } from '../../services/AppServices';
-import { chineseDate } from '../formatting';
+import { isDraftState } from '../draftMark';
+import { chineseDate, formatScore, scoreText, unitAndPost } from '../formatting';
 import { paragraphsOf } from './appraisalViewModel';
 import { readPrintedEvaluations, type PrintedEvaluation } from './growthReportData';
-import { printedPosting, type PostingRef } from './printedPosting';
-import { unitAndPost } from './rosterViewModel';
+import { originalPostOf, printedPosting, type PostingRef } from './printedPosting';
 
 /** One line of the stage-score table. */
 export interface GrowthPeriodRowVm {
   period: string;
-  /** The four stage scores, `68.50` ('' when not scored). */
+  /** The four stage scores, `68.5` ('' when not scored): formatScore, as everywhere a score is printed. */
   scores: string[];
   total: string;
   /** 达到阶段, with ＊ when some rater was missing (weights renormalised). */
@@ -55,6 +55,8 @@ export interface GrowthReportViewModel {
   issuer: string;
   /** 成文日期 `2026年11月30日` */
   date: string;
+  /** The evaluation the report concludes on (the latest scored one) is not archived yet: the 草稿 mark. */
+  draft?: boolean;
 }
 
 export interface GrowthReportSources {
@@ -66,7 +68,6 @@ export interface GrowthReportSources {
 }
 
 const NUMERALS = ['一', '二', '三', '四'];
-export const score2 = (v: number | null | undefined): string => (v === null || v === undefined ? '' : v.toFixed(2));
 const evaluationName = (period: string) => `${period}评价`;
 
 function chineseMonth(ym: string): string {
@@ -79,7 +80,7 @@ function basicInfo(c: Cadre, p: PostingDetail): string {
   const birth = c.birthDate || (id?.ok ? id.info.birthYearMonth : '');
   const education = c.ftEducation || c.ptEducation;
   const first = [c.name, c.gender, c.nation, birth && `${chineseMonth(birth)}出生`, c.politicalStatus, education && `${education}学历`].filter(Boolean).join('，');
-  const original = unitAndPost(p.originalUnit, p.originalPost);
+  const original = originalPostOf(p, c);
   const host = unitAndPost(p.hostUnit, p.hostPost);
   const end = p.actualEndDate || p.plannedEndDate;
   const span = p.startDate ? `${chineseMonth(p.startDate)}至${end ? chineseMonth(end) : '今'}` : '';
@@ -105,8 +106,8 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
 
   const periods: GrowthPeriodRowVm[] = scored.map((e) => ({
     period: e.period,
-    scores: e.result.stageScores.map((s) => score2(s.score)),
-    total: score2(e.result.total),
+    scores: e.result.stageScores.map((s) => formatScore(s.score)),
+    total: formatScore(e.result.total),
     reached: `${e.result.reachedLabel}${e.result.partial ? '＊' : ''}`,
   }));
   const notes: string[] = [];
@@ -115,7 +116,7 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
     notes.push(`＊${partial.map((e) => `${e.period}（${e.result.missingRaters.join('、')}未评分）`).join('；')}：按已评分主体的权重折算。`);
   const unreviewed = scored.filter((e) => e.state === '草稿' || e.state === '已提交');
   if (unreviewed.length) notes.push(`${unreviewed.map((e) => `${e.period}评价${e.state === '草稿' ? '尚为草稿' : '尚未审核'}`).join('；')}，其得分以审核结果为准。`);
-  if (thresholds.size > 1) notes.push(`各次评价所用模板的达标分数线不同（${[...thresholds].join('分、')}分），以各次评价的分数线判定。`);
+  if (thresholds.size > 1) notes.push(`各次评价所用模板的达标分数线不同（${[...thresholds].map(scoreText).join('、')}），以各次评价的分数线判定。`);
 
   const template = latest.template;
   const stages: GrowthStageVm[] = GROWTH_STAGES.map((stage, k) => {
@@ -126,12 +127,12 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
       const then = reachedAt.result.stageScores[k]?.score ?? null;
       achievement =
         reachedAt.id === latest.id
-          ? `${evaluationName(latest.period)}达到本阶段标准，得分${score2(now)}分。`
-          : `${evaluationName(reachedAt.period)}首次达到本阶段标准（得分${score2(then)}分），${evaluationName(latest.period)}得分${score2(now)}分。`;
+          ? `${evaluationName(latest.period)}达到本阶段标准，得分${scoreText(now)}。`
+          : `${evaluationName(reachedAt.period)}首次达到本阶段标准（得分${scoreText(then)}），${evaluationName(latest.period)}得分${scoreText(now)}。`;
     } else if (now !== null && now >= threshold) {
-      achievement = `${evaluationName(latest.period)}本阶段得分${score2(now)}分，但前一阶段尚未达标，按逐级达到的规则暂不计入。`;
+      achievement = `${evaluationName(latest.period)}本阶段得分${scoreText(now)}，但前一阶段尚未达标，按逐级达到的规则暂不计入。`;
     } else {
-      achievement = `${evaluationName(latest.period)}本阶段得分${score2(now)}分，距${threshold}分的达标线尚差${score2(threshold - (now ?? 0))}分。`;
+      achievement = `${evaluationName(latest.period)}本阶段得分${scoreText(now ?? 0)}，距${scoreText(threshold)}的达标线尚差${scoreText(threshold - (now ?? 0))}。`;
     }
     const withNarrative = [...scored].reverse().find((e) => e.narratives[stage]?.trim());
     const seen = new Set<string>();
@@ -160,7 +161,7 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
   const conclusion: string[] = [];
   const reachedText = level === 0 ? '尚未达到“学习者”阶段标准' : `已达到“${latest.result.reachedLabel}”阶段${level === 4 ? '，完成了从学习者到传递者的转变' : ''}`;
   conclusion.push(
-    `综合挂职期间${scored.length}次成长评价，${c.name}同志在${evaluationName(latest.period)}中综合得分${score2(latest.result.total)}分，${reachedText}。` +
+    `综合挂职期间${scored.length}次成长评价，${c.name}同志在${evaluationName(latest.period)}中综合得分${scoreText(latest.result.total)}，${reachedText}。` +
       (scored.length > 1
         ? `从${evaluationName(first.period)}的“${first.result.reachedLabel}”到${evaluationName(latest.period)}的“${latest.result.reachedLabel}”，` +
           (latest.result.stageScores.every((s, k) => (s.score ?? 0) >= (first.result.stageScores[k]?.score ?? 0)) ? '四个阶段得分均有提高。' : '各阶段得分有升有降。')
@@ -177,15 +178,16 @@ export function growthReportViewModelOf(src: GrowthReportSources, today: Date = 
       `按照“学习者、参与者、践行者、传递者”四个阶段的成长评价办法（评价模板第${template.version}版），` +
       `对${c.name}同志${p.hostUnit ? `在${p.hostUnit}` : ''}挂职期间（${p.startDate ? chineseDate(p.startDate) : ''}至${end ? chineseDate(end) : '今'}）的成长情况评价如下。`,
     basicInfo: basicInfo(c, p),
-    scoreIntro: `挂职期间共完成${scored.length}次成长评价，各阶段得分如下（满分100分，达标分数线${threshold}分；逐级达到，即本阶段及之前各阶段均达标方为达到本阶段）。`,
+    scoreIntro: `挂职期间共完成${scored.length}次成长评价，各阶段得分如下（满分${scoreText(100)}，达标分数线${scoreText(threshold)}；逐级达到，即本阶段及之前各阶段均达标方为达到本阶段）。`,
     periods,
     scoreNotes: notes,
     chart: { periods: scored.map((e) => e.period), series: GROWTH_STAGES.map((_, k) => scored.map((e) => e.result.stageScores[k]?.score ?? null)), threshold },
-    chartIntro: `各阶段得分随评价时段的变化见图1（虚线为${threshold}分达标线）。`,
+    chartIntro: `各阶段得分随评价时段的变化见图1（虚线为${scoreText(threshold)}达标线）。`,
     stages,
     conclusion,
     issuer: issuerOf(c, p, src.batch),
     date: chineseDate(dayOf(today)),
+    draft: isDraftState(latest.state),
   };
 }
 
