@@ -10,6 +10,13 @@ export function chineseDate(value: string | null | undefined): string {
   return v;
 }
 
+/** `安康市商务局` + `安康市商务局投资促进科科长` reads once; different texts are joined. */
+export function unitAndPost(unit: string, post: string): string {
+  if (!unit) return post;
+  if (!post || unit.endsWith(post)) return unit;
+  return post.startsWith(unit) ? post : `${unit}${post}`;
+}
+
 /** Pixel size of a JPEG from its SOF header, or null when it cannot be read. */
 export function jpegSize(jpeg: Uint8Array): { width: number; height: number } | null {
   if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
@@ -73,8 +80,20 @@ export function withUnit(value: string | number, unit: string): string {
   return `${value}${WORD_JOINER}${[...unit].join(WORD_JOINER)}`;
 }
 
-/** Text without the word joiners (for comparing with what a reader sees). */
-export const withoutJoiners = (text: string): string => text.replace(/\u2060/g, '');
+/** U+200B ZERO WIDTH SPACE: an invisible place where a line may break. */
+export const BREAK_OPPORTUNITY = '\u200b';
+
+/**
+ * Lets a line break after a Chinese comma or colon that a number follows (`4场、1200人次`, `2项，3场`): LibreOffice
+ * keeps `、1200` together like the digits of `1,200`, and with the number joined to its unit the whole
+ * `场、1200人次` then moves to the next line — breaking, for want of a better place, between `4` and `场`.
+ */
+export function breakBeforeNumbers(text: string): string {
+  return text.replace(/([、，；：])(?=\d)/g, `$1${BREAK_OPPORTUNITY}`);
+}
+
+/** Text without the word joiners and break opportunities (for comparing with what a reader sees). */
+export const withoutJoiners = (text: string): string => text.replace(/[\u2060\u200b]/g, '');
 
 /** A score as printed, to at most two decimals and without trailing zeros: 76, 76.5, 76.25 (never 76.00). */
 export function formatScore(value: number | null | undefined): string {

@@ -28,7 +28,8 @@ export const SUMMARY_COLUMNS: readonly SummaryColumn[] = [
   { header: '年度考核', mm: 25, align: 'center', oneLine: true, value: (r) => breakAtBracket(r.annual) },
   { header: '期满考核\n等次', mm: 16, align: 'center', oneLine: true, value: (r) => breakAtBracket([r.termGrade]) },
   { header: '在岗天数\n（比例）', mm: 17, align: 'center', oneLine: true, value: (r) => [r.onPostDays, r.onPostRatio].filter(Boolean) },
-  ...AMOUNT_COLUMNS.map((c, k): SummaryColumn => ({ header: c.header, mm: 18, align: 'center', oneLine: true, value: (r) => [r.amounts[k]] })),
+  // Money right-aligned, every amount of the table at one precision (the view model's), so the digits line up.
+  ...AMOUNT_COLUMNS.map((c, k): SummaryColumn => ({ header: c.header, mm: 18, align: 'right', oneLine: true, value: (r) => [r.amounts[k]] })),
   { header: '其他工作实绩', mm: 30, align: 'left', value: (r) => r.others },
   { header: '成长阶段', mm: 22, align: 'center', oneLine: true, value: (r) => breakAtBracket([r.stage]) },
 ];
@@ -38,15 +39,15 @@ const GRID = batchGrid(COLUMNS);
 const ROW = mm(9);
 const HEAD_ROW = mm(12);
 
-const cell = (book: StyleBook, lines: string[], col: number): CellSpec => batchCell(book, lines, GRID[col], COLUMNS[col]);
+const cell = (book: StyleBook, lines: string[], col: number, keepNext = false): CellSpec => batchCell(book, lines, GRID[col], COLUMNS[col], keepNext);
 
 /** The summary laid out (pure: reads nothing but the view model). */
 export function summaryPackage(vm: SummaryViewModel): FormPackage {
   const book = new StyleBook();
-  const head = (text: string, width = BATCH_WIDTH) => {
+  const head = (text: string, width = BATCH_WIDTH, keepNext = false) => {
     const lines = text.split('\n');
     const fit = fitBlocks(lines.map((l) => ({ text: l })), width - PAD_H, lines.length * pt(BATCH_LADDER[0].line) + 1, BATCH_LADDER);
-    return lines.map((l) => book.para(l, { font: '黑体', size: fit.size, line: fit.line, align: 'center' }));
+    return lines.map((l) => book.para(l, { font: '黑体', size: fit.size, line: fit.line, align: 'center', ...(keepNext ? { keepNext } : {}) }));
   };
   const header = batchHeaderRow(
     COLUMNS.map((c, i) => ({ content: head(c.header, GRID[i]) })),
@@ -54,11 +55,12 @@ export function summaryPackage(vm: SummaryViewModel): FormPackage {
   );
   const rows = batchBodyRows(book, COLUMNS, GRID, vm.rows, ROW);
   const amountsAt = COLUMNS.findIndex((c) => c.header === AMOUNT_COLUMNS[0].header);
+  // 合计 stays with the rows above it (they keep with it) and with the line under the table (it keeps with that).
   const total: RowSpec = {
     cells: [
-      { content: head('合　计'), span: amountsAt },
-      ...vm.totals.map((t, k) => cell(book, [t], amountsAt + k)),
-      { content: [book.para('')], span: COLUMNS.length - amountsAt - vm.totals.length },
+      { content: head('合　计', BATCH_WIDTH, true), span: amountsAt },
+      ...vm.totals.map((t, k) => cell(book, [t], amountsAt + k, true)),
+      { content: [book.para('', { keepNext: true })], span: COLUMNS.length - amountsAt - vm.totals.length },
     ],
     minHeight: ROW,
     cantSplit: true,

@@ -5,6 +5,7 @@ import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import { DRAFT_MARK, DRAFT_NOTE } from '../../electron/documents/draftMark';
+import { WORD_JOINER, withoutJoiners } from '../../electron/documents/formatting';
 import { MARGINS_GBT9704, textWidth } from '../../electron/documents/style';
 import type { AppServices } from '../../electron/services/AppServices';
 import { BATCH, RESULTS, TYPICAL_SUMMARY, longSummary, postingWithRecords } from '../helpers/documentFixtures';
@@ -128,7 +129,10 @@ describe('挂职干部考核鉴定表: the document', () => {
 
   it('prints the votes, the rates derived from them and the results totals', async () => {
     const { documentXml } = await docxParts(cases.typical.buffer);
-    const text = flat(documentXml.replace(/<[^>]+>/g, ''));
+    // Numbers are joined to their measure words (invisible joiners): read as a reader sees the text.
+    const xmlText = documentXml.replace(/<[^>]+>/g, '');
+    expect(xmlText).toContain(`5500${WORD_JOINER}万${WORD_JOINER}元`);
+    const text = flat(withoutJoiners(xmlText));
     // 26 + 9 + 1 + 0 + 1 = 37 votes: 优秀率 26/37, 称职以上率 35/37.
     expect(text).toContain('优秀26称职9基本称职1不称职0弃权1有效票37优秀率70.3%称职以上率94.6%考核日期2026.11.20');
     expect(text).toContain('招商引资2项，签约资金5500万元：促成常州某智能装备有限公司在安康设立生产基地；引进新材料配套项目。');

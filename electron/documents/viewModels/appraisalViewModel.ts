@@ -12,7 +12,7 @@ import { isDraftState } from '../draftMark';
 import { dayRange, gradeAsPrinted } from '../formatting';
 import { originalPostOf, printedPosting, type PostingRef } from './printedPosting';
 import { resultLines } from './resultLines';
-import { unitAndPost } from './rosterViewModel';
+import { unitAndPost } from '../formatting';
 
 /** One cell pair of the 民主测评 rows: 优秀 / 26. */
 export interface VoteCellVm {

@@ -41,6 +41,9 @@ export type PrintedMember = Pick<
 > & {
   /** 学历: full-time, else part-time. */
   education: string;
+  /** The file's 工作单位 and 现任职务: 原单位及职务 when the posting has none (see originalPostOf). */
+  workUnit?: string;
+  currentPosition?: string;
 };
 
 /** Selected expression (entity property paths, so TypeORM quotes the column names) per output key: named once. */
@@ -62,6 +65,8 @@ const MEMBER_COLUMNS = {
   phone: 'c.phone',
   ftEducation: 'c.ftEducation',
   ptEducation: 'c.ptEducation',
+  workUnit: 'c.workUnit',
+  currentPosition: 'c.currentPosition',
   deletedAt: 'c.deletedAt',
 } as const;
 
@@ -163,6 +168,8 @@ export async function readPrintedMembers(m: EntityManager, batch: Batch): Promis
       isLeader: batch.leaderId === cadreId,
       isBranchSecretary: batch.branchSecretaryId === cadreId,
       education: str(r.ftEducation) || str(r.ptEducation),
+      workUnit: str(r.workUnit),
+      currentPosition: str(r.currentPosition),
     };
   });
 }

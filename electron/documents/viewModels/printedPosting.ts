@@ -2,7 +2,7 @@ import type { Cadre } from '../../../shared/cadre';
 import { conflict } from '../../../shared/errors';
 import type { PostingDetail } from '../../../shared/posting';
 import type { AppServices } from '../../services/AppServices';
-import { unitAndPost } from './rosterViewModel';
+import { unitAndPost } from '../formatting';
 
 /** Whose form: a cadre file (id or 身份证号: their latest posting is printed) or one posting. */
 export interface PostingRef {

@@ -1,12 +1,12 @@
 import type { CategoryTotal, ResultLedger } from '../../../shared/ledger';
-import { formatWan } from '../formatting';
+import { breakBeforeNumbers, formatWan, withUnit } from '../formatting';
 
-/** A category's totals as printed: `2项，签约资金5500万元` (+ `，3场`, quantities per unit). */
+/** A category's totals as printed: `2项，签约资金5500万元` (+ `，3场`, quantities per unit), numbers joined to their units. */
 export function categoryTotalText(t: CategoryTotal): string {
-  const parts = [`${t.count}项`];
-  if (t.amount !== null) parts.push(`${t.amountLabel}${formatWan(t.amount)}万元`);
-  for (const q of t.quantities) parts.push(`${formatWan(q.quantity)}${q.unit}`);
-  return parts.join('，');
+  const parts = [withUnit(t.count, '项')];
+  if (t.amount !== null) parts.push(`${t.amountLabel}${withUnit(formatWan(t.amount), '万元')}`);
+  for (const q of t.quantities) parts.push(withUnit(formatWan(q.quantity), q.unit));
+  return breakBeforeNumbers(parts.join('，'));
 }
 
 /**

@@ -2,8 +2,9 @@ import type { Batch } from '../../../shared/batch';
 import { conflict } from '../../../shared/errors';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import type { AppServices } from '../../services/AppServices';
-import { chineseDate } from '../formatting';
+import { chineseDate, unitAndPost } from '../formatting';
 import { readPrintedMembers, type PrintedMember } from './batchDocumentData';
+import { originalPostOf } from './printedPosting';
 
 /** One line of the roster, formatted as printed. */
 export interface RosterRowVm {
@@ -32,14 +33,16 @@ export interface RosterViewModel {
   subtitle: string;
   /** 制表日期 */
   madeOn: string;
+  /** 填报单位 ('' when the batch does not name its organisation department). */
+  unit: string;
   rows: RosterRowVm[];
 }
 
-/** `安康市商务局` + `安康市商务局投资促进科科长` reads once; different texts are joined. */
-export function unitAndPost(unit: string, post: string): string {
-  if (!unit) return post;
-  if (!post || unit.endsWith(post)) return unit;
-  return post.startsWith(unit) ? post : `${unit}${post}`;
+export { unitAndPost };
+
+/** The organisation department on the batch's side (填报单位): the sending one for a batch sent out, the receiving one else. */
+export function batchUnit(b: Pick<Batch, 'direction' | 'dispatchingOrg' | 'receivingOrg'>): string {
+  return (b.direction === '接收' ? b.receivingOrg : b.dispatchingOrg) ?? '';
 }
 
 const ym = (d: string) => d.slice(0, 7);
@@ -75,7 +78,7 @@ export function rosterViewModelOf(b: Batch, all: readonly PrintedMember[], today
     birth: ym(m.birthDate),
     politicalStatus: m.politicalStatus,
     education: m.education,
-    original: unitAndPost(m.originalUnit, m.originalPost),
+    original: originalPostOf(m, { workUnit: m.workUnit ?? '', currentPosition: m.currentPosition ?? '' }),
     host: unitAndPost(m.hostUnit, m.hostPost),
     period: period(m.startDate, m.actualEndDate || m.plannedEndDate),
     phone: m.phone,
@@ -87,7 +90,7 @@ export function rosterViewModelOf(b: Batch, all: readonly PrintedMember[], today
     (b.startDate || b.endDate) && `挂职时间：${period(b.startDate, b.endDate)}`,
     `共${rows.length}人`,
   ].filter(Boolean);
-  return { title: rosterTitle(b.name), subtitle: parts.join('　　'), madeOn: chineseDate(dayOf(today)), rows };
+  return { title: rosterTitle(b.name), subtitle: parts.join('　　'), madeOn: chineseDate(dayOf(today)), unit: batchUnit(b), rows };
 }
 
 /** Reads the batch (by id or name) and its members (two queries); a batch without members has nothing to print. */
