@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { AppError } from '../../shared/errors';
 import type { KeyInfo } from '../crypto/dataKey';
+import { memberCountProblem } from '../exchange/zipGuard';
 
 /**
  * The backup file (`.cdbak`): a zip holding `manifest.json`, the database snapshot, the archive ledger's key and
@@ -96,11 +97,24 @@ export async function writeBackupArchive(out: string, manifest: Omit<BackupManif
   return full;
 }
 
+/**
+ * A backup holds the database, its key and one member per evidence file: far fewer than this. A directory that
+ * claims more (a zip made to exhaust memory while its entries are listed) is refused before one is read; the
+ * members' sizes are held to the manifest and every byte to its SHA-256 when extracted.
+ */
+const MAX_BACKUP_MEMBERS = 1_000_000;
+
 function openZip(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) =>
-      err || !zip ? reject(damaged(file, '不是有效的备份文件（文件损坏、被截断或不是本系统的备份）')) : resolve(zip),
-    ),
+    yauzl.open(file, { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true }, (err, zip) => {
+      if (err || !zip) return reject(damaged(file, '不是有效的备份文件（文件损坏、被截断或不是本系统的备份）'));
+      const tooMany = memberCountProblem(zip.entryCount, { maxMembers: MAX_BACKUP_MEMBERS });
+      if (tooMany) {
+        zip.close();
+        return reject(damaged(file, tooMany));
+      }
+      resolve(zip);
+    }),
   );
 }
 

@@ -241,7 +241,7 @@ export class ExchangeService {
    */
   private async planRoster(m: EntityManager, fileName: string, sheet: RosterSheet, batchName: string): Promise<RosterPlan> {
     const errors: RowError[] = [...sheet.errors];
-    const notes: string[] = [];
+    const notes: string[] = [...sheet.notes];
     const existing = await this.existingByIdNumber(m, sheet.rows.map((r) => r.values.idNumber ?? ''));
     const firstRowOf = new Map<string, number>();
     const rows: RosterPlanRow[] = [];

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { normalizeIdNumber } from '../../../shared/validators/idNumber';
 import { parseYearMonth } from '../../../shared/validators/yearMonth';
 import { readDay } from '../lrmx/lrmxParse';
+import { stripXmlIllegal, xmlSafeText } from '../../../shared/text';
 
 /**
  * Reading roster cells the way they arrive: real Excel dates or text (`1985.03`, `1985年3月`, `198503`), ID numbers
@@ -10,15 +11,30 @@ import { readDay } from '../lrmx/lrmxParse';
 export type CellValue = ExcelJS.CellValue;
 export type Read = { ok: true; value: string } | { ok: false; message: string };
 
-/** The value behind formulas, rich text and hyperlinks (merged cells already answer with their master's value). */
-export function plainValue(v: CellValue): string | number | boolean | Date | null {
+/** The value as the file has it, behind formulas, rich text and hyperlinks. */
+function rawValue(v: CellValue): string | number | boolean | Date | null {
   if (v === null || v === undefined) return null;
   if (typeof v !== 'object' || v instanceof Date) return v;
   if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v) return plainValue((v as ExcelJS.CellFormulaValue).result as CellValue);
-  if ('hyperlink' in v) return plainValue((v as ExcelJS.CellHyperlinkValue).text as CellValue);
+  if ('formula' in v || 'sharedFormula' in v) return rawValue((v as ExcelJS.CellFormulaValue).result as CellValue);
+  if ('hyperlink' in v) return rawValue((v as ExcelJS.CellHyperlinkValue).text as CellValue);
   if ('error' in v) return null;
   return null;
+}
+
+/**
+ * The value behind formulas, rich text and hyperlinks (merged cells already answer with their master's value),
+ * text without the characters no document can hold (Excel writes them as `_x0008_`; exceljs decodes those).
+ */
+export function plainValue(v: CellValue): string | number | boolean | Date | null {
+  const raw = rawValue(v);
+  return typeof raw === 'string' ? xmlSafeText(raw) : raw;
+}
+
+/** How many XML-illegal characters the cell's text had (taken out by plainValue), for the import's notes. */
+export function illegalCharsIn(cell: ExcelJS.Cell | undefined): number {
+  const raw = cell ? rawValue(cell.value) : null;
+  return typeof raw === 'string' ? stripXmlIllegal(raw).removed : 0;
 }
 
 const ymOf = (d: Date) => `${d.getUTCFullYear()}.${String(d.getUTCMonth() + 1).padStart(2, '0')}`;

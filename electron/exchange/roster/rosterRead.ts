@@ -2,8 +2,11 @@ import ExcelJS from 'exceljs';
 import type { RosterPosting, RowError } from '../../../shared/channels/exchange';
 import { validationError } from '../../../shared/errors';
 import { FIELD_LABELS } from '../../../shared/fieldLabels';
-import { cellText, readDayCell, readIdNumberCell, readPeriodText, readYearMonthCell } from './rosterCells';
+import { strippedNote } from '../../../shared/text';
+import { ZipRefusal } from '../zipGuard';
+import { cellText, illegalCharsIn, readDayCell, readIdNumberCell, readPeriodText, readYearMonthCell } from './rosterCells';
 import { columnForHeader, POSTING_KEYS, type RosterColumn, type RosterKey } from './rosterColumns';
+import { guardXlsx, XLSX_LIMITS } from './xlsxGuard';
 
 /**
  * An Excel roster (花名册) read into rows of text values: the header row found below any title rows, headers
@@ -32,12 +35,20 @@ export interface RosterSheet {
   errors: RowError[];
   /** Whether the roster has any posting column. */
   hasPostingColumns: boolean;
+  /** What was changed while reading (control characters taken out of a cell …), by row, for the preview. */
+  notes: string[];
 }
 
 export const labelOfKey = (key: RosterKey): string =>
   ({ seq: '序号', hostUnit: '挂职单位', hostPost: '挂职职务', postPeriod: '起止时间', postStart: '挂职开始时间', postEnd: '挂职结束时间' })[
     key as string
   ] ?? FIELD_LABELS[key] ?? key;
+
+/**
+ * Parts of the sheet model exceljs would build and the roster never reads; skipping them also skips what grows
+ * with a declared range (a data validation on A1:XFD1048576 is expanded cell by cell, a `<col max>` column by column).
+ */
+const IGNORED_NODES = ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'cols', 'picture', 'drawing', 'tableParts', 'rowBreaks', 'autoFilter'];
 
 const TOTAL_RE = /^(合计|小计|总计|共计)/;
 const NOTE_RE = /^(注|说明|备注)\s*[:：\d１-９一二三]|^(填表人|制表人|审核人|填报人|填报单位|联系人|制表|填表)/;
@@ -96,11 +107,22 @@ export async function readRoster(bytes: Buffer): Promise<RosterSheet> {
     throw validationError('花名册：这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
   }
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw validationError('花名册：不是 Excel（.xlsx）文件');
+  try {
+    await guardXlsx(bytes);
+  } catch (err) {
+    if (!(err instanceof ZipRefusal)) throw err;
+    throw validationError(err.kind === 'limit' ? `花名册文件过大：${err.message}` : `花名册：文件已损坏或不是 Excel（.xlsx）文件，无法读取（${err.message}）`);
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: IGNORED_NODES });
   } catch {
     throw validationError('花名册：文件已损坏或不是 Excel（.xlsx）文件，无法读取');
+  }
+  // Comments and the like can still place a cell far out: the loops below go no further than the limits.
+  for (const ws of wb.worksheets) {
+    if (ws.columnCount > XLSX_LIMITS.columns) throw validationError(`花名册文件过大：工作表“${ws.name}”用到了第 ${ws.columnCount} 列，最多支持 ${XLSX_LIMITS.columns} 列`);
+    if (ws.rowCount > XLSX_LIMITS.rows) throw validationError(`花名册文件过大：工作表“${ws.name}”用到了第 ${ws.rowCount} 行，最多支持 ${XLSX_LIMITS.rows} 行`);
   }
   for (const ws of wb.worksheets) {
     const width = ws.columnCount;
@@ -127,6 +149,7 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, match: HeaderMatch):
     skipped: [],
     errors: [],
     hasPostingColumns: POSTING_KEYS.some((k) => keys.has(k)),
+    notes: [],
   };
   // A header cell merged down (e.g. 姓名 over two rows) would otherwise be read as the first data row.
   let first = match.dataStart;
@@ -137,14 +160,16 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, match: HeaderMatch):
 
   const width = ws.columnCount;
   for (let r = first; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
+    // findRow / findCell: an empty row or cell is not made just to be looked at.
+    const row = ws.findRow(r);
+    if (!row) continue;
     // Blank: no cell of its own holds anything (merged 单位 cells and a pre-filled 序号 do not count).
     let firstText = '';
     let blank = true;
     let total = false;
     for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      if (!ownsValue(cell)) continue;
+      const cell = row.findCell(c);
+      if (!cell || !ownsValue(cell)) continue;
       const t = cellText(cell);
       if (!t) continue;
       if (TOTAL_RE.test(t.replace(/\s+/g, ''))) total = true;
@@ -162,8 +187,11 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, match: HeaderMatch):
     if (blank) continue;
     const errors: string[] = [];
     const values: RosterRow['values'] = {};
+    const stripped: string[] = [];
     for (const { index, column } of match.columns) {
       const cell = row.getCell(index);
+      const removed = illegalCharsIn(cell);
+      if (removed) stripped.push(strippedNote(labelOfKey(column.key), removed));
       let read: { ok: true; value: string } | { ok: false; message: string };
       switch (column.kind) {
         case 'seq':
@@ -189,6 +217,7 @@ function readRows(ws: ExcelJS.Worksheet, headerRow: number, match: HeaderMatch):
     }
     const posting = readPosting(values, errors);
     for (const message of errors) sheet.errors.push({ row: r, message });
+    for (const note of stripped) sheet.notes.push(`第 ${r} 行 ${note}`);
     sheet.rows.push({ row: r, values, posting });
   }
   return sheet;
