@@ -4,6 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateRecords } from '../../bench/generateRecords';
 import { loadDemo } from '../../electron/demo/loadDemo';
 import { screens, startApp, visible, type RunningApp } from './harness';
 
@@ -226,5 +227,21 @@ describe('打印 in the document preview', () => {
     expect(squash(summary.pdf.pages.at(-1)!)).toContain('合计');
     const summaryText = summary.pdf.pages.map(squash).join('');
     for (const m of members) expect(summaryText, `${m.name} in the summary`).toContain(m.name);
+  });
+
+  it('a 40-member batch: both tables run over several landscape pages, the header row on each, every member once, 合计 last', async () => {
+    // Invented members (基准干部1 … 基准干部40), as the benchmarks make them.
+    const big = (await generateRecords(app.services, { postings: 40, perBatch: 40, recordsPerPosting: 35, resultsPerPosting: 2 })).batchIds[0];
+    const once = (text: string, n: number) => text.match(new RegExp(`基准干部${n}(?!\\d)`, 'g'))?.length ?? 0;
+    for (const form of ['roster', 'summary'] as const) {
+      const r = await printFromPreview(`${form}-40`, `#/batches/${big}`, form === 'roster' ? /花名册/ : /汇总表/);
+      await expectWholeDocument(`${form}-40`, r, 'landscape');
+      expect(r.pdf.pages.length, `${form}: pages`).toBeGreaterThanOrEqual(2);
+      const pages = r.pdf.pages.map(squash);
+      for (const p of pages) expect(p, `${form}: the header row on every page`).toContain('姓名');
+      const all = pages.join('');
+      for (let n = 1; n <= 40; n++) expect(once(all, n), `${form}: 基准干部${n}`).toBe(1);
+      if (form === 'summary') expect(pages.at(-1)).toContain('合计');
+    }
   });
 });

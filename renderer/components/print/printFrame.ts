@@ -1,5 +1,5 @@
 import type { DocxPrintHints } from './docxHints';
-import { buildPrintHtml, collectPrintSource, PX_PER_PT, sheetsOf, type PrintSource, type SectionPrint, type SectionSheets } from './printDocument';
+import { buildPrintHtml, collectPrintSource, sheetsOf, type PrintSource, type SectionPrint, type SectionSheets } from './printDocument';
 
 /** The print document's sheets: per docx-preview section, where each sheet starts. */
 export interface PrintLayout {
@@ -113,4 +113,3 @@ export function numbersPages(hints: DocxPrintHints): boolean {
   return Object.values(hints.footers).some((f) => f?.parts.some((p) => 'field' in p));
 }
 
-export { PX_PER_PT };
