@@ -21,6 +21,7 @@ import { VerifyPage } from './pages/system/VerifyPage';
 import { EncryptionPage } from './pages/system/EncryptionPage';
 import { AuditLogPage } from './pages/system/AuditLogPage';
 import { UsersPage } from './pages/system/UsersPage';
+import { UnsavedChangesGuard } from './lib/unsavedChanges';
 
 interface NavItem {
   key: string;
@@ -89,6 +90,7 @@ export function AppShell() {
           />
         </Layout.Sider>
         <Layout.Content style={{ padding: 24, overflow: 'auto' }}>
+          <UnsavedChangesGuard />
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/cadres" element={<CadreListPage />} />
