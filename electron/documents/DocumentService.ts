@@ -3,7 +3,7 @@ import { notFound } from '../../shared/errors';
 import type { AppServices } from '../services/AppServices';
 import { appraisalForm } from './appraisalForm';
 import { growthReport } from './growthReport';
-import { renmianForm } from './renmianForm';
+import { renmianDocument } from './renmianForm';
 import { rosterForm } from './rosterForm';
 import { summaryForm } from './summaryForm';
 import { buildAppraisalViewModel } from './viewModels/appraisalViewModel';
@@ -17,6 +17,8 @@ import { buildSummaryViewModel } from './viewModels/summaryViewModel';
 export interface GeneratedDocument {
   fileName: string;
   buffer: Buffer;
+  /** What the clerk should be told before printing (the 任免审批表's continuation sheet); absent when nothing. */
+  warnings?: string[];
 }
 
 export type { PostingRef };
@@ -31,10 +33,14 @@ const postingRef = (ref: PostingRef | string | number): PostingRef => (typeof re
 export class DocumentService {
   constructor(private readonly s: AppServices) {}
 
-  /** 干部任免审批表 of one file, by id or 身份证号. */
+  /**
+   * 干部任免审批表 of one file, by id or 身份证号: two pages, and a continuation sheet only for a record too long for
+   * them even at the smallest size — then `warnings` says what went there.
+   */
   async exportRenmian(cadreRef: string | number, today: Date = new Date()): Promise<GeneratedDocument> {
     const vm = await buildRenmianViewModel(this.s, cadreRef, today);
-    return { fileName: singleDocumentFileName('renmian', vm.name), buffer: await renmianForm(vm) };
+    const { buffer, warnings } = await renmianDocument(vm);
+    return { fileName: singleDocumentFileName('renmian', vm.name), buffer, ...(warnings.length ? { warnings } : {}) };
   }
 
   /** 挂职干部考核鉴定表 of a cadre's latest posting (by id or 身份证号) or of one posting. */
@@ -76,6 +82,6 @@ export class DocumentService {
         : form === 'appraisal'
           ? await this.exportAppraisal({ postingId: member.id }, today)
           : await this.exportGrowth({ postingId: member.id }, today);
-    return { fileName: memberDocumentFileName(batch.name, member.cadreName, form), buffer: doc.buffer };
+    return { fileName: memberDocumentFileName(batch.name, member.cadreName, form), buffer: doc.buffer, ...(doc.warnings ? { warnings: doc.warnings } : {}) };
   }
 }

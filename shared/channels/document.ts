@@ -7,6 +7,12 @@ export interface DocumentFile {
   fileName: string;
   /** The .docx bytes, base64. */
   base64: string;
+  /**
+   * What the clerk should know before printing, in Chinese; absent when there is nothing to say. The 干部任免审批表
+   * says here when a record is too long for its two pages even at the smallest size and part of it went on a
+   * continuation sheet (干部任免审批表（续）) after page 2.
+   */
+  warnings?: string[];
 }
 
 const cadreId = z.number({ error: '应为干部档案编号' }).int().positive();
@@ -23,7 +29,7 @@ const cadreOrPosting = z
 
 /** 打印表格: each printable form is one channel returning the finished document. */
 export const documentChannels = {
-  /** 干部任免审批表 of one cadre file. */
+  /** 干部任免审批表 of one cadre file (`warnings` when part of it goes on a continuation sheet). */
   'document:renmian': channel<DocumentFile>()(z.object({ cadreId })),
   /** 挂职干部花名册 of one batch (A4 landscape). */
   'document:roster': channel<DocumentFile>()(z.object({ batchId })),

@@ -5,6 +5,7 @@ import type { WorkResultInput } from '../../shared/ledger';
 import type { WorkflowAction } from '../../shared/workflow';
 import type { AppServices } from '../../electron/services/AppServices';
 import { testCtx } from './tempServices';
+import { makeIdNumber } from '../../electron/demo/demoCadres';
 
 /**
  * Postings with what the 考核鉴定表, the 成长评价报告 and the 汇总表 print: a 期满考核 with its votes and opinions,
@@ -136,4 +137,150 @@ export async function postingWithRecords(s: AppServices, setup: PostingSetup): P
   for (const r of setup.results ?? []) await s.ledger.save(testCtx, { ...r, postingId });
   for (const l of setup.leave ?? []) await s.leave.save(testCtx, { postingId, leaveType: '事假', ...l, approvedBy: '工作组组长' });
   return { cadreId: cadre.id, postingId, idNumber: CadreInputSchema.parse(setup.input).idNumber };
+}
+
+// ---- 干部任免审批表: long records (invented people; any likeness to real persons is unintended) ----
+
+/** A county and city leader's career, one step after another: the posts of an invented life, most on one line. */
+const CAREER = [
+  '新疆大学人文学院汉语言文学专业学习',
+  '伊犁哈萨克自治州察布查尔锡伯自治县坎乡人民政府干部',
+  '伊犁哈萨克自治州察布查尔锡伯自治县坎乡党委组织干事',
+  '伊犁哈萨克自治州察布查尔锡伯自治县坎乡党委委员、组织委员',
+  '伊犁哈萨克自治州察布查尔锡伯自治县坎乡党委副书记、乡长',
+  '伊犁哈萨克自治州察布查尔锡伯自治县坎乡党委书记',
+  '伊犁哈萨克自治州察布查尔锡伯自治县委组织部副部长',
+  '伊犁哈萨克自治州察布查尔锡伯自治县委组织部副部长、县人力资源和社会保障局局长',
+  '伊犁哈萨克自治州察布查尔锡伯自治县委常委、组织部部长',
+  '伊犁哈萨克自治州察布查尔锡伯自治县委常委、组织部部长，县委党校校长（兼）',
+  '伊犁哈萨克自治州党委组织部干部一科科长',
+  '伊犁哈萨克自治州党委组织部部务委员、干部一科科长',
+  '挂职江苏省常州市武进区委组织部副部长',
+  '伊犁哈萨克自治州党委组织部部务委员、公务员管理科科长',
+  '伊犁哈萨克自治州党委组织部副部长',
+  '伊犁哈萨克自治州党委组织部副部长、州委老干部局局长',
+  '伊犁哈萨克自治州尼勒克县委副书记（正县级）',
+  '伊犁哈萨克自治州尼勒克县委副书记、县人民政府县长',
+  '伊犁哈萨克自治州尼勒克县委书记',
+  '伊犁哈萨克自治州尼勒克县委书记、县人大常委会主任',
+  '伊犁哈萨克自治州人民政府副秘书长',
+  '伊犁哈萨克自治州人民政府副秘书长、州人民政府办公室主任',
+  '伊犁哈萨克自治州发展和改革委员会党组书记、主任',
+  '伊犁哈萨克自治州发展和改革委员会党组书记、主任，州粮食和物资储备局局长（兼）',
+  '伊犁哈萨克自治州伊宁市委副书记、市人民政府代市长',
+  '伊犁哈萨克自治州伊宁市委副书记、市人民政府市长',
+  '伊犁哈萨克自治州伊宁市委书记',
+  '伊犁哈萨克自治州伊宁市委书记、伊宁边境经济合作区党工委书记（兼）',
+  '伊犁哈萨克自治州党委常委、伊宁市委书记',
+  '伊犁哈萨克自治州党委常委、组织部部长',
+  '伊犁哈萨克自治州党委常委、组织部部长，州委党校校长（兼）',
+  '伊犁哈萨克自治州党委常委、常务副州长',
+  '伊犁哈萨克自治州党委副书记',
+  '伊犁哈萨克自治州党委副书记、州人民政府党组书记',
+  '伊犁哈萨克自治州党委副书记、州人民政府州长',
+  '伊犁哈萨克自治州党委书记',
+  '伊犁哈萨克自治州党委书记、州人大常委会主任',
+  '新疆维吾尔自治区党委组织部副部长（正厅级）',
+  '新疆维吾尔自治区党委组织部常务副部长',
+  '新疆维吾尔自治区党委组织部常务副部长、自治区公务员局局长',
+];
+const STUDY = [
+  '中央党校在职研究生班经济管理专业学习',
+  '新疆大学经济与管理学院工商管理专业在职研究生学习，获工商管理硕士学位',
+  '中央党校（国家行政学院）中青年干部培训班学习',
+];
+
+/**
+ * A 简历 of `n` entries from 1996.09 to about 2025, the last one open; a concurrent study line
+ * (（其间：…）) now and then; every fifth text runs over two lines of the form.
+ */
+export function longResume(n: number): NonNullable<CadreInput['resume']> {
+  const out: NonNullable<CadreInput['resume']> = [];
+  let y = 1996;
+  let m = 9;
+  const ym = () => `${y}.${String(m).padStart(2, '0')}`;
+  for (let i = 0; out.length < n; i++) {
+    const start = ym();
+    // 1996.09 to about 2025.03: four years of study, then the rest of the time spread over the posts.
+    const each = Math.floor((338 - 46) / Math.max(1, n - 1));
+    const months = i === 0 ? 46 : Math.max(3, each - 3 + ((i * 5) % 7));
+    m += months;
+    while (m > 12) {
+      m -= 12;
+      y++;
+    }
+    const last = out.length === n - 1;
+    const text = CAREER[i % CAREER.length] + (i % 5 === 4 ? '，分管干部监督、人才工作和基层组织建设工作' : '');
+    out.push({ start, end: last ? null : ym(), text, concurrent: false });
+    if (out.length < n && i % 9 === 6) out.push({ start, end: ym(), text: STUDY[((i / 9) | 0) % STUDY.length], concurrent: true });
+  }
+  return out;
+}
+
+/** Ten relatives, some with long transliterated names and long work units. */
+export const LONG_FAMILY: NonNullable<CadreInput['family']> = [
+  { relation: '丈夫', name: '艾尔肯·阿不都热合曼', birthDate: '1976.04', politicalStatus: '中共党员', workUnitAndPost: '伊犁哈萨克自治州伊宁市第三中学高级教师、教研室主任' },
+  { relation: '儿子', name: '艾力江·艾尔肯', birthDate: '2004.09', politicalStatus: '共青团员', workUnitAndPost: '新疆大学计算机科学与技术学院学生' },
+  { relation: '女儿', name: '迪丽努尔·艾尔肯', birthDate: '2009.02', politicalStatus: '群众', workUnitAndPost: '伊宁市第二中学学生' },
+  { relation: '父亲', name: '吐尔逊·买买提明', birthDate: '1948.11', politicalStatus: '中共党员', workUnitAndPost: '伊犁哈萨克自治州察布查尔锡伯自治县农业农村局退休干部' },
+  { relation: '母亲', name: '阿依夏木古丽·沙比提', birthDate: '1951.06', politicalStatus: '群众', workUnitAndPost: '已退休' },
+  { relation: '公公', name: '阿不都热合曼·艾则孜', birthDate: '1950.03', politicalStatus: '中共党员', workUnitAndPost: '伊宁市人民医院退休医师' },
+  { relation: '婆婆', name: '帕提古丽·吾斯曼', birthDate: '1953.08', politicalStatus: '群众', workUnitAndPost: '已退休' },
+  { relation: '哥哥', name: '阿卜杜萨拉木·吐尔逊', birthDate: '1972.12', politicalStatus: '中共党员', workUnitAndPost: '伊犁哈萨克自治州尼勒克县喀拉苏镇党委副书记、镇长' },
+  { relation: '妹妹', name: '帕丽达·吐尔逊', birthDate: '1981.05', politicalStatus: '中共党员', workUnitAndPost: '伊宁县胡地亚于孜镇中心卫生院护士长' },
+  { relation: '妹夫', name: '努尔兰·别克托合塔尔', birthDate: '1979.07', politicalStatus: '群众', workUnitAndPost: '霍尔果斯市某国际物流有限公司驾驶员' },
+];
+
+/** 任免理由 of about 560 characters, in four paragraphs. */
+export const LONG_REASON = [
+  '该同志政治立场坚定，坚决拥护党的领导，认真学习贯彻习近平新时代中国特色社会主义思想，在维护民族团结、推动边疆发展中始终站稳政治立场，经受住了重大考验。',
+  '该同志长期在基层和组织部门工作，先后在乡镇、县委组织部、州党委组织部、县委和州直部门任职，熟悉党建和组织人事工作，具有较强的统筹协调能力和驾驭全局能力。任尼勒克县委书记期间，牵头推进畜牧业转型升级和乡村振兴示范村建设，全县农牧民人均可支配收入年均增长百分之九以上；任伊宁市委书记期间，推动边境经济合作区扩区提质，引进项目四十余个，总投资一百二十亿元。',
+  '该同志作风务实，廉洁自律，群众基础好，民主推荐和考察中得票率较高，考察组未发现其存在影响使用的问题。经州党委常委会研究，拟推荐其为自治区党委组织部常务副部长人选，并按程序兼任自治区公务员局局长。',
+  '该同志在州党委书记岗位上，坚持以铸牢中华民族共同体意识为主线，统筹推进稳定、发展、生态和民生各项工作，推动全州地区生产总值连续三年保持百分之七以上增长，完成了一批打基础、利长远的重大项目，在干部群众中有较高威信。该同志熟悉自治区情况，长期从事和分管组织工作，调任自治区党委组织部工作有利于发挥其专长。',
+  '以上意见妥否，请批示。同时建议免去其伊犁哈萨克自治州党委书记、州人大常委会主任职务，按照有关法律规定办理。',
+].join('\n');
+
+/** 奖惩情况 of several lines. */
+export const LONG_REWARDS_2 = [
+  '2003年被中共伊犁哈萨克自治州委员会评为优秀共产党员；',
+  '2008年被自治区人民政府记二等功一次；',
+  '2012年被评为全国民族团结进步模范个人；',
+  '2016年被中共新疆维吾尔自治区委员会评为全区优秀县委书记；',
+  '2019年、2021年两次被自治区党委、自治区人民政府评为脱贫攻坚先进个人；',
+  '2023年被自治区人民政府嘉奖一次。',
+].join('\n');
+
+/**
+ * A complete long record: `entries` 简历 lines, a long minority name, ten relatives, a long 任免理由. `seq` tells
+ * the records of one database apart (their 身份证号).
+ */
+export function longRenmianInput(base: CadreInput, entries: number, name = '古丽娜尔·吐尔逊', seq = 0): CadreInput {
+  return {
+    ...base,
+    name,
+    gender: '女',
+    birthDate: '1978.03',
+    idNumber: makeIdNumber('654002', '19780315', 24 + 2 * seq, '女'),
+    nation: '维吾尔族',
+    nativePlace: '新疆伊宁',
+    birthPlace: '新疆察布查尔',
+    expertise: '党建和组织人事工作，区域经济发展',
+    ftEduSchool: '新疆大学人文学院汉语言文学专业',
+    ftDegreeSchool: '新疆大学人文学院汉语言文学专业',
+    ptEducation: '研究生',
+    ptDegree: '工商管理硕士',
+    ptEduSchool: '新疆大学经济与管理学院工商管理专业',
+    ptDegreeSchool: '新疆大学经济与管理学院工商管理专业',
+    currentPosition: '伊犁哈萨克自治州党委书记、州人大常委会主任',
+    proposedPosition: '新疆维吾尔自治区党委组织部常务副部长、自治区公务员局局长',
+    proposedRemoval: '伊犁哈萨克自治州党委书记、州人大常委会主任',
+    resume: longResume(entries),
+    rewards: LONG_REWARDS_2,
+    annualAssessment: '2022年、2023年、2024年年度考核均为优秀等次',
+    appointmentReason: LONG_REASON,
+    family: LONG_FAMILY,
+    reportingUnit: '中共新疆维吾尔自治区委员会组织部',
+    ageCalcDate: '2025.06.30',
+    fillDate: '2025.06.30',
+  };
 }

@@ -17,7 +17,15 @@ import JSZip from 'jszip';
  */
 
 const run = promisify(execFile);
-const FONTS_CONF = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fonts.conf');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The font sets a document can be rendered with: `liberation` (fonts.conf: Noto CJK for the Chinese faces,
+ * Liberation Serif/Sans with Times New Roman's and Arial's widths, as on an office PC) and `dejavu`
+ * (fonts-dejavu.conf: the same Chinese faces, Latin text in the wider DejaVu Serif/Sans).
+ */
+export type FontSet = 'liberation' | 'dejavu';
+const FONTS_CONF: Record<FontSet, string> = { liberation: path.join(HERE, 'fonts.conf'), dejavu: path.join(HERE, 'fonts-dejavu.conf') };
 
 function has(bin: string): boolean {
   try {
@@ -121,8 +129,8 @@ function profile(): string {
   return profileDir;
 }
 
-/** Renders several documents with one LibreOffice start. */
-export async function renderDocxMany(docs: { name: string; buffer: Buffer }[]): Promise<Rendered[]> {
+/** Renders several documents with one LibreOffice start (with the office PC's font widths unless told). */
+export async function renderDocxMany(docs: { name: string; buffer: Buffer }[], fonts: FontSet = 'liberation'): Promise<Rendered[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-render-'));
   try {
     const files = docs.map((d) => {
@@ -131,7 +139,7 @@ export async function renderDocxMany(docs: { name: string; buffer: Buffer }[]): 
       return f;
     });
     await run('soffice', [`-env:UserInstallation=file://${profile()}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...files], {
-      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF },
+      env: { ...process.env, FONTCONFIG_FILE: FONTS_CONF[fonts] },
       timeout: 180_000,
     });
     const keep = process.env.DOCS_RENDER_DIR;
@@ -160,8 +168,8 @@ export async function renderDocxMany(docs: { name: string; buffer: Buffer }[]): 
   }
 }
 
-export async function renderDocx(name: string, buffer: Buffer): Promise<Rendered> {
-  return (await renderDocxMany([{ name, buffer }]))[0];
+export async function renderDocx(name: string, buffer: Buffer, fonts: FontSet = 'liberation'): Promise<Rendered> {
+  return (await renderDocxMany([{ name, buffer }], fonts))[0];
 }
 
 /** The main part of a .docx (word/document.xml) and its file list. */

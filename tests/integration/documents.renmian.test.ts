@@ -91,6 +91,7 @@ interface Case {
   input: CadreInput;
   buffer: Buffer;
   fileName: string;
+  warnings?: string[];
 }
 const cases: Record<'typical' | 'long' | 'extreme' | 'bare', Case> = {} as never;
 
@@ -106,7 +107,7 @@ beforeAll(async () => {
     const saved = await s.cadres.save(testCtx, CadreInputSchema.parse(input));
     if (name !== 'bare') await s.cadres.setPhoto(testCtx, saved.id, portraitJpeg());
     const doc = await s.documents.exportRenmian(saved.id, TODAY);
-    cases[name] = { name, id: saved.id, input, buffer: doc.buffer, fileName: doc.fileName };
+    cases[name] = { name, id: saved.id, input, buffer: doc.buffer, fileName: doc.fileName, warnings: doc.warnings };
   }
 });
 afterAll(() => cleanup());
@@ -182,6 +183,10 @@ describe('干部任免审批表: the document', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
     const { documentXml } = await docxParts(bytes);
     expect(documentXml).toContain('李明远');
+    // A form that fits its two pages has nothing to warn about; one with a continuation sheet says so.
+    expect(result).not.toHaveProperty('warnings');
+    const long = await dispatch(h, 'document:renmian', { cadreId: cases.extreme.id }, ctx);
+    expect((long as { result: { warnings?: string[] } }).result.warnings).toEqual(cases.extreme.warnings);
 
     const missing = await dispatch(h, 'document:renmian', { cadreId: 99999 }, ctx);
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '未找到编号为 99999 的干部档案' } });
@@ -228,7 +233,7 @@ describe.skipIf(!canRender)('干部任免审批表: rendered with LibreOffice', 
 
     expect(textIn(t.pageWords[1], LABELS)).toBe('奖惩情况年度考核结果任免理由家庭主要成员及重要社会关系呈报单位审批机关意见填表人：干部科');
     const values2 = textIn(t.pageWords[1], VALUES);
-    for (const v of ['2017年被评为全市脱贫攻坚先进个人', '2023年、2024年年度考核均为称职，2025年年度考核优秀', '称谓姓名年龄政治工作单位及职务面貌', '中共安康市委组织部（盖章）2025年6月30日', '行政机关任免意见'])
+    for (const v of ['2017年被评为全市脱贫攻坚先进个人', '2023年、2024年年度考核均为称职，2025年年度考核优秀', '称谓姓名年龄政治面貌工作单位及职务', '中共安康市委组织部（盖章）2025年6月30日', '行政机关任免意见'])
       expect(values2, v).toContain(flat(v));
     // Family ages at the form's 计算年龄时间 (2025.06.30): spouse born 1986.03, child 2014.03, father 1958.03.
     expect(values2).toContain('妻子何静39中共党员安康市第一中学教师');
@@ -248,20 +253,36 @@ describe.skipIf(!canRender)('干部任免审批表: rendered with LibreOffice', 
     expect(t.pageTexts[1]).toContain('填表人');
   });
 
-  it('continues an oversized file onto further pages instead of clipping it, page 2 content starting on a fresh page', () => {
+  it('puts what fits at no size on a labelled continuation sheet after the two pages, and says so', () => {
     const t = r.extreme;
-    expect(t.pages).toBeGreaterThanOrEqual(4);
-    const lines = resumeTexts(cases.extreme);
-    const resumePages = t.pageWords.map((w, i) => textIn(w, i === 0 ? resumeBand(t) : VALUES));
-    const rewardsPage = resumePages.findIndex((p) => p.includes('在挂职期间先后参与组织招商引资推介活动'));
-    expect(rewardsPage).toBeGreaterThanOrEqual(2);
-    // Every 简历 line, whole and in order, on the pages before 奖惩; nothing of it on the 奖惩 page.
-    expect(resumePages.slice(0, rewardsPage).join('')).toBe(lines.join(''));
-    expect(resumePages[rewardsPage]).not.toContain('街道办事处社区建设');
-    const rest = resumePages.slice(rewardsPage).join('');
-    expect(rest).toContain(flat(CadreInputSchema.parse(cases.extreme.input).rewards));
-    for (let i = 0; i < 9; i++) expect(rest).toContain(`兄弟李长${'一二三四五六七八九'[i]}45群众安康市某某公司职员`);
-    expect(t.pageTexts[t.pages - 1]).toContain('填表人');
+    expect(cases.typical.warnings).toBeUndefined();
+    expect(cases.extreme.warnings).toHaveLength(1);
+    expect(cases.extreme.warnings![0]).toMatch(/简历的后\d+条、奖惩情况的后半部分已续印在.*干部任免审批表（续）/);
+    // Two pages of the form, then one continuation sheet: title, name, labelled rows.
+    expect(t.pages).toBe(3);
+    expect(textIn(t.pageWords[0], LABELS).endsWith('简历')).toBe(true);
+    expect(textIn(t.pageWords[1], LABELS).startsWith('奖惩情况')).toBe(true);
+    const sheet = t.pageTexts[2];
+    expect(sheet.startsWith('干部任免审批表（续）')).toBe(true);
+    expect(sheet).toContain(`姓名：${flat(CadreInputSchema.parse(cases.extreme.input).name)}`);
+    const firstPeriod = t.pageWords[2].find((w) => /^\d{4}\.\d{2}--/.test(w.text))!;
+    expect(textIn(t.pageWords[2], { ...LABELS, top: firstPeriod.y0 - 1 })).toBe('简历（续）奖惩情况（续）');
+
+    // Every 简历 line whole and in order: page 1 up to its note, then the sheet; then the rest of 奖惩情况.
+    const lines = resumeTexts(cases.extreme).join('');
+    const onPage1 = textIn(t.pageWords[0], resumeBand(t));
+    expect(onPage1.endsWith('（续见附页）')).toBe(true);
+    const onSheet = textIn(t.pageWords[2], { ...VALUES, top: firstPeriod.y0 - 0.5 });
+    const resume = onPage1.replace('（续见附页）', '') + onSheet;
+    expect(resume.startsWith(lines)).toBe(true);
+    const labels2 = t.pageWords[1].filter((w) => w.x1 < VALUES.left);
+    const assessmentTop = labels2.find((w) => w.text.startsWith('年度考'))!.y0;
+    const rewardsOnPage2 = textIn(t.pageWords[1], { ...VALUES, bottom: assessmentTop - 3 });
+    expect(rewardsOnPage2.endsWith('（续见附页）')).toBe(true);
+    expect(rewardsOnPage2.replace('（续见附页）', '') + resume.slice(lines.length)).toBe(flat(CadreInputSchema.parse(cases.extreme.input).rewards));
+    // The family table and the rest of page 2 stay on page 2.
+    for (let i = 0; i < 9; i++) expect(t.pageTexts[1]).toContain(`兄弟李长${'一二三四五六七八九'[i]}45群众安康市某某公司职员`);
+    expect(t.pageTexts[1].endsWith('填表人：干部科')).toBe(true);
   });
 
   it('prints an almost empty file on two pages with the blanks to fill by hand', () => {

@@ -3,7 +3,7 @@ import type { GeneratedDocument } from '../../documents/DocumentService';
 import type { AppServices } from '../../services/AppServices';
 import type { HandlersFor } from './HandlerTypes';
 
-const file = ({ fileName, buffer }: GeneratedDocument) => ({ fileName, base64: buffer.toString('base64') });
+const file = ({ fileName, buffer, warnings }: GeneratedDocument) => ({ fileName, base64: buffer.toString('base64'), ...(warnings?.length ? { warnings } : {}) });
 const ref = (v: { cadreId?: number; postingId?: number }) => (v.postingId !== undefined ? { postingId: v.postingId } : { cadre: v.cadreId });
 
 export const documentHandlers = (s: AppServices): HandlersFor<typeof documentChannels> => ({

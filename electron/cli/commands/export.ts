@@ -73,8 +73,9 @@ export const exportCommand: CliCommand = {
     const s = await cli.open();
     const doc = postingId !== null ? await form.makeForPosting!(s, postingId) : await form.make(s, ref!.trim());
     fs.writeFileSync(out, doc.buffer);
-    cli.result({ form: name, title: form.title, out, fileName: doc.fileName, bytes: doc.buffer.length }, () =>
-      `已导出${form.title}：${out}（${Math.max(1, Math.round(doc.buffer.length / 1024))} KB）`,
+    const warnings = doc.warnings ?? [];
+    cli.result({ form: name, title: form.title, out, fileName: doc.fileName, bytes: doc.buffer.length, ...(warnings.length ? { warnings } : {}) }, () =>
+      [`已导出${form.title}：${out}（${Math.max(1, Math.round(doc.buffer.length / 1024))} KB）`, ...warnings.map((w) => `注意：${w}`)].join('\n'),
     );
   },
 };
