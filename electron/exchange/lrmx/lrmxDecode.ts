@@ -1,3 +1,5 @@
+import { xmlSafeText } from '../../../shared/text';
+
 /**
  * Bytes of an LRMX file → XML text, refusing what must never reach the XML parser: oversize input, undecodable
  * bytes, and any DOCTYPE or entity declaration (entities are never expanded, external ones never fetched).
@@ -67,8 +69,7 @@ export function decodeXmlText(s: string): string {
 /** Text content escaped for an element body. `\r` is kept literally (LRMX 简历 lines end in `\r\n`). */
 export function escapeXmlText(s: string): string {
   // Characters XML 1.0 cannot carry at all are dropped rather than producing a file nobody can read.
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+  return xmlSafeText(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');

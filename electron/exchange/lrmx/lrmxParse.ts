@@ -3,6 +3,7 @@ import { CadreInputSchema, type CadreData, type CadreInput } from '../../../shar
 import { DEMOCRATIC_PARTIES, POLITICAL_STATUSES } from '../../../shared/codes';
 import { describePath, FIELD_LABELS } from '../../../shared/fieldLabels';
 import { parseResume } from '../../../shared/resume';
+import { strippedNote, stripXmlIllegal } from '../../../shared/text';
 import { checkIdNumber, normalizeIdNumber } from '../../../shared/validators/idNumber';
 import { parseYearMonth, parseYearMonthDay } from '../../../shared/validators/yearMonth';
 import { MAX_PHOTO_BYTES } from '../../services/CadreService';
@@ -171,6 +172,15 @@ export function parseLrmx(bytes: Uint8Array, file: string, today: Date = new Dat
   let photo: Buffer | null = null;
   let version = '';
 
+  // Characters no document can hold (`&#xFFFF;`, a raw U+0001 …) are taken out, field by field, with a note.
+  const stripped = new Map<string, number>();
+  const clean = (t: string, label: string): string => {
+    const r = stripXmlIllegal(t);
+    if (!r.removed) return t;
+    stripped.set(label, (stripped.get(label) ?? 0) + r.removed);
+    return r.text.trim();
+  };
+
   const textIn = (node: unknown, label: string): string => {
     if (Array.isArray(node)) {
       errors.push(`${label}：在文件中出现了${node.length}次，应只有一处`);
@@ -181,14 +191,14 @@ export function parseLrmx(bytes: Uint8Array, file: string, today: Date = new Dat
       errors.push(`${label}：应为文字，文件中却是下级元素`);
       return '';
     }
-    return t;
+    return clean(t, label);
   };
 
   for (const e of LRMX_ELEMENTS) {
     const label = labelOf(e);
     const node = person[e.tag];
     if (e.kind === 'family') {
-      input.family = readFamily(node, errors);
+      input.family = readFamily(node, errors, clean);
       continue;
     }
     const raw = textIn(node, label);
@@ -251,6 +261,7 @@ export function parseLrmx(bytes: Uint8Array, file: string, today: Date = new Dat
     }
   }
   if (!photo && errors.every((m) => !m.startsWith('照片'))) notes.push('照片：文件中没有照片');
+  for (const [label, removed] of stripped) notes.push(strippedNote(label, removed));
 
   const parsed = CadreInputSchema.safeParse(input as CadreInput);
   if (!parsed.success) {
@@ -270,7 +281,7 @@ export function parseLrmx(bytes: Uint8Array, file: string, today: Date = new Dat
 }
 
 /** JiaTingChengYuan: `<Item>`s; blank items (the form's empty rows) are skipped. */
-function readFamily(node: unknown, errors: string[]): Record<string, string>[] {
+function readFamily(node: unknown, errors: string[], clean: (t: string, label: string) => string): Record<string, string>[] {
   if (node === undefined || node === null || node === '') return [];
   if (typeof node !== 'object' || Array.isArray(node)) {
     if (Array.isArray(node)) errors.push(`${FIELD_LABELS.family}：在文件中出现了${node.length}次，应只有一处`);
@@ -283,9 +294,10 @@ function readFamily(node: unknown, errors: string[]): Record<string, string>[] {
     const o = item as Record<string, unknown>;
     const m: Record<string, string> = {};
     for (const { tag, field } of LRMX_FAMILY_ELEMENTS) {
+      const label = `家庭成员第${i + 1}项的${FIELD_LABELS[field]}`;
       const t = Array.isArray(o[tag]) ? null : textOf(o[tag]);
-      if (t === null) errors.push(`家庭成员第${i + 1}项的${FIELD_LABELS[field]}：格式错误`);
-      m[field] = t ?? '';
+      if (t === null) errors.push(`${label}：格式错误`);
+      m[field] = t === null ? '' : clean(t, label);
     }
     if (Object.values(m).every((v) => v === '')) return;
     const birth = readYearMonth(m.birthDate);

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CadreData } from '../../../shared/cadre';
 import { GENDERS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
+import { xmlSafeText } from '../../../shared/text';
 import { EXPORT_COLUMNS, TEMPLATE_COLUMNS, type RosterColumn } from './rosterColumns';
 
 /**
@@ -23,7 +24,7 @@ function sheetWithHeader(wb: ExcelJS.Workbook, title: string, columns: readonly 
   ws.columns = columns.map((c) => ({ key: c.key, width: c.width, style: { numFmt: '@' } }));
   ws.mergeCells(1, 1, 1, columns.length);
   const titleCell = ws.getCell(1, 1);
-  titleCell.value = title;
+  titleCell.value = xmlSafeText(title);
   titleCell.font = { name: '方正小标宋简体', size: 18 };
   titleCell.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
@@ -40,9 +41,13 @@ function sheetWithHeader(wb: ExcelJS.Workbook, title: string, columns: readonly 
   return ws;
 }
 
+/**
+ * A field as cell text. exceljs drops C0 controls itself but writes U+FFFE/U+FFFF, which no spreadsheet program
+ * opens: text stored before imports stripped them must not break the export.
+ */
 function cellValue(column: RosterColumn, c: CadreData): string {
   const v = c[column.key as keyof CadreData];
-  return typeof v === 'string' ? v : '';
+  return typeof v === 'string' ? xmlSafeText(v) : '';
 }
 
 /** The cadre list as a roster: one row per file, in the given order. */
