@@ -17,11 +17,12 @@ import { GrowthTemplateEntity } from './GrowthTemplateEntity';
 import { GrowthEvaluationEntity } from './GrowthEvaluationEntity';
 import { ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity } from './ArchiveLedgerEntryEntity';
 import { UserAccountEntity } from './UserAccountEntity';
+import { DemoMarkEntity } from './DemoMarkEntity';
 
 export { AuditEntryEntity, CadreEntity, CadrePhotoEntity };
 export { BatchEntity, BatchBranchMemberEntity, BatchMeetingEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, PostingEntity, PostingStatusChangeEntity };
 export { AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity };
-export { GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity };
+export { GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity, DemoMarkEntity };
 
 /**
  * Every entity the DataSource knows. Together they describe the migrated schema exactly (tests/integration/schema.test.ts);
@@ -31,5 +32,5 @@ export const ENTITIES = [
   CadreEntity, CadrePhotoEntity, AuditEntryEntity,
   BatchEntity, BatchSubGroupEntity, BatchSubGroupMemberEntity, BatchBranchMemberEntity, BatchMeetingEntity, PostingEntity, PostingStatusChangeEntity,
   AssessmentRecordEntity, WorkflowStepEntity, LeaveEntryEntity, WorkResultEntity, EvidenceFileEntity, AppSettingEntity,
-  GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity,
+  GrowthTemplateEntity, GrowthEvaluationEntity, ArchiveLedgerEntryEntity, ArchiveLedgerHeadEntity, UserAccountEntity, DemoMarkEntity,
 ];
