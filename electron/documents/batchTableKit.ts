@@ -1,7 +1,7 @@
 import type { Paragraph } from 'docx';
 import { PAD_H, PAD_V } from './formKit';
 import type { FormPackage } from './packDocx';
-import { MARGINS_LANDSCAPE, StyleBook, pageNumberFooter, pt, textWidth, type Align } from './style';
+import { MARGINS_LANDSCAPE, StyleBook, mm, pageNumberFooter, pt, textWidth, type Align } from './style';
 import { NO_LINE, buildTable, gridColumns, type CellSpec, type RowSpec } from './tableKit';
 import { fitBlocks, type SizeStep } from './textFit';
 
@@ -29,6 +29,8 @@ export interface BatchColumn<R> {
   oneLine?: boolean;
   /** The cell's lines (one paragraph each). */
   value: (r: R) => string[];
+  /** One size for every cell of the column (e.g. money, so the digits line up), instead of each cell's own fit. */
+  step?: SizeStep;
 }
 
 export interface BatchTableHead {
@@ -48,6 +50,16 @@ export interface BatchTableHead {
  */
 export const KEEP_AT_END = 2;
 
+/** The least height of the table's open last row (the 填报单位 line). */
+const FOOT_ROW = mm(10);
+
+/** The size at which every one of `values` fits one line of a column `width` twips wide (one size for a column). */
+export function columnStep(values: readonly string[], width: number): SizeStep {
+  const longest = values.reduce((a, v) => (v.length > a.length ? v : a), '');
+  const fit = fitBlocks([{ text: longest }], width - PAD_H, pt(BATCH_LADDER[0].line) + 1, BATCH_LADDER);
+  return { size: fit.size, line: fit.line };
+}
+
 /** Column widths (twips) filling the landscape text width in the proportions of the columns' millimetres. */
 export function batchGrid(columns: readonly { mm: number }[]): number[] {
   return gridColumns(
@@ -64,11 +76,11 @@ export function batchCell(
   book: StyleBook,
   lines: readonly string[],
   width: number,
-  column: Pick<BatchColumn<unknown>, 'align' | 'oneLine'>,
+  column: Pick<BatchColumn<unknown>, 'align' | 'oneLine' | 'step'>,
   keepNext = false,
 ): CellSpec {
   const texts = lines.length ? lines : [''];
-  const fit = fitBlocks(
+  const fit = column.step ?? fitBlocks(
     texts.map((text) => ({ text })),
     width - PAD_H,
     (column.oneLine ? texts.length : Math.max(2, texts.length)) * pt(BATCH_LADDER[0].line) + 1,
@@ -118,6 +130,7 @@ export function batchTablePackage(
   const signOff = book.para(signOffText(head), { size: '小四', line: 20, before: 6 });
   const foot: RowSpec = {
     cells: [{ content: [signOff, ...notes()], span: grid.length, borders: { left: NO_LINE, right: NO_LINE, bottom: NO_LINE }, margins: { left: 0, right: 0 } }],
+    minHeight: FOOT_ROW,
     cantSplit: true,
   };
   const table = buildTable({ columns: grid, rows: [...rows, foot] });

@@ -1,4 +1,4 @@
-import { BATCH_LADDER, BATCH_WIDTH, batchBodyRows, batchCell, batchGrid, batchHeaderRow, batchTablePackage, type BatchColumn } from './batchTableKit';
+import { BATCH_LADDER, BATCH_WIDTH, batchBodyRows, batchCell, batchGrid, batchHeaderRow, batchTablePackage, columnStep, type BatchColumn } from './batchTableKit';
 import { PAD_H } from './formKit';
 import { packDocx, type FormPackage } from './packDocx';
 import { StyleBook, mm, pt } from './style';
@@ -39,7 +39,6 @@ const GRID = batchGrid(COLUMNS);
 const ROW = mm(9);
 const HEAD_ROW = mm(12);
 
-const cell = (book: StyleBook, lines: string[], col: number, keepNext = false): CellSpec => batchCell(book, lines, GRID[col], COLUMNS[col], keepNext);
 
 /** The summary laid out (pure: reads nothing but the view model). */
 export function summaryPackage(vm: SummaryViewModel): FormPackage {
@@ -53,13 +52,20 @@ export function summaryPackage(vm: SummaryViewModel): FormPackage {
     COLUMNS.map((c, i) => ({ content: head(c.header, GRID[i]) })),
     HEAD_ROW,
   );
-  const rows = batchBodyRows(book, COLUMNS, GRID, vm.rows, ROW);
+  // The money columns at one size each (the size their longest amount, the 合计 included, fits at).
   const amountsAt = COLUMNS.findIndex((c) => c.header === AMOUNT_COLUMNS[0].header);
+  const columns = COLUMNS.map((c, i): SummaryColumn => {
+    const k = i - amountsAt;
+    if (k < 0 || k >= AMOUNT_COLUMNS.length) return c;
+    return { ...c, step: columnStep([...vm.rows.map((r) => r.amounts[k]), vm.totals[k]], GRID[i]) };
+  });
+  const cell = (lines: string[], col: number, keepNext = false): CellSpec => batchCell(book, lines, GRID[col], columns[col], keepNext);
+  const rows = batchBodyRows(book, columns, GRID, vm.rows, ROW);
   // 合计 stays with the rows above it (they keep with it) and with the line under the table (it keeps with that).
   const total: RowSpec = {
     cells: [
       { content: head('合　计', BATCH_WIDTH, true), span: amountsAt },
-      ...vm.totals.map((t, k) => cell(book, [t], amountsAt + k, true)),
+      ...vm.totals.map((t, k) => cell([t], amountsAt + k, true)),
       { content: [book.para('', { keepNext: true })], span: COLUMNS.length - amountsAt - vm.totals.length },
     ],
     minHeight: ROW,
