@@ -1,13 +1,17 @@
 /** One line of a record's history (修改记录). */
 export interface AuditEntry {
   id: number;
+  /** ISO time as stored. */
   at: string;
   actor: string;
   entityType: string;
   entityId: string;
   action: string;
+  /** As stored: field → [old, new], internal keys and ids included. */
   changes: Record<string, [unknown, unknown]>;
   note: string;
+  /** The changes as a clerk reads them (the 操作日志 viewer's formatter): Chinese labels, names, dates, 移入回收站. */
+  lines: AuditChangeLine[];
 }
 
 /** What the audit log's records are about (`audit_log.entity_type`), in Chinese: the viewer's 对象类型 filter. */
@@ -38,7 +42,7 @@ export interface AuditListItem {
   seq: number;
   /** ISO time as stored. */
   at: string;
-  /** Local time, `2025-03-01 14:05:09`. */
+  /** Local time, `2025.03.01 14:05:09` (formatDateTime). */
   atText: string;
   actor: string;
   entityType: string;

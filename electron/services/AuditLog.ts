@@ -8,6 +8,7 @@ import { bulkInsert } from '../db/bulkInsert';
 import { ArchiveLedgerHeadEntity, AuditEntryEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import type { ServiceContext } from './ServiceContext';
+import { auditChangeLines, lookupAuditNames } from './auditDisplay';
 import { parseAuditChanges } from './storedJson';
 import { col, queryRows, sql } from '../db/sql';
 
@@ -167,13 +168,18 @@ export class AuditLog {
     return { ok: problems.length === 0, entries: entries.length, problems };
   }
 
+  /** A record's history, newest first, each entry with its display lines (names, dates, Chinese labels). */
   async history(entityType: string, entityId: string | number): Promise<AuditEntry[]> {
-    const rows = await this.db.manager.find(AuditEntryEntity, {
-      where: { entityType, entityId: String(entityId) },
-      order: { id: 'DESC' },
-      take: 500,
+    return this.db.read(async (m) => {
+      const rows = await m.find(AuditEntryEntity, {
+        where: { entityType, entityId: String(entityId) },
+        order: { id: 'DESC' },
+        take: 500,
+      });
+      const raw = rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, entityType: r.entityType, entityId: r.entityId, action: r.action, changes: parseAuditChanges(r.changes), note: r.note }));
+      const names = await lookupAuditNames(m, raw);
+      return raw.map((e) => ({ ...e, lines: auditChangeLines(e, names) }));
     });
-    return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, entityType: r.entityType, entityId: r.entityId, action: r.action, changes: parseAuditChanges(r.changes), note: r.note }));
   }
 
   private async lastEntry(m: EntityManager): Promise<{ seq: number; entryHash: string }> {

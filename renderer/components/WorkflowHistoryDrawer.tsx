@@ -1,6 +1,6 @@
 import { Alert, Divider, Drawer, Empty, Skeleton, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import type { AuditEntry } from '../../shared/audit';
+import { formatDateTime } from '../../shared/dateText';
 import { WORKFLOW_ACTION_LABELS, type WorkflowStep } from '../../shared/workflow';
 import type { ApiState } from '../api/useApi';
 import { WorkflowStateTag } from '../pages/postings/WorkflowStateTag';
@@ -19,7 +19,7 @@ function stepLine(s: WorkflowStep) {
         <WorkflowStateTag state={s.to} />
       </span>
       <div>
-        <Typography.Text type="secondary">{`${dayjs(s.at).format('YYYY年M月D日 HH:mm')} · ${s.actor}`}</Typography.Text>
+        <Typography.Text type="secondary">{`${formatDateTime(s.at)} · ${s.actor}`}</Typography.Text>
       </div>
       {s.reason && <div>原因：{s.reason}</div>}
     </div>
