@@ -2,16 +2,19 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CadreInputSchema } from '../../shared/cadre';
 import type { BatchInput } from '../../shared/batch';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres, makeIdNumber } from '../../electron/demo/demoCadres';
+import { KEEP_AT_END } from '../../electron/documents/batchTableKit';
+import { DRAFT_MARK } from '../../electron/documents/draftMark';
 import { MARGINS_LANDSCAPE, A4 } from '../../electron/documents/style';
 import { rosterTitle, unitAndPost } from '../../electron/documents/viewModels/rosterViewModel';
 import type { AppServices } from '../../electron/services/AppServices';
-import { canRender, docxParts, flat, linesIn, renderDocxMany, warnIfCannotRender, type Rendered } from '../helpers/renderDocx';
+import { canRender, docxParts, flat, linesIn, renderDocxMany, warnIfCannotRender, type Rendered, type Word } from '../helpers/renderDocx';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 /** 挂职干部花名册: a batch's members on A4 landscape, the header row on every page, rendered with LibreOffice. */
@@ -38,6 +41,15 @@ const HEADER = '序姓名性出生政治学历原单位及职务挂职单位及�
 
 let small: { id: number; names: string[]; buffer: Buffer; fileName: string };
 let big: { id: number; names: string[]; buffer: Buffer };
+/** Members of the large batch: as many as leave one row alone on the last page when nothing keeps the end together. */
+const BIG = 48;
+
+/** The same document with its keep-with-next taken out, for comparison. */
+async function unkept(buffer: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  for (const p of ['word/document.xml', 'word/styles.xml']) zip.file(p, (await zip.file(p)!.async('string')).replace(/<w:keepNext\/>/g, ''));
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 let emptyId: number;
 
 beforeAll(async () => {
@@ -45,7 +57,7 @@ beforeAll(async () => {
   const demos = demoCadres();
   const ids: number[] = [];
   const names: string[] = [];
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 6 + BIG; i++) {
     const d = demos[i % demos.length];
     const name = i < demos.length ? d.name : `${d.name[0]}${'一二三四五六七八九十'[i % 10]}${'甲乙丙丁戊己'[Math.floor(i / 10)]}`;
     const birth = `${d.birthDate!.replace('.', '')}${String((i % 28) + 1).padStart(2, '0')}`;
@@ -101,11 +113,15 @@ describe('挂职干部花名册: the document', () => {
     expect(cols.reduce((a, b) => a + b, 0)).toBe(A4.height - m.left - m.right);
     expect(xml).toContain('<w:tblLayout w:type="fixed"/>');
     const rows = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((r) => r[1]);
-    expect(rows).toHaveLength(1 + big.names.length);
+    // Header, members, and the line under the table (填报单位…) as its open last row.
+    expect(rows).toHaveLength(1 + big.names.length + 1);
     expect(rows[0]).toContain('<w:tblHeader/>');
     expect(rows.slice(1).some((r) => r.includes('<w:tblHeader/>'))).toBe(false);
     expect(rows.every((r) => r.includes('<w:cantSplit/>') && r.includes('w:hRule="atLeast"'))).toBe(true);
     expect(files.some((f) => /^word\/footer\d+\.xml$/.test(f))).toBe(true);
+    expect(rows[rows.length - 1]).toContain('填报单位（盖章）：');
+    // Not a workflow record: never a 草稿 mark.
+    expect(files.some((f) => /^word\/header\d+\.xml$/.test(f))).toBe(false);
   });
 
   it('refuses a batch with nothing to print, and is offered to the UI through document:roster', async () => {
@@ -123,14 +139,17 @@ describe('挂职干部花名册: the document', () => {
 });
 
 describe.skipIf(!canRender)('挂职干部花名册: rendered with LibreOffice', () => {
-  let r: { small: Rendered; big: Rendered };
+  let r: { small: Rendered; big: Rendered; bigUnkept: Rendered };
   beforeAll(async () => {
-    const [a, b] = await renderDocxMany([
+    const [a, b, c] = await renderDocxMany([
       { name: 'roster-small', buffer: small.buffer },
       { name: 'roster-big', buffer: big.buffer },
+      { name: 'roster-big-unkept', buffer: await unkept(big.buffer) },
     ]);
-    r = { small: a, big: b };
+    r = { small: a, big: b, bigUnkept: c };
   }, 180_000);
+  /** The 序号 of the member rows on a page (the 序号 column, 37–45 mm from the left edge). */
+  const numbersOn = (words: readonly Word[]) => linesIn(words, { left: 36, right: 45, top: 20 }).filter((l) => /^\d+$/.test(l)).map(Number);
 
   it('prints a small batch on one page with the leader first', () => {
     const t = r.small;
@@ -138,7 +157,9 @@ describe.skipIf(!canRender)('挂职干部花名册: rendered with LibreOffice', 
     const p = t.pageTexts[0];
     expect(p.startsWith('安康市第7批赴常州挂职干部花名册')).toBe(true);
     expect(p).toContain('派出单位：中共安康市委组织部接收单位：中共常州市委组织部挂职时间：2025.12—2026.11共6人');
-    expect(p).toContain('制表日期：2026年1月15日');
+    // Under the table: 填报单位 (the batch's sending department), 制表人 for the hand, 制表日期.
+    expect(p).toContain('填报单位（盖章）：中共安康市委组织部制表人：制表日期：2026年1月15日');
+    expect(p).not.toContain(DRAFT_MARK);
     // The header row, line by line: 序号 and 性别 wrap in their narrow columns, 出生年月 and 政治面貌 are set on two lines.
     expect(p).toContain(HEADER);
     for (const n of small.names) expect(p).toContain(n);
@@ -159,11 +180,26 @@ describe.skipIf(!canRender)('挂职干部花名册: rendered with LibreOffice', 
       // Landscape: words run beyond the 210 mm width of a portrait page.
       expect(Math.max(...words.map((w) => w.x1))).toBeGreaterThan(215);
     });
-    // Each member's name once, in the 姓名 column (37–52 mm from the left edge), and numbered 1…N in order.
-    const names = t.pageWords.flatMap((w) => linesIn(w, { left: 45, right: 60, top: 20 }).map(flat)).filter((n) => n !== '姓名');
+    // Each member's name once, in the 姓名 column (37–52 mm from the left edge), and numbered 1…N in order (on the
+    // last page above the line under the table, which runs through the column too).
+    const signOffTop = (words: readonly Word[]) => words.find((w) => w.text.startsWith('填报单位'))?.y0 ?? Infinity;
+    const names = t.pageWords.flatMap((w) => linesIn(w, { left: 45, right: 60, top: 20, bottom: signOffTop(w) - 0.5 }).map(flat)).filter((n) => n !== '姓名');
     expect(names.sort()).toEqual([...big.names].sort());
-    const numbers = t.pageWords.flatMap((w) => linesIn(w, { left: 36, right: 45, top: 20 }).filter((l) => /^\d+$/.test(l))).map(Number);
+    const numbers = t.pageWords.flatMap(numbersOn);
     expect(numbers).toEqual(big.names.map((_, i) => i + 1));
+  });
+
+  it('never leaves a row alone on a page: the last rows stay together with the line under the table', () => {
+    const t = r.big;
+    const perPage = t.pageWords.map(numbersOn);
+    perPage.forEach((n, i) => expect(n.length, `第${i + 1}页`).toBeGreaterThanOrEqual(KEEP_AT_END));
+    const last = t.pageTexts[t.pages - 1];
+    expect(perPage[t.pages - 1].at(-1)).toBe(BIG);
+    expect(last).toContain('填报单位（盖章）：制表人：制表日期：2026年1月15日');
+    expect(t.flatText.match(/填报单位/g)).toHaveLength(1);
+    // Without the keeps, this batch leaves its last row alone on the last page: the case the keeps are for.
+    const u = r.bigUnkept;
+    expect(u.pageWords.map(numbersOn).at(-1), `BIG = ${BIG} no longer leaves a row alone; choose another size`).toEqual([BIG]);
   });
 });
 
