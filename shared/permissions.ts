@@ -61,6 +61,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'backup:preview': 'restore',
   'backup:restore': 'restore',
   'demo:load': 'import',
+  'demo:clear': 'import',
   'archive:verify': 'read',
   'audit:list': 'audit',
   'audit:options': 'audit',
@@ -88,6 +89,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'batch:saveThemes': 'edit',
   'batch:saveMeeting': 'edit',
   'batch:deleteMeeting': 'edit',
+  'batch:alignPostings': 'edit',
 
   'posting:listByCadre': 'read',
   'posting:get': 'read',
@@ -96,6 +98,7 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'posting:save': 'edit',
   'posting:changeStatus': 'edit',
   'posting:delete': 'edit',
+  'posting:changeStatusMany': 'edit',
 
   'record:listByPosting': 'read',
   'record:get': 'read',
@@ -109,6 +112,8 @@ export const CHANNEL_PERMISSIONS: Readonly<Record<Channel, Permission>> = {
   'record:delete': 'edit',
   // The action's own permission (ACTION_PERMISSIONS) is checked as well.
   'record:transition': 'read',
+  'record:annualProposals': 'read',
+  'record:acceptAnnualProposal': 'edit',
   'assessment:batchCompletion': 'read',
 
   'leave:listByPosting': 'read',
