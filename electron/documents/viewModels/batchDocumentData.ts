@@ -165,8 +165,9 @@ export async function readPrintedMembers(m: EntityManager, batch: Batch): Promis
       plannedEndDate: str(r.plannedEndDate),
       actualEndDate: str(r.actualEndDate),
       status: str(r.status) as PrintedMember['status'],
-      isLeader: batch.leaderId === cadreId,
-      isBranchSecretary: batch.branchSecretaryId === cadreId,
+      // A file in the recycle bin is not an active member (BatchService.get): never printed as 组长 or 书记.
+      isLeader: r.deletedAt == null && batch.leaderId === cadreId,
+      isBranchSecretary: r.deletedAt == null && batch.branchSecretaryId === cadreId,
       education: str(r.ftEducation) || str(r.ptEducation),
       workUnit: str(r.workUnit),
       currentPosition: str(r.currentPosition),
