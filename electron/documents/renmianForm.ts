@@ -388,31 +388,31 @@ function planPage2(vm: RenmianViewModel, blocks: readonly TextBlock[]): Page2Pla
     };
   }
 
-  // Even the floor cannot hold everything: the family table at its floor with the tightest rows (members beyond
-  // what leaves the text blocks their least height go on), the text blocks at theirs, cut where their room ends.
-  const text = TEXT_LADDER[TEXT_LADDER.length - 1];
+  // Even the floor cannot hold everything: the family table at its floor with the tightest rows, then the text
+  // blocks at the largest size that fits what is left — or at the floor, cut where their room ends. When the
+  // family table is what does not fit, the text blocks keep all their text and the members beyond the table's
+  // seven printed rows go on; when the text blocks cannot fit even beside seven rows, they are cut and the table
+  // keeps as many members as leaves them their least height.
   const family = CELL_LADDER[CELL_LADDER.length - 1];
   const rowMin = FAMILY_ROW_MINS[FAMILY_ROW_MINS.length - 1];
   const allRows = familyNeed[CELL_LADDER.length - 1][FAMILY_ROW_MINS.length - 1];
-  const familyRoom = room - blocks.length * ROW_TEXT2_MIN;
+  const floorNeed = sum(textNeed[TEXT_LADDER.length - 1]);
+  const sevenRows = ruled(allRows.slice(0, FAMILY_ROWS));
+  const familyRoom = room - floorNeed >= sevenRows ? room - floorNeed : room - blocks.length * ROW_TEXT2_MIN;
   let shownRows = 0;
   for (let used = 0; shownRows < allRows.length && used + allRows[shownRows] + ROW_RULE <= familyRoom; shownRows++) used += allRows[shownRows] + ROW_RULE;
   const familyRows = allRows.slice(0, shownRows);
   const familyShown = Math.min(members, shownRows);
-  // Water-filling: each block its least height, then equal shares of what is left until each has what it needs.
-  const need = textNeed[TEXT_LADDER.length - 1];
+  const textRoom = room - ruled(familyRows);
+  const fitting = TEXT_LADDER.findIndex((_, t) => sum(textNeed[t]) <= textRoom);
+  const t = fitting >= 0 ? fitting : TEXT_LADDER.length - 1;
+  const text = TEXT_LADDER[t];
+  const need = textNeed[t];
+  // Each block its least height, then equal shares of what is left until each has what it needs, then (when all
+  // fit) up to the printed 24 mm.
   const heights = blocks.map(() => ROW_TEXT2_MIN);
-  let spare = room - ruled(familyRows) - sum(heights);
-  while (spare > 0) {
-    const open = heights.map((h, i) => i).filter((i) => heights[i] < need[i]);
-    if (!open.length) break;
-    const share = Math.max(1, Math.floor(spare / open.length));
-    for (const i of open) {
-      const add = Math.min(share, need[i] - heights[i], spare);
-      heights[i] += add;
-      spare -= add;
-    }
-  }
+  const spare = waterFill(heights, need, textRoom - sum(heights));
+  if (fitting >= 0) waterFill(heights, need.map((n) => Math.max(n, ROW_TEXT2)), spare);
   const textShown = blocks.map((b, i) => {
     if (need[i] <= heights[i]) return { paras: b.paras, rest: [] };
     const capacity = Math.max(0, Math.floor((heights[i] - textPad) / pt(text.line)) - 1);
@@ -431,6 +431,21 @@ function planPage2(vm: RenmianViewModel, blocks: readonly TextBlock[]): Page2Pla
     approvalHeight: approvalFrom(used),
     report,
   };
+}
+
+/** Raises `heights` towards `want` in equal shares of `spare` (in place); returns what is left over. */
+function waterFill(heights: number[], want: readonly number[], spare: number): number {
+  while (spare > 0) {
+    const open = heights.map((_, i) => i).filter((i) => heights[i] < want[i]);
+    if (!open.length) break;
+    const share = Math.max(1, Math.floor(spare / open.length));
+    for (const i of open) {
+      const add = Math.min(share, want[i] - heights[i], spare);
+      heights[i] += add;
+      spare -= add;
+    }
+  }
+  return spare;
 }
 
 /** The paragraphs that fit `capacity` lines (the last one cut at a line where needed), and the rest. */

@@ -231,6 +231,20 @@ export const LONG_FAMILY: NonNullable<CadreInput['family']> = [
   { relation: '妹夫', name: '努尔兰·别克托合塔尔', birthDate: '1979.07', politicalStatus: '群众', workUnitAndPost: '霍尔果斯市某国际物流有限公司驾驶员' },
 ];
 
+/** `n` relatives: LONG_FAMILY, then cousins, nephews and nieces with long names and units (for a table too long for page 2). */
+export function manyRelatives(n: number): NonNullable<CadreInput['family']> {
+  const given = ['阿不都克里木', '热娜古丽', '艾合买提江', '祖丽皮亚', '努尔买买提', '米热古丽', '伊力哈木', '古再丽努尔'];
+  const relations = ['堂兄', '堂妹', '表弟', '表姐', '侄子', '侄女', '外甥', '外甥女'];
+  const extra = Array.from({ length: Math.max(0, n - LONG_FAMILY.length) }, (_, i) => ({
+    relation: relations[i % relations.length],
+    name: `${given[i % given.length]}·${given[(i + 3) % given.length]}`,
+    birthDate: `${1975 + (i % 20)}.0${1 + (i % 9)}`,
+    politicalStatus: i % 3 === 0 ? '中共党员' : '群众',
+    workUnitAndPost: i % 2 ? '伊犁哈萨克自治州霍城县清水河镇人民政府干部' : `伊宁市第${i + 1}中学教师`,
+  }));
+  return [...LONG_FAMILY, ...extra].slice(0, n);
+}
+
 /** 任免理由 of about 560 characters, in four paragraphs. */
 export const LONG_REASON = [
   '该同志政治立场坚定，坚决拥护党的领导，认真学习贯彻习近平新时代中国特色社会主义思想，在维护民族团结、推动边疆发展中始终站稳政治立场，经受住了重大考验。',

@@ -6,7 +6,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { demoCadres } from '../../electron/demo/demoCadres';
 import { CELL_FLOOR_PT, TEXT_FLOOR_PT } from '../../electron/documents/textFit';
 import type { AppServices } from '../../electron/services/AppServices';
-import { LONG_FAMILY, longRenmianInput } from '../helpers/documentFixtures';
+import { LONG_FAMILY, longRenmianInput, manyRelatives } from '../helpers/documentFixtures';
 import { portraitJpeg } from '../helpers/makeJpeg';
 import { canRender, docxParts, flat, linesIn, renderDocxMany, textIn, warnIfCannotRender, type FontSet, type Rendered, type Word } from '../helpers/renderDocx';
 import { tempServices, testCtx } from '../helpers/tempServices';
@@ -26,7 +26,7 @@ const TODAY = new Date(2025, 5, 30);
 
 const base = (): CadreInput => ({ ...demoCadres()[0], ageCalcDate: '2025.06.30', fillDate: '2025.06.30' });
 
-type Name = 'r20' | 'r22' | 'r26' | 'r40';
+type Name = 'r20' | 'r22' | 'r26' | 'r40' | 'f24';
 interface Case {
   id: number;
   input: ReturnType<typeof CadreInputSchema.parse>;
@@ -44,6 +44,8 @@ const INPUTS: Record<Name, () => CadreInput> = {
   r26: () => longRenmianInput(base(), 26, '古丽巴哈尔·努尔兰', 2),
   // 40 entries and a 13-character name: the 简历 cannot fit page 1 even at the floor.
   r40: () => longRenmianInput(base(), 40, '阿依夏木古丽·阿不都热合曼', 3),
+  // 24 relatives: more than page 2 holds at the floor; the rest go on the continuation sheet under the table's head.
+  f24: () => ({ ...longRenmianInput(base(), 12, '米娜瓦尔·阿不都拉', 4), family: manyRelatives(24) }),
 };
 
 beforeAll(async () => {
@@ -77,6 +79,8 @@ describe('干部任免审批表 on long records: the document', () => {
     for (const name of ['r20', 'r22', 'r26'] as const) expect(cases[name].warnings, name).toBeUndefined();
     expect(cases.r40.warnings).toHaveLength(1);
     expect(cases.r40.warnings![0]).toMatch(/^内容超出两页表格的容量.*简历的后\d+条已续印在第2页之后的附页“干部任免审批表（续）”上/);
+    expect(cases.f24.warnings).toHaveLength(1);
+    expect(cases.f24.warnings![0]).toMatch(/：家庭主要成员的后\d+人已续印在/);
   });
 
   it('carries the warning to the preview through document:renmian', async () => {
@@ -144,15 +148,15 @@ describe.skipIf(!canRender)('干部任免审批表 on long records: rendered wit
   /** The family table's band on page 2: below its head row (称谓 …), above 呈报单位. */
   const familyBand = (words: Word[]) => {
     const head = words.find((w) => w.text === '称谓')!;
-    const report = words.find((w) => w.text.startsWith('呈') && w.x1 < LABELS.right)!;
-    return { top: head.y1 + 0.5, bottom: report.y0 - 3 };
+    const report = words.find((w) => w.text.startsWith('呈') && w.x1 < LABELS.right);
+    return { top: head.y1 + 0.5, bottom: report ? report.y0 - 3 : Infinity };
   };
 
   for (const fonts of ['liberation', 'dejavu'] as const) {
     describe(`with ${fonts === 'liberation' ? 'Times New Roman’s widths (Liberation Serif)' : 'the wider DejaVu Serif'}`, () => {
       it('prints 20, 22 and 26 entries on exactly two pages, and 40 on two pages and a continuation sheet', () => {
         const r = rendered[fonts];
-        expect([r.r20.pages, r.r22.pages, r.r26.pages, r.r40.pages]).toEqual([2, 2, 2, 3]);
+        expect([r.r20.pages, r.r22.pages, r.r26.pages, r.r40.pages, r.f24.pages]).toEqual([2, 2, 2, 3, 3]);
       });
 
       it('ends page 1 with the 简历 block and starts page 2 with 奖惩情况, labels intact', () => {
@@ -165,7 +169,8 @@ describe.skipIf(!canRender)('干部任免审批表 on long records: rendered wit
           const lastLine = flat(linesIn(t.pageWords[0].filter((w) => w.y1 > lastY - 1), VALUES).join(''));
           const entries = resumeTexts(cases[name]);
           expect(name === 'r40' ? '（续见附页）' : entries[entries.length - 1], name).toContain(lastLine.replace(/^\d{4}\.\d{2}--(\d{4}\.\d{2})?/, ''));
-          expect(textIn(t.pageWords[1], LABELS), name).toBe('奖惩情况年度考核结果任免理由家庭主要成员及重要社会关系呈报单位审批机关意见填表人：干部科');
+          const goesOn = name === 'f24' ? '（续见附页）' : '';
+          expect(textIn(t.pageWords[1], LABELS), name).toBe(`奖惩情况年度考核结果任免理由家庭主要成员及重要社会关系${goesOn}呈报单位审批机关意见填表人：干部科`);
           const topWord = t.pageWords[1].reduce((a, b) => (b.y0 < a.y0 ? b : a));
           expect(flat(cases[name].input.rewards).startsWith(topWord.text), name).toBe(true);
           expect(t.pageTexts[1].endsWith('填表人：干部科'), name).toBe(true);
@@ -195,11 +200,18 @@ describe.skipIf(!canRender)('干部任免审批表 on long records: rendered wit
         for (const name of Object.keys(cases) as Name[]) {
           const t = rendered[fonts][name];
           const family = cases[name].input.family;
-          const band = familyBand(t.pageWords[1]);
-          expect(textIn(t.pageWords[1], { ...FAMILY_NAME, ...band }), name).toBe(family.map((f) => flat(f.name)).join(''));
-          expect(textIn(t.pageWords[1], { ...FAMILY_UNIT, ...band }), name).toBe(family.map((f) => flat(f.workUnitAndPost)).join(''));
+          // Page 2's table, and for 24 relatives the rest under the table's head on the continuation sheet.
+          const pages = name === 'f24' ? [1, 2] : [1];
+          const column = (col: typeof FAMILY_NAME) => pages.map((p) => textIn(t.pageWords[p], { ...col, ...familyBand(t.pageWords[p]) })).join('');
+          expect(column(FAMILY_NAME), name).toBe(family.map((f) => flat(f.name)).join(''));
+          expect(column(FAMILY_UNIT), name).toBe(family.map((f) => flat(f.workUnitAndPost)).join(''));
           // Each transliterated name on at most two lines of its cell.
-          expect(linesIn(t.pageWords[1], { ...FAMILY_NAME, ...band }).length, name).toBeLessThanOrEqual(2 * family.length);
+          const nameLines = pages.reduce((n, p) => n + linesIn(t.pageWords[p], { ...FAMILY_NAME, ...familyBand(t.pageWords[p]) }).length, 0);
+          expect(nameLines, name).toBeLessThanOrEqual(2 * family.length);
+          if (name === 'f24') {
+            expect(t.pageTexts[2].startsWith('干部任免审批表（续）')).toBe(true);
+            expect(textIn(t.pageWords[2], LABELS)).toContain('家庭主要成员及重要社会关系（续）');
+          }
           const values2 = textIn(t.pageWords[1], VALUES);
           expect(values2, name).toContain(flat(cases[name].input.appointmentReason));
           expect(values2, name).toContain(flat(cases[name].input.rewards));
