@@ -73,8 +73,8 @@ const damaged = (why: string) => new ZipRefusal('damaged', why);
 
 /**
  * The central directory of an in-memory zip, checked against `limits` record by record (it stops at the first
- * limit hit, so a 100,000-member directory costs as much as `maxMembers` records). The records are counted as
- * they are found, not taken from the end record, so a count that wrapped or lies does not hide members.
+ * limit hit; a 100,000-member directory is refused after a walk over its record headers). The records are counted
+ * as they are found, not taken from the end record, so a count that wrapped or lies does not hide members.
  */
 export function readZipDirectory(bytes: Buffer, limits: ZipLimits): ZipMember[] {
   // The end record: within the last 64 KB + 22 bytes (a comment may follow it).
@@ -97,21 +97,20 @@ export function readZipDirectory(bytes: Buffer, limits: ZipLimits): ZipMember[] 
     cdSize = Number(bytes.readBigUInt64LE(z64 + 40));
     cdOffset = Number(bytes.readBigUInt64LE(z64 + 48));
   }
-  const countProblem = memberCountProblem(declared, limits);
-  if (countProblem) throw new ZipRefusal('limit', countProblem);
   if (cdOffset + cdSize > bytes.length) throw damaged('目录超出了文件末尾（文件被截断）');
+  const cdEnd = cdOffset + cdSize;
+  // The records as they are, counted by walking their headers (no names decoded): a count in the end record that
+  // wrapped at 65,535 or lies does not hide members.
+  let count = 0;
+  for (let q = cdOffset; q + 46 <= cdEnd && bytes.readUInt32LE(q) === CENTRAL; count++) q += 46 + bytes.readUInt16LE(q + 28) + bytes.readUInt16LE(q + 30) + bytes.readUInt16LE(q + 32);
+  const countProblem = memberCountProblem(count, limits);
+  if (countProblem) throw new ZipRefusal('limit', countProblem);
+  if (count !== declared) throw damaged(`目录记录数（${count}）与文件末尾记载的（${declared}）不符`);
 
   const members: ZipMember[] = [];
   let total = 0;
   let p = cdOffset;
-  const cdEnd = cdOffset + cdSize;
-  while (p + 46 <= cdEnd && bytes.readUInt32LE(p) === CENTRAL) {
-    if (members.length >= limits.maxMembers) {
-      // More records than the end record said: count on to name the real figure, cheaply (no names decoded).
-      let n = members.length;
-      for (let q = p; q + 46 <= cdEnd && bytes.readUInt32LE(q) === CENTRAL; n++) q += 46 + bytes.readUInt16LE(q + 28) + bytes.readUInt16LE(q + 30) + bytes.readUInt16LE(q + 32);
-      throw new ZipRefusal('limit', memberCountProblem(n, limits)!);
-    }
+  while (members.length < count) {
     const flags = bytes.readUInt16LE(p + 8);
     const method = bytes.readUInt16LE(p + 10);
     let compressedSize = bytes.readUInt32LE(p + 20);
@@ -152,7 +151,6 @@ export function readZipDirectory(bytes: Buffer, limits: ZipLimits): ZipMember[] 
     members.push(m);
     p = nameEnd + extraLen + commentLen;
   }
-  if (members.length !== declared) throw damaged(`目录记录数（${members.length}）与文件末尾记载的（${declared}）不符`);
   return members;
 }
 

@@ -208,13 +208,16 @@ export async function sharedStringsBombXlsx(count = 1_000_000): Promise<Buffer> 
   return zipOf(membersOf(parts));
 }
 
-/** A real roster plus `count` tiny stored members: a zip with 100,000 members. */
-export async function manyMembersXlsx(count = 100_000): Promise<Buffer> {
+/**
+ * A real roster plus `count` tiny stored members: a zip with 100,000 members. With `zip64: false` the end record's
+ * 16-bit count wraps (100,010 members say 34,474), as some tools write it.
+ */
+export async function manyMembersXlsx(count = 100_000, opts: { zip64?: boolean } = {}): Promise<Buffer> {
   const members = membersOf(await baseRosterParts());
   const one = Buffer.from('x');
   const oneCrc = crc32(one);
   for (let i = 0; i < count; i++) members.push({ name: `xl/junk/${i}.bin`, data: one, method: 0, crc: oneCrc, size: 1 });
-  return members.length > 0xffff ? zip64Of(members) : zipOf(members);
+  return members.length > 0xffff && opts.zip64 !== false ? zip64Of(members) : zipOf(members);
 }
 
 /** The small roster with its sheet and workbook XML rewritten (merges, defined names …). */
@@ -237,3 +240,12 @@ export const definedNameBombXlsx = (ref = "'Sheet1'!$A$1:$XFD$1048576") =>
         ? xml.replace('<definedNames>', `<definedNames><definedName name="全部">${ref}</definedName>`)
         : xml.replace('</sheets>', `</sheets><definedNames><definedName name="全部">${ref}</definedName></definedNames>`),
   });
+
+/** A zip64 file whose end records claim `count` members (only the real ones follow): a directory that lies. */
+export function claimingMembers(members: readonly RawMember[], count: number): Buffer {
+  const zip = zip64Of(members);
+  const z64 = zip.length - 22 - 20 - 56;
+  zip.writeBigUInt64LE(BigInt(count), z64 + 24);
+  zip.writeBigUInt64LE(BigInt(count), z64 + 32);
+  return zip;
+}

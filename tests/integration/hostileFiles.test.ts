@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectBackupArchive } from '../../electron/backup/backupArchive';
 import type { AppServices } from '../../electron/services/AppServices';
 import {
   baseRosterParts,
+  claimingMembers,
   definedNameBombXlsx,
   dimensionBombXlsx,
   HOSTILE_PERSON,
@@ -104,9 +106,10 @@ describe('hostile .xlsx rosters are refused by the limit they pass', () => {
     await expectRefused('shared-strings', bytes, '花名册文件过大：共享字符串（sharedStrings.xml）超过了上限 500000 个');
   });
 
-  it('a zip of 100,000 members', async () => {
-    const bytes = await manyMembersXlsx(100_000);
-    await expectRefused('100k-members', bytes, /^花名册文件过大：压缩包中有 1000\d\d 个部件，最多支持 2000 个$/);
+  it('a zip of 100,000 members, with a zip64 count and with a count that wrapped at 65,535', async () => {
+    const message = /^花名册文件过大：压缩包中有 1000\d\d 个部件，最多支持 2000 个$/;
+    await expectRefused('100k-members', await manyMembersXlsx(100_000), message);
+    await expectRefused('100k-members-wrapped-count', await manyMembersXlsx(100_000, { zip64: false }), message);
   });
 
   it('a merge over 4 million cells, a defined name over the whole grid', async () => {
@@ -127,6 +130,14 @@ describe('hostile .xlsx rosters are refused by the limit they pass', () => {
     const preview = (m.result as PromiseFulfilledResult<Awaited<ReturnType<AppServices['exchange']['previewRoster']>>>).value;
     expect(preview.errors).toEqual([]);
     expect(preview.rows.map((r) => r.person.idNumber)).toEqual([HOSTILE_PERSON.idNumber]);
+  });
+});
+
+describe('a .cdbak backup whose directory claims five million members', () => {
+  it('is refused before one entry is read, with the same count check', async () => {
+    const file = path.join(dir, '伪造.cdbak');
+    fs.writeFileSync(file, claimingMembers([member('manifest.json', '{}'), member('database/cadre.db', 'x')], 5_000_000));
+    await expect(inspectBackupArchive(file)).rejects.toThrow('备份文件“伪造.cdbak”无法使用：压缩包中有 5000000 个部件，最多支持 1000000 个');
   });
 });
 
