@@ -389,16 +389,16 @@ function planPage2(vm: RenmianViewModel, blocks: readonly TextBlock[]): Page2Pla
   }
 
   // Even the floor cannot hold everything: the family table at its floor with the tightest rows, then the text
-  // blocks at the largest size that fits what is left — or at the floor, cut where their room ends. When the
-  // family table is what does not fit, the text blocks keep all their text and the members beyond the table's
-  // seven printed rows go on; when the text blocks cannot fit even beside seven rows, they are cut and the table
-  // keeps as many members as leaves them their least height.
+  // blocks at the largest size that fits what is left — or at the floor, cut where their room ends. The family
+  // table stays whole when it fits beside the text blocks' least heights (the text goes on instead); a table too
+  // long even for that goes on after as many members as leave the text blocks all their text (at least its seven
+  // printed rows), or as leave them their least height.
   const family = CELL_LADDER[CELL_LADDER.length - 1];
   const rowMin = FAMILY_ROW_MINS[FAMILY_ROW_MINS.length - 1];
   const allRows = familyNeed[CELL_LADDER.length - 1][FAMILY_ROW_MINS.length - 1];
-  const floorNeed = sum(textNeed[TEXT_LADDER.length - 1]);
-  const sevenRows = ruled(allRows.slice(0, FAMILY_ROWS));
-  const familyRoom = room - floorNeed >= sevenRows ? room - floorNeed : room - blocks.length * ROW_TEXT2_MIN;
+  const leastTexts = room - blocks.length * ROW_TEXT2_MIN;
+  const wholeTexts = room - sum(textNeed[TEXT_LADDER.length - 1]);
+  const familyRoom = ruled(allRows) <= leastTexts || wholeTexts < ruled(allRows.slice(0, FAMILY_ROWS)) ? leastTexts : wholeTexts;
   let shownRows = 0;
   for (let used = 0; shownRows < allRows.length && used + allRows[shownRows] + ROW_RULE <= familyRoom; shownRows++) used += allRows[shownRows] + ROW_RULE;
   const familyRows = allRows.slice(0, shownRows);
