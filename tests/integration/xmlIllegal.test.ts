@@ -9,7 +9,7 @@ import { packDocx, packDocxPlain } from '../../electron/documents/packDocx';
 import { StyleBook } from '../../electron/documents/style';
 import { parseLrmx } from '../../electron/exchange/lrmx/lrmxParse';
 import type { AppServices } from '../../electron/services/AppServices';
-import type { CadreInput } from '../../shared/cadre';
+import type { CadreData } from '../../shared/cadre';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { patchedRosterXlsx, HOSTILE_PERSON } from '../helpers/hostileFiles';
 import { asFile, lrmxXml, quirkyResume } from '../helpers/lrmxFixtures';
@@ -115,7 +115,7 @@ describe('roster import', () => {
   });
 });
 
-function person(name: string, idNumber: string): CadreInput {
+function person(name: string, idNumber: string): CadreData {
   const parsed = parseLrmx(Buffer.from(lrmxXml({ person: { XingMing: name, ShenFenZheng: idNumber, ChuShengNianYue: null, XingBie: null } }), 'utf8'), 'p.lrmx');
   if (!parsed.ok) throw new Error(parsed.errors.join('；'));
   return parsed.record.data;
