@@ -173,7 +173,17 @@ export interface CadreListItem {
   currentPosition: string;
   hasPhoto: boolean;
   deletedAt: string | null;
+  /**
+   * Asked for with `postingColumns`: the status and batch of the cadre's posting — the one the 批次/挂职状态 filters
+   * name, else the latest by start date. '' when there is none.
+   */
+  postingStatus?: string;
+  batchName?: string;
 }
+
+/** Columns the cadre list sorts by (server-side, stable: ties in pinyin order of the name, then by id). */
+export const CADRE_SORT_KEYS = ['name', 'gender', 'birthDate', 'idNumber', 'politicalStatus', 'workUnit', 'currentPosition', 'postingStatus', 'batchName', 'deletedAt'] as const;
+export type CadreSortKey = (typeof CADRE_SORT_KEYS)[number];
 
 export const CadreListQuerySchema = z.object({
   query: z.string().trim().max(50, '不能超过50个字').default(''),
@@ -188,6 +198,11 @@ export const CadreListQuerySchema = z.object({
   postingStatus: z.string().trim().default(''),
   /** Files in the recycle bin (回收站) instead of the live ones. */
   deleted: z.boolean().default(false),
+  /** Order: 姓名 by pinyin unless another column is chosen; empty values last either way. */
+  sort: z.enum(CADRE_SORT_KEYS, { error: '不是可排序的列' }).default('name'),
+  order: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }).default('asc'),
+  /** Adds 挂职状态 and 批次 to each row (the list's optional columns). */
+  postingColumns: z.boolean().default(false),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(500, '每页最多500条').default(20),
 });

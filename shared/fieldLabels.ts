@@ -69,6 +69,10 @@ export const FIELD_LABELS: Record<string, string> = {
   page: '页码',
   pageSize: '每页条数',
   education: '学历',
+  sort: '排序列',
+  order: '排序方向',
+  postingColumns: '挂职状态与批次列',
+  postingStatus: '挂职状态',
   reason: '原因',
   files: '文件',
   // 批次/工作组 and 挂职记录

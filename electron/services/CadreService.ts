@@ -11,8 +11,11 @@ import {
   type CadreInput,
   type CadreListItem,
   type CadreListQuery,
+  type CadreSortKey,
   type Page,
 } from '../../shared/cadre';
+import { GENDERS, POLITICAL_STATUSES } from '../../shared/codes';
+import { POSTING_STATUSES } from '../../shared/codes/secondment';
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import type { AuditEntry } from '../../shared/audit';
 import { CadreEntity, CadrePhotoEntity } from '../db/entities';
@@ -29,9 +32,10 @@ export const MAX_PHOTO_BYTES = 200 * 1024;
 const ENTITY = 'cadre';
 
 type Read<T> = (r: Record<string, unknown>, column: string) => T;
+type ListRow = Omit<CadreListItem, 'postingStatus' | 'batchName'>;
 
 /** The cadre list's columns, each named once: the SELECT list and `rowToListItem` both come from here. */
-const LIST_COLUMNS: { [K in keyof CadreListItem]: [column: string, read: Read<CadreListItem[K]>] } = {
+const LIST_COLUMNS: { [K in keyof ListRow]: [column: string, read: Read<ListRow[K]>] } = {
   id: ['id', col.num],
   name: ['name', col.str],
   gender: ['gender', col.str],
@@ -46,14 +50,43 @@ const LIST_COLUMNS: { [K in keyof CadreListItem]: [column: string, read: Read<Ca
   hasPhoto: ['has_photo', (r, c) => Boolean(col.num(r, c))],
   deletedAt: ['deleted_at', (r, c) => (r[c] == null ? null : String(r[c]))],
 };
-const LIST_ENTRIES = Object.entries(LIST_COLUMNS) as [keyof CadreListItem, [string, Read<unknown>]][];
-const LIST_SELECT = sql.raw(LIST_ENTRIES.map(([, [c]]) => c).join(', '));
+const LIST_ENTRIES = Object.entries(LIST_COLUMNS) as [keyof ListRow, [string, Read<unknown>]][];
+const LIST_SELECT = LIST_ENTRIES.map(([, [c]]) => c).join(', ');
 
 export function rowToListItem(r: Record<string, unknown>): CadreListItem {
   const item = {} as Record<string, unknown>;
   for (const [key, [c, read]] of LIST_ENTRIES) item[key] = read(r, c);
+  if ('posting_status' in r) item.postingStatus = col.str(r, 'posting_status');
+  if ('batch_name' in r) item.batchName = col.str(r, 'batch_name');
   return item as unknown as CadreListItem;
 }
+
+/** Sortable columns → the expression ordered by (posting ones are the SELECT's aliases). */
+const SORT_COLUMNS: Record<CadreSortKey, string> = {
+  name: 'sort_key',
+  gender: 'gender',
+  birthDate: 'birth_date',
+  idNumber: 'id_number',
+  politicalStatus: 'political_status',
+  workUnit: 'work_unit',
+  currentPosition: 'current_position',
+  postingStatus: 'posting_status',
+  batchName: 'batch_name',
+  deletedAt: 'deleted_at',
+};
+
+/** Coded columns sort in their code table's order (男 before 女, 拟派 before 在岗 …), not by character codes. */
+const CODE_ORDER: Partial<Record<CadreSortKey, readonly string[]>> = { gender: GENDERS, politicalStatus: POLITICAL_STATUSES, postingStatus: POSTING_STATUSES };
+const quote = (v: string) => `'${v.replace(/'/g, "''")}'`;
+function sortExpression(key: CadreSortKey): string {
+  const codes = CODE_ORDER[key];
+  const column = SORT_COLUMNS[key];
+  if (!codes) return column;
+  return `CASE ${column} ${codes.map((c, i) => `WHEN ${quote(c)} THEN ${i}`).join(' ')} ELSE ${codes.length} END`;
+}
+
+/** 身份证号末4–8位 (the last digits, read from paper), the last one may be X. */
+const ID_TAIL_RE = /^\d{3,7}[\dX]$/;
 
 /** A stored file as the API returns it; its JSON columns read through their schemas. */
 export function toCadre(e: CadreEntity): Cadre {
@@ -92,6 +125,8 @@ export function cadreListQueries(m: EntityManager, query: CadreListFilter): { co
       sql`current_position ${like} ${contains} ESCAPE '\\'`,
     ];
     if (/^[0-9xX]+$/.test(q)) ors.push(sql`id_number LIKE ${`${likeEscape(q.toUpperCase())}%`} ESCAPE '\\'`);
+    // The tail: this OR joins the name and unit LIKEs that read every row anyway, so it costs one more comparison.
+    if (ID_TAIL_RE.test(q.toUpperCase())) ors.push(sql`id_number LIKE ${`%${q.toUpperCase()}`}`);
     if (/^[a-zA-Z]+$/.test(q)) {
       const prefix = `${likeEscape(q.toLowerCase())}%`;
       ors.push(sql`name_initials LIKE ${prefix} ESCAPE '\\'`, sql`name_pinyin LIKE ${prefix} ESCAPE '\\'`);
@@ -110,9 +145,24 @@ export function cadreListQueries(m: EntityManager, query: CadreListFilter): { co
   if (query.batchId) clauses.push(sql`id IN (SELECT cadre_id FROM posting WHERE batch_id = ${query.batchId})`);
   if (query.postingStatus) clauses.push(sql`id IN (SELECT cadre_id FROM posting WHERE status = ${query.postingStatus})`);
   const where = sql.join(clauses, ' AND ');
+  // 挂职状态 and 批次 of the posting the filters name, else the latest (idx_posting_cadre); only when asked for.
+  const withPostings = query.postingColumns || query.sort === 'postingStatus' || query.sort === 'batchName';
+  const postingOf = (what: SqlFragment) => {
+    const also = [query.batchId ? sql` AND p.batch_id = ${query.batchId}` : sql.raw(''), query.postingStatus ? sql` AND p.status = ${query.postingStatus}` : sql.raw('')];
+    return sql`COALESCE((SELECT ${what} FROM posting p LEFT JOIN batch b ON b.id = p.batch_id WHERE p.cadre_id = cadre.id${also[0]}${also[1]} ORDER BY p.start_date DESC, p.id DESC LIMIT 1), '')`;
+  };
+  const select = withPostings ? sql`${sql.raw(LIST_SELECT)}, ${postingOf(sql.raw('p.status'))} AS posting_status, ${postingOf(sql.raw('b.name'))} AS batch_name` : sql.raw(LIST_SELECT);
+  // Stable: the chosen column (its empty values last in both directions), then the name in pinyin order, then id.
+  const dir = query.order === 'desc' ? 'DESC' : 'ASC';
+  const order =
+    query.sort === 'name'
+      ? `sort_key ${dir}, id ${dir}`
+      : query.sort === 'deletedAt'
+        ? `deleted_at ${dir}, sort_key, id`
+        : `CASE WHEN ${SORT_COLUMNS[query.sort]} = '' THEN 1 ELSE 0 END, ${sortExpression(query.sort)} ${dir}, sort_key, id`;
   return {
     count: sql`SELECT COUNT(*) AS n FROM cadre WHERE ${where}`,
-    page: sql`SELECT ${LIST_SELECT} FROM cadre WHERE ${where} ORDER BY sort_key, id LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    page: sql`SELECT ${select} FROM cadre WHERE ${where} ORDER BY ${sql.raw(order)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
   };
 }
 
