@@ -186,7 +186,10 @@ export interface BatchMember extends MemberPostingFields {
   birthDate: string;
   politicalStatus: string;
   phone: string;
-  /** The cadre file is in the recycle bin. */
+  /**
+   * The cadre file is in the recycle bin: not an active member (shown greyed with 已删除, not counted, never 组长,
+   * left out of the 花名册 and 汇总表).
+   */
   cadreDeleted: boolean;
   isLeader: boolean;
   isBranchSecretary: boolean;
@@ -222,7 +225,10 @@ export type MeetingCounts = Record<MeetingType, number> & { total: number };
 /** Everything the batch page shows, in one call. */
 export interface BatchPage {
   batch: Batch;
+  /** The 组长's name; null when none is set or the one set is in the recycle bin (see recycledLeaderName). */
   leaderName: string | null;
+  /** The 组长 set for the batch whose file is in the recycle bin: no longer 组长 until restored or replaced. */
+  recycledLeaderName: string | null;
   members: BatchMember[];
   statusCounts: StatusCounts;
   subGroups: SubGroup[];
@@ -230,4 +236,59 @@ export interface BatchPage {
   themes: QuarterTheme[];
   meetings: Meeting[];
   meetingCounts: MeetingCounts;
+}
+
+// ---- The batch's term and its members' postings --------------------------------------------------------------
+
+/** A member whose posting does not lie within the batch's 起止, and what 按批次起止调整 would set. */
+export interface TermMismatch {
+  postingId: number;
+  cadreId: number;
+  name: string;
+  status: PostingStatus;
+  startDate: string;
+  /** The actual end once ended, else the planned end. */
+  endDate: string;
+  /** The dates the adjustment sets; null when it leaves the posting alone (see note). */
+  proposed: { startDate: string; plannedEndDate: string } | null;
+  /** Why part or all of it is not adjusted ('' when it is adjusted fully). */
+  note: string;
+}
+
+/**
+ * The active members whose posting starts before or after the batch's term or ends after it. What adjusting does:
+ * a 拟派 posting takes the batch's start and end; a 在岗 one keeps its start (the day the cadre arrived) and takes
+ * the batch's end; 延期 and ended postings are left as they are.
+ */
+export function termMismatches(batch: { startDate: string; endDate: string }, members: readonly BatchMember[]): TermMismatch[] {
+  if (!batch.startDate || !batch.endDate) return [];
+  const out: TermMismatch[] = [];
+  for (const m of members) {
+    if (m.cadreDeleted) continue;
+    const end = m.actualEndDate || m.plannedEndDate;
+    const startOutside = m.startDate < batch.startDate || m.startDate > batch.endDate;
+    const endOutside = end > batch.endDate;
+    if (!startOutside && !endOutside) continue;
+    let proposed: TermMismatch['proposed'] = null;
+    let note = '';
+    if (m.status === '拟派') proposed = { startDate: batch.startDate, plannedEndDate: batch.endDate };
+    else if (m.status === '在岗') {
+      if (endOutside && m.startDate <= batch.endDate) proposed = { startDate: m.startDate, plannedEndDate: batch.endDate };
+      if (startOutside) note = '已到岗，开始日期按实际到岗日期，不作调整';
+    } else if (m.status === '延期') note = '已延期，计划结束日期不作调整';
+    else note = `已${m.status === '期满' ? '期满' : '提前结束'}，不作调整`;
+    out.push({ postingId: m.postingId, cadreId: m.cadreId, name: m.name, status: m.status, startDate: m.startDate, endDate: end, proposed, note });
+  }
+  return out;
+}
+
+export const AlignPostingsInputSchema = z.object({
+  batchId: recordId('批次'),
+  postingIds: z.array(z.number().int().positive()).min(1, '请至少选择一人').max(2000),
+});
+export type AlignPostingsInput = z.input<typeof AlignPostingsInputSchema>;
+
+export interface AlignPostingsResult {
+  done: { postingId: number; name: string; startDate: string; plannedEndDate: string }[];
+  refused: { postingId: number; name: string; message: string }[];
 }

@@ -158,6 +158,33 @@ export const StatusChangeInputSchema = z
   });
 export type StatusChangeInput = z.input<typeof StatusChangeInputSchema>;
 
+/**
+ * One status change for several postings at once (the batch page's selected members). The date may be left empty
+ * for 在岗 (each on their own start date) and 期满 (each on their own planned end).
+ */
+export const BulkStatusInputSchema = z
+  .object({
+    postingIds: z.array(z.number().int().positive()).min(1, '请至少选择一人').max(2000, '一次最多变更2000人'),
+    to: z.enum(POSTING_STATUSES, { error: `应为${POSTING_STATUSES.join('、')}之一` }),
+    date: optionalDay,
+    reason: text(500),
+    newPlannedEndDate: optionalDay,
+  })
+  .superRefine((v, ctx) => {
+    if (!v.date && v.to !== '在岗' && v.to !== '期满') ctx.addIssue({ code: 'custom', path: ['date'], message: `改为“${v.to}”须填写日期` });
+    if ((v.to === '提前结束（召回）' || v.to === '延期') && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: `改为“${v.to}”须填写原因` });
+    if (v.to === '延期' && !v.newPlannedEndDate)
+      ctx.addIssue({ code: 'custom', path: ['newPlannedEndDate'], message: '延期须填写新的计划结束日期' });
+  });
+export type BulkStatusInput = z.input<typeof BulkStatusInputSchema>;
+
+/** What a bulk change did: the postings changed, and each refusal with the person's name. */
+export interface BulkStatusResult {
+  done: { postingId: number; cadreName: string; date: string }[];
+  refused: { postingId: number; cadreName: string; message: string }[];
+}
+
 // ---- Overlap -----------------------------------------------------------------------------------------------
 
 /** The last day a posting occupies the cadre: the actual end once it ended, else the planned end. */
@@ -210,4 +237,6 @@ export interface PostingReminders {
   overdue: PostingReminder[];
   /** Running postings lacking a 政治辅导员 or 业务指导员. */
   withoutMentors: PostingReminder[];
+  /** Postings still 拟派 whose start date has passed: the cadre has likely arrived (到岗 not recorded). */
+  pastStart: PostingReminder[];
 }

@@ -16,6 +16,7 @@ import type { AppServices } from '../services/AppServices';
 import { readPostings } from '../services/postingReader';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres } from './demoCadres';
+import { demoState, type DemoOptions } from './demoOptions';
 
 /**
  * 成长评价 for the demo batch 安康市第7批赴常州挂职干部 (electron/demo/demoBatches.ts): quarterly evaluations with
@@ -127,7 +128,7 @@ function sheetScores(t: GrowthTemplate, host: number[], rater: GrowthRater): Rec
 }
 
 /** Loads the evaluations inside the demo's transaction; returns how many were added. */
-export async function loadDemoGrowth(s: AppServices, ctx: ServiceContext, m: EntityManager): Promise<number> {
+export async function loadDemoGrowth(s: AppServices, ctx: ServiceContext, m: EntityManager, options: DemoOptions = {}): Promise<number> {
   const cadres = demoCadres();
   const batch = await m.findOne(BatchEntity, { select: { id: true }, where: { name: BATCH } });
   if (!batch) return 0;
@@ -191,7 +192,7 @@ export async function loadDemoGrowth(s: AppServices, ctx: ServiceContext, m: Ent
           ACTION,
         );
       }
-      for (const action of STEPS[plan.state]) await s.growth.transitionWith(m, ctx, TransitionInputSchema.parse({ id: e.id, action }));
+      for (const action of STEPS[demoState(plan.state, options)]) await s.growth.transitionWith(m, ctx, TransitionInputSchema.parse({ id: e.id, action }));
       added++;
     }
   }

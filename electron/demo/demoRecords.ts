@@ -9,6 +9,7 @@ import type { AppServices } from '../services/AppServices';
 import { readPostings } from '../services/postingReader';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoCadres, makeIdNumber } from './demoCadres';
+import { demoState, type DemoOptions } from './demoOptions';
 
 /**
  * A year of 考核记录, 请销假 and 工作实绩 for the demo postings (electron/demo/demoBatches.ts), written through the
@@ -177,14 +178,19 @@ const STEPS: Record<WorkflowState, WorkflowAction[]> = {
 };
 
 /** Loads the records inside the demo's transaction; returns how many were added. */
-export async function loadDemoRecords(s: AppServices, ctx: ServiceContext, m: EntityManager): Promise<{ records: number; leave: number; results: number }> {
+export async function loadDemoRecords(
+  s: AppServices,
+  ctx: ServiceContext,
+  m: EntityManager,
+  options: DemoOptions = {},
+): Promise<{ records: number; leave: number; results: number }> {
   const counts = { records: 0, leave: 0, results: 0 };
   const cadres = demoCadres();
   const idNumberOf = (who: Who) => (who === 'guest' ? makeIdNumber('320402', '19880615', 31, '男') : String(cadres[who].idNumber));
 
   const save = async (kind: RecordKind, input: Record<string, unknown>, state?: WorkflowState) => {
     const record = await s.assessments.saveWith(m, ctx, kind, RECORD_INPUT_SCHEMAS[kind].parse(input) as never, undefined, ACTION);
-    for (const action of STEPS[state ?? '草稿']) await s.assessments.transitionWith(m, ctx, { id: record.id, action, reason: '' });
+    for (const action of STEPS[demoState(state ?? '草稿', options)]) await s.assessments.transitionWith(m, ctx, { id: record.id, action, reason: '' });
     counts.records++;
   };
 

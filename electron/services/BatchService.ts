@@ -1,8 +1,9 @@
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
 import {
   AddMembersInputSchema,
+  AlignPostingsInputSchema,
   BatchInputSchema,
   BatchListQuerySchema,
   MeetingInputSchema,
@@ -12,6 +13,8 @@ import {
   ThemesInputSchema,
   type AddMembersInput,
   type AddMembersResult,
+  type AlignPostingsInput,
+  type AlignPostingsResult,
   type Batch,
   type BatchData,
   type BatchInput,
@@ -29,10 +32,11 @@ import {
   type StatusCounts,
   type SubGroup,
   type SubGroupsInput,
+  termMismatches,
 } from '../../shared/batch';
 import { CPC_MEMBER_STATUSES } from '../../shared/codes/politicalStatus';
 import { MEETING_TYPES, POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
-import { conflict, formatZodError, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, formatZodError, notFound, validationError } from '../../shared/errors';
 import { PostingInputSchema } from '../../shared/posting';
 import {
   BatchBranchMemberEntity,
@@ -47,6 +51,7 @@ import type { Database } from '../db/Database';
 import { queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
 import { subGroupIdsOf } from './batchMembership';
+import { requirePosting } from './postingReader';
 import { POSTING_SELECT, rowToPosting } from './postingRows';
 import type { PostingService } from './PostingService';
 import type { ServiceContext } from './ServiceContext';
@@ -123,19 +128,21 @@ export class BatchService {
       const batches = await qb.getMany();
       const leaderIds = [...new Set(batches.map((b) => b.leaderId).filter((x): x is number => x !== null))];
       const [leaders, meetings, counts] = await Promise.all([
-        leaderIds.length ? m.find(CadreEntity, { select: { id: true, name: true }, where: { id: In(leaderIds) } }) : [],
+        leaderIds.length ? m.find(CadreEntity, { select: { id: true, name: true }, where: { id: In(leaderIds), deletedAt: IsNull() } }) : [],
         m
           .createQueryBuilder(BatchMeetingEntity, 'mt')
           .select('mt.batchId', 'batchId')
           .addSelect('COUNT(*)', 'n')
           .groupBy('mt.batchId')
           .getRawMany<{ batchId: number; n: number }>(),
+        // Files in the recycle bin are not active members: not counted (the batch page and its forms agree).
         m
           .createQueryBuilder(PostingEntity, 'p')
+          .innerJoin(CadreEntity, 'c', 'c.id = p.cadreId')
           .select('p.batchId', 'batchId')
           .addSelect('p.status', 'status')
           .addSelect('COUNT(*)', 'n')
-          .where('p.batchId IS NOT NULL')
+          .where('p.batchId IS NOT NULL AND c.deletedAt IS NULL')
           .groupBy('p.batchId')
           .addGroupBy('p.status')
           .getRawMany<{ batchId: number; status: PostingStatus; n: number }>(),
@@ -213,11 +220,16 @@ export class BatchService {
     }
     const branchIds = new Set(branchRows.map((r) => r.cadreId));
 
+    // One rule for a file in the recycle bin: not an active member — not counted, never 组长 or 书记.
     const statusCounts = emptyStatusCounts();
     const names = new Map<number, string>();
+    const recycled = new Map<number, string>();
     const members: BatchMember[] = memberRows.map(({ posting: p, ...cadre }) => {
-      statusCounts[p.status]++;
-      names.set(p.cadreId, cadre.name);
+      if (cadre.cadreDeleted) recycled.set(p.cadreId, cadre.name);
+      else {
+        statusCounts[p.status]++;
+        names.set(p.cadreId, cadre.name);
+      }
       return {
         postingId: p.id,
         cadreId: p.cadreId,
@@ -233,8 +245,8 @@ export class BatchService {
         status: p.status,
         politicalMentor: p.politicalMentor,
         businessMentor: p.businessMentor,
-        isLeader: batch.leaderId === p.cadreId,
-        isBranchSecretary: batch.branchSecretaryId === p.cadreId,
+        isLeader: !cadre.cadreDeleted && batch.leaderId === p.cadreId,
+        isBranchSecretary: !cadre.cadreDeleted && batch.branchSecretaryId === p.cadreId,
         inBranch: branchIds.has(p.cadreId),
         subGroupIds: groupsOfCadre.get(p.cadreId) ?? [],
       };
@@ -246,6 +258,7 @@ export class BatchService {
     return {
       batch,
       leaderName: batch.leaderId == null ? null : (names.get(batch.leaderId) ?? null),
+      recycledLeaderName: batch.leaderId == null ? null : (recycled.get(batch.leaderId) ?? null),
       members,
       statusCounts,
       subGroups,
@@ -284,7 +297,13 @@ export class BatchService {
     }
     const existing = await m.findOneBy(BatchEntity, { id });
     if (!existing) throw notFound(`未找到编号为 ${id} 的批次`);
-    if (data.leaderId !== null) await this.requireMembers(m, existing, [data.leaderId], '组长');
+    if (data.leaderId !== null) {
+      await this.requireMembers(m, existing, [data.leaderId], '组长');
+      const leader = await m.findOneBy(CadreEntity, { id: data.leaderId });
+      // Kept as it was when the form only changes other fields; never newly chosen from the recycle bin.
+      if (leader?.deletedAt && data.leaderId !== existing.leaderId)
+        throw validationError(`组长：“${leader.name}”的档案在回收站中，不能担任组长（恢复档案后再指定）`);
+    }
     if (data.direction !== existing.direction) {
       const n = await m.countBy(PostingEntity, { batchId: id });
       if (n > 0) throw conflict(`方向（派出/接收）：批次已有 ${n} 名成员，不能再改为“${data.direction}”`);
@@ -390,6 +409,45 @@ export class BatchService {
       await this.postings.removeWith(m, ctx, posting.id, `移出批次“${batch.name}”`);
       await this.audit.record(m, ctx, { entityType: ENTITY, entityId: batchId, action: '移出成员', changes: { members: [cadre?.name ?? String(cadreId), null] } });
     });
+  }
+
+  /**
+   * 按批次起止调整: moves the chosen members' postings to the batch's term as termMismatches proposes (a 拟派 one
+   * wholly, a 在岗 one its planned end), each in its own transaction through the posting's own checks (overlaps):
+   * a refusal is listed with the person's name, the others are done.
+   */
+  async alignPostings(ctx: ServiceContext, input: AlignPostingsInput): Promise<AlignPostingsResult> {
+    const v = AlignPostingsInputSchema.parse(input);
+    const page = await this.get(v.batchId);
+    const byPosting = new Map(termMismatches(page.batch, page.members).map((x) => [x.postingId, x]));
+    const result: AlignPostingsResult = { done: [], refused: [] };
+    for (const postingId of [...new Set(v.postingIds)]) {
+      const x = byPosting.get(postingId);
+      const member = page.members.find((mb) => mb.postingId === postingId);
+      const name = member?.name ?? `编号 ${postingId} 的挂职记录`;
+      if (!member) {
+        result.refused.push({ postingId, name, message: `不是批次“${page.batch.name}”的成员` });
+        continue;
+      }
+      if (!x?.proposed) {
+        result.refused.push({ postingId, name, message: x ? x.note || '不作调整' : `挂职起止已在批次起止（${page.batch.startDate}—${page.batch.endDate}）之内` });
+        continue;
+      }
+      const to = x.proposed;
+      try {
+        await this.db.write(async (m) => {
+          const { posting: p } = await requirePosting(m, postingId);
+          const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = p;
+          const data = PostingInputSchema.parse({ ...fields, startDate: to.startDate, plannedEndDate: to.plannedEndDate });
+          await this.postings.saveWith(m, ctx, data, postingId, `按批次“${page.batch.name}”起止调整`);
+        });
+        result.done.push({ postingId, name, ...to });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        result.refused.push({ postingId, name, message: e.message });
+      }
+    }
+    return result;
   }
 
   /** Refuses cadres who are not members of the batch, naming them. Returns the members' names by id. */

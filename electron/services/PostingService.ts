@@ -1,14 +1,17 @@
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import { ACTIVE_POSTING_STATUSES, FINAL_POSTING_STATUSES, type PostingStatus } from '../../shared/codes/secondment';
-import { conflict, notFound, validationError } from '../../shared/errors';
+import { AppError, conflict, formatZodError, notFound, validationError } from '../../shared/errors';
 import {
+  BulkStatusInputSchema,
   CREATABLE_STATUSES,
   PostingInputSchema,
   ReminderQuerySchema,
   StatusChangeInputSchema,
   postingsOverlap,
   transitionRefusal,
+  type BulkStatusInput,
+  type BulkStatusResult,
   type Posting,
   type PostingData,
   type PostingDetail,
@@ -141,6 +144,34 @@ export class PostingService {
     return this.db.write((m) => this.changeStatusWith(m, ctx, v));
   }
 
+  /**
+   * One change for several postings (the batch page's selection), each in its own transaction: a refused one is
+   * listed with the person's name and its reason, the others are done. An empty date takes each posting's own
+   * start (到岗) or planned end (期满).
+   */
+  async changeStatusMany(ctx: ServiceContext, input: BulkStatusInput): Promise<BulkStatusResult> {
+    const v = BulkStatusInputSchema.parse(input);
+    const result: BulkStatusResult = { done: [], refused: [] };
+    for (const id of [...new Set(v.postingIds)]) {
+      let cadreName = `编号 ${id} 的挂职记录`;
+      try {
+        await this.db.write(async (m) => {
+          const { posting, cadreName: name } = await requirePosting(m, id);
+          cadreName = name;
+          const date = v.date || (v.to === '在岗' ? posting.startDate : posting.plannedEndDate);
+          const step = StatusChangeInputSchema.safeParse({ id, to: v.to, date, reason: v.reason, newPlannedEndDate: v.newPlannedEndDate });
+          if (!step.success) throw validationError(formatZodError(step.error));
+          await this.changeStatusWith(m, ctx, step.data);
+          result.done.push({ postingId: id, cadreName, date });
+        });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        result.refused.push({ postingId: id, cadreName, message: e.message });
+      }
+    }
+    return result;
+  }
+
   async changeStatusWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof StatusChangeInputSchema>): Promise<Posting> {
     const { posting: e, cadreName } = await requirePosting(m, v.id);
     const refusal = transitionRefusal(e.status, v.to);
@@ -198,13 +229,28 @@ export class PostingService {
     await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action, changes: diffRecords(auditablePosting(e), null) });
   }
 
-  /** The home screen's three lists over running postings (在岗/延期) of live files. */
+  /** The home screen's lists over running postings (在岗/延期) of live files, and planned ones past their start. */
   async reminders(input: z.input<typeof ReminderQuerySchema> = {}): Promise<PostingReminders> {
     const q = ReminderQuerySchema.parse(input);
     const today = q.today || dayOf(new Date());
     const horizon = addDays(today, q.withinDays);
-    const running = await readPostings(this.db.manager, { statuses: ACTIVE_POSTING_STATUSES, liveCadres: true, order: 'plannedEnd' });
-    const result: PostingReminders = { today, endingSoon: [], overdue: [], withoutMentors: [] };
+    const [running, planned] = await this.db.read((m) =>
+      Promise.all([
+        readPostings(m, { statuses: ACTIVE_POSTING_STATUSES, liveCadres: true, order: 'plannedEnd' }),
+        readPostings(m, { statuses: ['拟派'], liveCadres: true, order: 'start' }),
+      ]),
+    );
+    const result: PostingReminders = { today, endingSoon: [], overdue: [], withoutMentors: [], pastStart: [] };
+    for (const { posting: p, cadreName, batchName } of planned)
+      if (p.startDate < today)
+        result.pastStart.push({
+          ...postingHeadline(p, cadreName, batchName),
+          startDate: p.startDate,
+          plannedEndDate: p.plannedEndDate,
+          status: p.status,
+          daysLeft: daysBetween(today, p.plannedEndDate),
+          missingMentors: [],
+        });
     for (const { posting: p, cadreName, batchName } of running) {
       const missingMentors = [
         ...(p.politicalMentor.name ? [] : ['政治辅导员']),

@@ -23,3 +23,26 @@ export async function detachFromBatch(m: EntityManager, batchId: number, cadreId
   await m.update(BatchSubGroupEntity, { batchId, leaderId: cadreId }, { leaderId: null });
   await m.delete(BatchBranchMemberEntity, { batchId, cadreId });
 }
+
+/**
+ * Takes a cadre out of a batch's structure whatever their role (清除示例数据: the member is going for good): 组长 and
+ * 支部书记 are unset, sub-group and branch memberships removed. Returns the roles that were unset.
+ */
+export async function releaseFromBatch(m: EntityManager, batchId: number, cadreId: number): Promise<string[]> {
+  const batch = await m.findOneBy(BatchEntity, { id: batchId });
+  if (!batch) return [];
+  const roles: string[] = [];
+  if (batch.leaderId === cadreId) {
+    await m.update(BatchEntity, { id: batchId }, { leaderId: null });
+    roles.push('组长');
+  }
+  if (batch.branchSecretaryId === cadreId) {
+    await m.update(BatchEntity, { id: batchId }, { branchSecretaryId: null });
+    roles.push('临时党支部书记');
+  }
+  const groupIds = await subGroupIdsOf(m, batchId);
+  if (groupIds.length) await m.delete(BatchSubGroupMemberEntity, { cadreId, subGroupId: In(groupIds) });
+  await m.update(BatchSubGroupEntity, { batchId, leaderId: cadreId }, { leaderId: null });
+  await m.delete(BatchBranchMemberEntity, { batchId, cadreId });
+  return roles;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import {
   AddMembersInputSchema,
+  AlignPostingsInputSchema,
   BatchInputSchema,
   BatchListQuerySchema,
   MeetingInputSchema,
@@ -9,6 +10,7 @@ import {
   SubGroupsInputSchema,
   ThemesInputSchema,
   type AddMembersResult,
+  type AlignPostingsResult,
   type Batch,
   type BatchListItem,
   type BatchPage,
@@ -36,4 +38,6 @@ export const batchChannels = {
   'batch:saveThemes': channel<QuarterTheme[]>()(ThemesInputSchema),
   'batch:saveMeeting': channel<Meeting>()(z.object({ id: id.optional(), batchId: id, data: MeetingInputSchema })),
   'batch:deleteMeeting': channel<{ ok: true }>()(byId),
+  /** 按批次起止调整: the chosen members' postings moved to the batch's term (see termMismatches). */
+  'batch:alignPostings': channel<AlignPostingsResult>()(AlignPostingsInputSchema),
 };

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { AuditEntry } from '../audit';
 import {
+  BulkStatusInputSchema,
   PostingInputSchema,
   ReminderQuerySchema,
   StatusChangeInputSchema,
+  type BulkStatusResult,
   type Posting,
   type PostingDetail,
   type PostingReminders,
@@ -19,6 +21,8 @@ export const postingChannels = {
   'posting:get': channel<PostingDetail>()(byId),
   'posting:save': channel<Posting>()(z.object({ id: id.optional(), data: PostingInputSchema })),
   'posting:changeStatus': channel<Posting>()(StatusChangeInputSchema),
+  /** The same change for several postings; each refusal is listed with the person's name, the rest done. */
+  'posting:changeStatusMany': channel<BulkStatusResult>()(BulkStatusInputSchema),
   'posting:delete': channel<{ ok: true }>()(byId),
   'posting:history': channel<AuditEntry[]>()(byId),
   'posting:reminders': channel<PostingReminders>()(ReminderQuerySchema),

@@ -15,4 +15,5 @@ export const batchHandlers = (s: AppServices): HandlersFor<typeof batchChannels>
   'batch:saveThemes': (input, ctx) => s.batches.saveThemes(ctx, input),
   'batch:saveMeeting': ({ id, batchId, data }, ctx) => s.batches.saveMeeting(ctx, batchId, data, id),
   'batch:deleteMeeting': async ({ id }, ctx) => (await s.batches.deleteMeeting(ctx, id), { ok: true }),
+  'batch:alignPostings': (input, ctx) => s.batches.alignPostings(ctx, input),
 });
