@@ -5,11 +5,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
 import { base64ToBytes, openWithOfficeApp, saveBase64File } from '../lib/files';
 import { readDocxPrintHints } from './print/docxHints';
+import { alignParagraphStruts } from './print/paragraphStruts';
 import { numbersPages, PrintFrame, type PrintLayout } from './print/printFrame';
 
 export interface PrintableDocument {
   fileName: string;
   base64: string;
+  /** What the clerk should know before printing (e.g. part of a long 任免审批表 went on a continuation sheet). */
+  warnings?: string[];
 }
 
 /** Inherited text settings the app would otherwise pass into the pages; the print document uses the same. */
@@ -100,6 +103,7 @@ export function DocumentPreviewModal({ title, load, open, onClose }: { title: st
           renderAsync(new Blob([bytes]), el, undefined, { className: 'docx', inWrapper: true, breakPages: true, ignoreLastRenderedPageBreak: true, useBase64URL: true }),
         ]);
         if (!live) return;
+        alignParagraphStruts(el);
         setLoading(false);
         try {
           const frame = await PrintFrame.create(el, hints, d.fileName.replace(/\.docx$/i, ''));
@@ -215,6 +219,9 @@ export function DocumentPreviewModal({ title, load, open, onClose }: { title: st
       }
     >
       {error && <Alert type="error" showIcon message="无法生成文档" description={error} />}
+      {!!doc?.warnings?.length && (
+        <Alert type="warning" showIcon data-testid="document-warnings" message={doc.warnings.length === 1 ? doc.warnings[0] : <ul style={{ margin: 0, paddingLeft: 18 }}>{doc.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} style={{ marginBottom: 8 }} />
+      )}
       {printError && <Alert type="warning" showIcon message={`无法准备打印：${printError}`} description="请用“用 WPS/Word 打开”打印。" style={{ marginBottom: 8 }} />}
       {!error && (
         <Flex align="center" justify="space-between" gap={12} wrap style={{ marginBottom: 8 }}>

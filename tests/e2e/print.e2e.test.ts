@@ -159,6 +159,47 @@ describe('打印 in the document preview', () => {
     expect(first).not.toContain('填表人');
   });
 
+  it('干部任免审批表 of long records: every page the form draws prints on one sheet, every period and family member on paper', async () => {
+    // Invented records in demo files: 22 résumé entries and 7 family members; 40 entries, 10 members and a long 任免理由.
+    const cases = [
+      { query: 'wxf', entries: 22, members: 7, reason: '' },
+      { query: 'czg', entries: 40, members: 10, reason: '该同志政治立场坚定，工作思路清晰，在招商引资和项目推进中成效明显。'.repeat(16) },
+    ];
+    for (const [k, c] of cases.entries()) {
+      const cadre = (await app.services.cadres.list({ query: c.query })).items[0];
+      const full = await app.services.cadres.get(cadre.id);
+      const from = Number(full.birthDate.slice(0, 4)) + 19;
+      const ym = (half: number) => `${from + Math.floor(half / 2)}.${half % 2 ? '07' : '01'}`;
+      const units = ['县发展和改革局', '镇人民政府', '县委办公室', '市商务局投资促进科', '县乡村振兴局', '市委组织部干部一科'];
+      const resume = Array.from({ length: c.entries }, (_, i) => ({
+        start: ym(i),
+        end: i === c.entries - 1 ? null : ym(i + 1),
+        text: `${units[i % units.length]}${['科员', '副主任科员', '主任科员', '副科长', '科长', '副主任'][i % 6]}（第${i + 1}段）`,
+        concurrent: false,
+      }));
+      const family = Array.from({ length: c.members }, (_, i) => ({
+        relation: ['妻子', '儿子', '女儿', '父亲', '母亲', '岳父', '岳母', '哥哥', '姐姐', '弟弟'][i],
+        name: i === 1 ? '热娜古丽·艾山江' : `家属${'甲乙丙丁戊己庚辛壬癸'[i]}`,
+        birthDate: `${1950 + i * 4}.0${1 + (i % 9)}`,
+        politicalStatus: '群众',
+        workUnitAndPost: `某县某单位职工（第${i + 1}位）`,
+      }));
+      const { id: _id, ...input } = full as unknown as Record<string, unknown>;
+      await app.services.cadres.save({ actor: 'e2e' }, { ...(input as object), resume, family, appointReason: c.reason } as never, cadre.id);
+
+      const r = await printFromPreview(`renmian-long-${k + 1}`, `#/cadres/${cadre.id}`, /任免审批表/);
+      await expectWholeDocument(`renmian-long-${k + 1}`, r, 'portrait');
+      // The form's own pages (2, and its continuation sheet when the record needs one): one sheet each.
+      const xml = await JSZip.loadAsync(Buffer.from(r.docx.base64, 'base64')).then((z) => z.file('word/document.xml')!.async('string'));
+      const drawnPages = 1 + (xml.match(/<w:pageBreakBefore\/>|<w:br w:type="page"\/>/g)?.length ?? 0);
+      expect(r.pdf.pages, `long record ${k + 1}: one sheet per page of the form`).toHaveLength(drawnPages);
+      expect(drawnPages).toBeGreaterThanOrEqual(2);
+      const all = r.pdf.pages.map(squash).join('');
+      for (const e of resume) expect(all, `${e.start} in the printed 简历`).toContain(squash(e.text));
+      for (const f of family) expect(all, `${f.name} in the printed family table`).toContain(squash(f.name));
+    }
+  });
+
   it('考核鉴定表: prints on its designed two pages, ending with the 组织部门 opinion', async () => {
     const member = (await app.services.batches.get(batchId)).members.find((m) => m.name === '刘思源')!;
     const r = await printFromPreview('appraisal', `#/postings/${member.postingId}`, /考核鉴定表/);

@@ -13,8 +13,8 @@ export interface PrintLayout {
   flowing: boolean;
 }
 
-/** A page that is one sheet by design may run over by this much before it is scaled down to fit (beyond, it flows on). */
-const MAX_FIT_OVERRUN = 0.15;
+/** The smallest scale a page that is one sheet by design is printed at to fit its sheet (beyond, it flows on). */
+const MIN_FIT_ZOOM = 0.8;
 
 function loadFrame(frame: HTMLIFrameElement, html: string): Promise<Document> {
   return new Promise((resolve, reject) => {
@@ -52,14 +52,16 @@ export class PrintFrame {
     Object.assign(frame.style, { position: 'fixed', left: '0', bottom: '0', width: '0', height: '0', border: '0', opacity: '0', pointerEvents: 'none' });
     document.body.appendChild(frame);
     try {
-      let html = buildPrintHtml(source, hints, title);
-      let doc = await loadFrame(frame, html);
-      let measured = await measure(doc, source);
-      const fit = fitting(measured, source);
-      if (fit.some((f) => f.zoom)) {
-        html = buildPrintHtml(source, hints, title, fit);
-        doc = await loadFrame(frame, html);
-        measured = await measure(doc, source);
+      let layout: SectionPrint[] = [];
+      let html = buildPrintHtml(source, hints, title, layout);
+      let measured = await measure(await loadFrame(frame, html), source);
+      // Scale a one-sheet page that runs over until it fits (scaling changes line breaks a little: measure again).
+      for (let pass = 0; pass < 3; pass++) {
+        const next = fitting(measured, source, layout);
+        if (next.every((f, i) => f.zoom === layout[i]?.zoom)) break;
+        layout = next;
+        html = buildPrintHtml(source, hints, title, layout);
+        measured = await measure(await loadFrame(frame, html), source);
       }
       frame.dataset.ready = 'true';
       return new PrintFrame(frame, html, layoutOf(measured, numbersPages(hints)));
@@ -91,16 +93,17 @@ async function measure(doc: Document, source: PrintSource): Promise<SectionSheet
 }
 
 /**
- * Sections that end at an explicit page break are one sheet each by design (the 任免审批表's two pages). When such a
- * page runs over its sheet by a little (the browser's fonts and line heights are not Word's), it is scaled to fit
- * rather than spilling a few lines onto an extra sheet.
+ * Sections that end at an explicit page break are one sheet each by design (the 任免审批表's two pages and its
+ * continuation sheet). When such a page runs over its sheet by a little (the browser's fonts and line heights are not
+ * Word's), it is scaled to fit rather than spilling a few lines onto an extra sheet; a page far too long flows on.
  */
-function fitting(measured: SectionSheets[], source: PrintSource): SectionPrint[] {
+function fitting(measured: SectionSheets[], source: PrintSource, previous: SectionPrint[]): SectionPrint[] {
   const explicitPages = source.sections.length > 1;
-  return measured.map((m) => {
-    if (!explicitPages || m.height <= m.sheetHeight + 0.5) return {};
-    if (m.height > m.sheetHeight * (1 + MAX_FIT_OVERRUN)) return {};
-    return { zoom: Math.floor(((m.sheetHeight - 2) / m.height) * 1000) / 1000 };
+  return measured.map((m, i) => {
+    const zoom = previous[i]?.zoom ?? 1;
+    if (!explicitPages || m.height <= m.sheetHeight + 0.5) return previous[i] ?? {};
+    const next = Math.floor(zoom * ((m.sheetHeight - 2) / m.height) * 1000) / 1000;
+    return next >= MIN_FIT_ZOOM ? { zoom: next } : (previous[i] ?? {});
   });
 }
 
