@@ -59,3 +59,11 @@ describe('the print document', () => {
     expect(html).toContain('<section data-sheet="sheet1" style="zoom: 0.95; margin: 0 auto !important;" class="docx">');
   });
 });
+
+describe('paragraph fonts', () => {
+  it('gives a paragraph style the font its runs get, so lines are sized by the text, not the page font', async () => {
+    const { paragraphFontRules } = await import('../../renderer/components/print/paragraphStruts');
+    const css = `p.docx_cdfs157 { line-height: 8.5pt; }\np.docx_cdfs157 span {\n  font-family: 'Times New Roman', 仿宋_GB2312;\n  min-height: 7.50pt;\n  font-size: 7.50pt;\n}\np.docx_title span { color: red; }`;
+    expect(paragraphFontRules(css)).toBe("p.docx_cdfs157 { font-family: 'Times New Roman', 仿宋_GB2312; font-size: 7.50pt; }");
+  });
+});
