@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { loadDemo } from '../../electron/demo/loadDemo';
 import type { DemoClearReport } from '../../shared/demo';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { AppServices as Services } from '../../electron/services/AppServices';
 import { refusalMessage } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
@@ -33,7 +33,7 @@ describe('示例数据 from the home page', () => {
   /** A call as the home page makes it: through the contract, a refusal thrown as the page sees it. */
   const ui = async (channel: string, input: unknown = {}): Promise<unknown> => {
     const r = await dispatch(createHandlers(s), channel, input, { ...testCtx, mode: 'browser' });
-    if (!r.ok) throw new AppError(r.error.code, r.error.message);
+    if (!r.ok) throw new AppError(r.error.code as ErrorCode, r.error.message);
     return r.result;
   };
 
