@@ -221,8 +221,9 @@ export async function manyMembersXlsx(count = 100_000, opts: { zip64?: boolean }
 }
 
 /** The small roster with its sheet and workbook XML rewritten (merges, defined names …). */
-export async function patchedRosterXlsx(patch: { sheet?: (xml: string) => string; workbook?: (xml: string) => string }): Promise<Buffer> {
+export async function patchedRosterXlsx(patch: { sheet?: (xml: string) => string; workbook?: (xml: string) => string; add?: Record<string, string> }): Promise<Buffer> {
   const parts = await baseRosterParts();
+  for (const [name, xml] of Object.entries(patch.add ?? {})) parts.set(name, Buffer.from(xml, 'utf8'));
   if (patch.sheet) parts.set(SHEET, Buffer.from(patch.sheet(parts.get(SHEET)!.toString('utf8')), 'utf8'));
   if (patch.workbook) parts.set('xl/workbook.xml', Buffer.from(patch.workbook(parts.get('xl/workbook.xml')!.toString('utf8')), 'utf8'));
   return zipOf(membersOf(parts));
@@ -248,4 +249,12 @@ export function claimingMembers(members: readonly RawMember[], count: number): B
   zip.writeBigUInt64LE(BigInt(count), z64 + 24);
   zip.writeBigUInt64LE(BigInt(count), z64 + 32);
   return zip;
+}
+
+/** A comments part of `count` comments (four elements each, varied so that it compresses only ~10:1). */
+export function commentsBombXlsx(count = 300_000): Promise<Buffer> {
+  const comments: string[] = [];
+  for (let i = 0; i < count; i++) comments.push(`<comment ref="C${(i % 19_000) + 1}" authorId="0"><text><t>${(i * 7919) % 1_000_003}</t></text></comment>`);
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>x</author></authors><commentList>${comments.join('')}</commentList></comments>`;
+  return patchedRosterXlsx({ add: { 'xl/comments1.xml': xml } });
 }

@@ -8,6 +8,7 @@ import type { AppServices } from '../../electron/services/AppServices';
 import {
   baseRosterParts,
   claimingMembers,
+  commentsBombXlsx,
   definedNameBombXlsx,
   dimensionBombXlsx,
   HOSTILE_PERSON,
@@ -115,6 +116,10 @@ describe('hostile .xlsx rosters are refused by the limit they pass', () => {
   it('a merge over 4 million cells, a defined name over the whole grid', async () => {
     await expectRefused('merge', await mergeBombXlsx('A3:GR20000'), '花名册文件过大：工作表“Sheet1”的合并单元格覆盖的单元格超过了上限 500000 个');
     await expectRefused('defined-name', await definedNameBombXlsx(), '花名册文件过大：工作簿中定义的名称（如“全部”）引用的单元格超过了上限 500000 个');
+  });
+
+  it('a comments part of 900,000 elements', async () => {
+    await expectRefused('comments', await commentsBombXlsx(), '花名册文件过大：部件“xl/comments1.xml”中的 XML 元素超过了上限 400000 个');
   });
 
   it('a real roster with what real files carry — a whole-column drop-down, widths to XFD — still imports', async () => {

@@ -21,6 +21,8 @@ export const XLSX_LIMITS = {
   /** Cells named by defined names (exceljs expands each name's range cell by cell). */
   namedCells: 500_000,
   stylesBytes: 16 * 1024 * 1024,
+  /** Elements of any other XML part (styles, comments, drawings …): a backstop against a part made of nothing else. */
+  partElements: 400_000,
 } as const;
 
 export const XLSX_ZIP_LIMITS: ZipLimits = {
@@ -198,6 +200,17 @@ async function scanSharedStrings(bytes: Buffer, member: ZipMember): Promise<void
   scanner.end();
 }
 
+/** Any other XML part: its elements counted. */
+async function scanPart(bytes: Buffer, member: ZipMember): Promise<void> {
+  let elements = 0;
+  const what = `部件“${member.name}”`;
+  const scanner = new TagScanner(() => {
+    if (++elements > XLSX_LIMITS.partElements) throw limit(`${what}中的 XML 元素超过了上限 ${XLSX_LIMITS.partElements} 个`);
+  }, what);
+  await inflateMember(bytes, member, (chunk) => scanner.push(chunk));
+  scanner.end();
+}
+
 /** Defined names whose ranges exceljs expands cell by cell (not the print area or print titles). */
 function checkDefinedNames(workbook: string): void {
   let cells = 0;
@@ -243,6 +256,7 @@ export async function guardXlsx(bytes: Buffer): Promise<void> {
       const n = /sheet(\d+)[.]xml/.exec(name)![1];
       await scanSheet(bytes, m, { part: name, name: names.get(name) ?? `sheet${n}` });
     } else if (name === 'xl/sharedStrings.xml') await scanSharedStrings(bytes, m);
+    else if (/\.(xml|vml|rels)$/i.test(name)) await scanPart(bytes, m);
     else await inflateMember(bytes, m, () => {});
   }
 }
