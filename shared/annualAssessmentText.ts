@@ -53,3 +53,19 @@ export function mergeAnnualAssessment(text: string, updates: ReadonlyMap<number,
   const statements = [...grades.entries()].sort((a, b) => a[0] - b[0]).map(([y, g]) => annualStatement(y, g));
   return [...other, ...statements].join('；');
 }
+
+/**
+ * What the clerk's text should say once the year's confirmed grade is `grade` (null: no confirmed grade any more),
+ * changing as little as it can: a year the text does not mention is added at its end in the canonical form, the
+ * rest kept word for word; a year it states differently (or one to take out) is rewritten by
+ * `mergeAnnualAssessment`. Returns `text` itself when it already agrees.
+ */
+export function proposeAnnualAssessment(text: string, year: number, grade: string | null): string {
+  const { grades } = readAnnualAssessment(text);
+  const stated = grades.get(year);
+  if (grade === null) return stated === undefined ? text : mergeAnnualAssessment(text, new Map([[year, null]]));
+  if (stated === grade) return text;
+  if (stated !== undefined) return mergeAnnualAssessment(text, new Map([[year, grade]]));
+  const kept = text.trim().replace(/[；;，,。、\s]+$/, '');
+  return kept ? `${kept}；${annualStatement(year, grade)}` : annualStatement(year, grade);
+}

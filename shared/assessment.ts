@@ -173,6 +173,42 @@ export type RecordOf<K extends RecordKind> = Extract<AssessmentRecord, { kind: K
 /** The records that go through the workflow (what `record:transition` returns). */
 export type WorkflowRecord = QuarterlyReview | AnnualAssessment | TermAssessment;
 
+/**
+ * The cadre file's 年度考核结果 disagrees with the year's confirmed annual assessment, and the text is the clerk's
+ * (typed or imported): the app does not overwrite it but proposes `proposed`, which the clerk may accept
+ * (`record:acceptAnnualProposal`).
+ */
+export interface AnnualTextProposal {
+  /** The annual assessment the proposal follows. */
+  recordId: number;
+  cadreId: number;
+  cadreName: string;
+  year: number;
+  /** The year's confirmed grade, or null when none is confirmed any more (the statement is to be taken out). */
+  grade: string | null;
+  /** The file's text as it is. */
+  current: string;
+  proposed: string;
+}
+
+/** What `record:transition` answers besides the record. */
+export interface TransitionOutcome {
+  /** Said, not refused: e.g. a 期满考核 submitted while earlier quarterly or annual records are still drafts. */
+  warnings: string[];
+  /** The file's 年度考核结果 (the clerk's text) disagrees with the reviewed grade: a proposal to accept or not. */
+  proposal: AnnualTextProposal | null;
+  /** The file's 年度考核结果 was empty or written by the app, and was updated: what was done, in Chinese ('' if nothing). */
+  annualTextNote: string;
+}
+export type TransitionResult = WorkflowRecord & TransitionOutcome;
+
+/** Accepting a proposal: the text the clerk saw as current, so that a change made since is not overwritten. */
+export const AcceptAnnualProposalSchema = z.object({
+  recordId: z.number({ error: '应为记录编号' }).int().positive(),
+  current: z.string({ error: '应为文字' }).max(5000, '不能超过5000个字'),
+});
+export type AcceptAnnualProposalInput = z.input<typeof AcceptAnnualProposalSchema>;
+
 /** The posting a records page is about (its header). */
 export interface PostingHeader {
   id: number;

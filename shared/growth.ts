@@ -236,6 +236,17 @@ export const GrowthEvaluationInputSchema = z
 export type GrowthEvaluationInput = z.input<typeof GrowthEvaluationInputSchema>;
 export type GrowthEvaluationData = z.output<typeof GrowthEvaluationInputSchema>;
 
+/** A rater's score of an indicator: 0–100, at most two decimals. */
+export const GROWTH_SCORE_RANGE = { min: 0, max: 100 } as const;
+
+/** Why a typed score is refused (“应为0到100分（当前为120）”), or null when it stands. Never clamped: refused. */
+export function growthScoreRefusal(score: number): string | null {
+  if (typeof score !== 'number' || !Number.isFinite(score)) return '应为分数';
+  if (score < GROWTH_SCORE_RANGE.min || score > GROWTH_SCORE_RANGE.max) return `应为${GROWTH_SCORE_RANGE.min}到${GROWTH_SCORE_RANGE.max}分（当前为${score}）`;
+  if (!twoDecimals(score)) return `最多保留2位小数（当前为${score}）`;
+  return null;
+}
+
 /** One rater's sheet: a score (0–100) per indicator code, an optional comment per indicator. */
 export const RaterSheetInputSchema = z.object({
   evaluationId: id,
@@ -360,6 +371,9 @@ export interface GrowthEvaluation extends GrowthEvaluationSummary {
   archive: { sha256: string; archivedAt: string } | null;
   createdAt: string;
 }
+
+/** What `growth:transition` answers: the evaluation, and warnings (e.g. earlier evaluations still drafts when 期满 is submitted). */
+export type GrowthTransitionResult = GrowthEvaluation & { warnings: string[] };
 
 export interface EvidenceCandidate {
   refKind: EvidenceKind;

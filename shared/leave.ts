@@ -5,6 +5,12 @@ import type { OnPostSummary } from './onPost';
 import { optionalDay, requiredDay } from './validators/daySchema';
 
 /**
+ * The two days of a leave entry as the form, its messages and the service name them: the first and the last day
+ * away from the post, both counted (the day after the last one the cadre is back).
+ */
+export const LEAVE_FIELD_LABELS = { startDate: '离岗开始日期', endDate: '离岗结束日期' } as const;
+
+/**
  * 请销假: leave entries of a posting, from which 在岗天数 are computed (shared/onPost.ts). Plain records: they are
  * corrected when the 销假 comes in, so they stay editable.
  */
@@ -21,7 +27,7 @@ export const LeaveInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.startDate && v.endDate && v.endDate < v.startDate)
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `不能早于开始日期（${v.startDate}）` });
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: `不能早于${LEAVE_FIELD_LABELS.startDate}（${v.startDate}）` });
   });
 export type LeaveInput = z.input<typeof LeaveInputSchema>;
 export type LeaveData = z.output<typeof LeaveInputSchema>;

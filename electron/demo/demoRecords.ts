@@ -190,7 +190,11 @@ export async function loadDemoRecords(
 
   const save = async (kind: RecordKind, input: Record<string, unknown>, state?: WorkflowState) => {
     const record = await s.assessments.saveWith(m, ctx, kind, RECORD_INPUT_SCHEMAS[kind].parse(input) as never, undefined, ACTION);
-    for (const action of STEPS[demoState(state ?? '草稿', options)]) await s.assessments.transitionWith(m, ctx, { id: record.id, action, reason: '' });
+    let proposal = null;
+    for (const action of STEPS[demoState(state ?? '草稿', options)])
+      proposal = (await s.assessments.transitionWith(m, ctx, { id: record.id, action, reason: '' })).proposal ?? proposal;
+    // The file's typed 年度考核结果 follows an archived year once the proposal is accepted; a merely reviewed one stays proposed.
+    if (proposal && state === '已归档') await s.assessments.acceptAnnualProposalWith(m, ctx, { recordId: record.id, current: proposal.current });
     counts.records++;
   };
 

@@ -1,7 +1,8 @@
 import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import type { z } from 'zod';
-import { mergeAnnualAssessment } from '../../shared/annualAssessmentText';
+import { proposeAnnualAssessment } from '../../shared/annualAssessmentText';
 import {
+  AcceptAnnualProposalSchema,
   BatchCompletionQuerySchema,
   RECORD_INPUT_SCHEMAS,
   RECORD_KIND_LABELS,
@@ -9,6 +10,8 @@ import {
   quarterSpan,
   quartersBegun,
   usesWorkflow,
+  type AcceptAnnualProposalInput,
+  type AnnualTextProposal,
   type AssessmentRecord,
   type BatchCompletion,
   type CompletionCounts,
@@ -18,7 +21,7 @@ import {
   type RecordInputOf,
   type RecordKind,
   type RecordOf,
-  type WorkflowRecord,
+  type TransitionResult,
 } from '../../shared/assessment';
 import type { AuditEntry } from '../../shared/audit';
 import type { CadreData } from '../../shared/cadre';
@@ -27,6 +30,7 @@ import { voteRates, type VoteCounts } from '../../shared/democraticVote';
 import { conflict, notFound, parseOrRefuse, validationError } from '../../shared/errors';
 import { countedSpan } from '../../shared/onPost';
 import { effectiveEnd, type Posting } from '../../shared/posting';
+import { draftsWarnings, futureDayRefusal, futureMonthRefusal, futureQuarterRefusal, futureYearRefusal, termEndRefusal, today } from '../../shared/termRules';
 import { dayOf } from '../../shared/validators/yearMonth';
 import {
   TransitionInputSchema,
@@ -36,7 +40,7 @@ import {
   type WorkflowState,
   type WorkflowStep,
 } from '../../shared/workflow';
-import { AssessmentRecordEntity, BatchEntity, CadreEntity, PostingEntity } from '../db/entities';
+import { AssessmentRecordEntity, AuditEntryEntity, BatchEntity, CadreEntity, PostingEntity } from '../db/entities';
 import type { Database } from '../db/Database';
 import { queryRow, queryRows, sql, type SqlFragment } from '../db/sql';
 import { diffRecords, type AuditLog } from './AuditLog';
@@ -177,6 +181,25 @@ function describeRecord(kind: RecordKind, d: Record<string, unknown>): string {
   }
 }
 
+/** The refusal of a second record for the same month, quarter, year or term, on the field that names the period. */
+function duplicateRefusal(kind: RecordKind, d: Record<string, unknown>): string {
+  switch (kind) {
+    case 'monthly':
+      return `月份：${d.month}已有月度工作汇报，请在原记录上修改`;
+    case 'quarterly':
+      return `季度：${quarterLabel(Number(d.quarter))}已有季度小结/考核，请在原记录上修改`;
+    case 'annual':
+      return `年度：${d.year}年已有年度考核，请在原记录上修改`;
+    default:
+      return `${describeRecord(kind, d)}已有记录，请在原记录上修改`;
+  }
+}
+
+/** Audit actions under which the app itself wrote a cadre file's 年度考核结果 (the first is the earlier versions'). */
+const APP_WRITTEN_ANNUAL_TEXT = /^(同步\d{4}年度考核结果|按\d{4}年度考核更新年度考核结果|采用\d{4}年度考核结果建议)$/;
+const annualSyncAction = (year: number) => `按${year}年度考核更新年度考核结果`;
+const annualAcceptAction = (year: number) => `采用${year}年度考核结果建议`;
+
 /**
  * 考核记录: saves each kind with its checks against the posting, runs the submit-and-lock workflow, feeds reviewed
  * annual grades into the cadre file, and answers the records page and the batch's completion overview.
@@ -246,6 +269,7 @@ export class AssessmentService {
     const { postingId, ...fields } = data as unknown as { postingId: number } & Record<string, unknown>;
     const { posting, batchThemes } = await requireWritablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
     this.checkWithinPosting(kind, fields, posting);
+    this.checkTermRules(kind, fields, posting);
     if (kind === 'quarterly' && !fields.theme) fields.theme = batchThemes[Number(fields.quarter) - 1]?.theme ?? '';
 
     const existing = id === undefined ? null : await this.stored(m, id);
@@ -258,7 +282,7 @@ export class AssessmentService {
     const period = periodOf(kind, fields);
     if (kind !== 'talk' && kind !== 'note') {
       const twin = await m.findOne(AssessmentRecordEntity, { select: { id: true }, where: { postingId, kind, period } });
-      if (twin && twin.id !== id) throw conflict(`${describeRecord(kind, fields)}已有记录，请在原记录上修改`);
+      if (twin && twin.id !== id) throw conflict(duplicateRefusal(kind, fields));
     }
 
     const now = new Date().toISOString();
@@ -295,55 +319,164 @@ export class AssessmentService {
 
   // ---- Workflow ----------------------------------------------------------------------------------------------
 
-  /** One workflow step (提交/审核/归档/退回为草稿); a reviewed annual grade is written into the cadre file. */
-  async transition(ctx: ServiceContext, input: TransitionInput): Promise<WorkflowRecord> {
+  /**
+   * One workflow step (提交/审核/归档/退回为草稿). A 期满考核 moves forward only at the end of the term, and its 提交
+   * warns about earlier quarterly and annual records still in draft. A reviewed annual grade goes into the cadre
+   * file's 年度考核结果 when that text is empty or the app's own; the clerk's text is left as is and a proposal returned.
+   */
+  async transition(ctx: ServiceContext, input: TransitionInput): Promise<TransitionResult> {
     const v = parseOrRefuse(TransitionInputSchema, input);
     return this.db.write((m) => this.transitionWith(m, ctx, v));
   }
 
-  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<WorkflowRecord> {
+  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<TransitionResult> {
     const e = await this.stored(m, v.id);
     if (!usesWorkflow(e.kind)) throw conflict(`${RECORD_KIND_LABELS[e.kind]}不需要提交审核，可直接修改`);
     const from = e.state as WorkflowState;
     const to = await this.workflow.apply(m, ctx, ENTITY, e.id, from, v.action, v.reason);
+    let warnings: string[] = [];
+    if (e.kind === 'term' && v.action !== 'reopen') {
+      const view = await readPosting(m, e.postingId);
+      const refusal = view && termEndRefusal(view.posting, today(), '期满考核', WORKFLOW_ACTION_LABELS[v.action]);
+      if (refusal) throw conflict(refusal);
+      if (v.action === 'submit') warnings = draftsWarnings((await this.draftsBefore(m, e.postingId)).map((d) => describeRecord(d.kind, d.data)));
+    }
     await m.update(AssessmentRecordEntity, { id: e.id }, { state: to, updatedAt: new Date().toISOString() });
     // The archive ledger's entry in the same transaction: archived and recorded, or neither.
     if (to === '已归档') await this.ledger.append(m, ctx, ENTITY, e.id);
+    // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened.
+    const annual =
+      e.kind === 'annual' && CONFIRMED.includes(from) !== CONFIRMED.includes(to)
+        ? await this.syncAnnualText(m, ctx, e.id, e.postingId, Number(e.period))
+        : { proposal: null, note: '' };
     await this.audit.record(m, ctx, {
       entityType: ENTITY,
       entityId: e.id,
       action: WORKFLOW_ACTION_LABELS[v.action],
       changes: { state: [from, to] },
-      note: [describeRecord(e.kind, e.data), v.reason].filter(Boolean).join('：'),
+      note: [describeRecord(e.kind, e.data), v.reason, annual.note].filter(Boolean).join('：'),
     });
-    // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened.
-    if (e.kind === 'annual' && CONFIRMED.includes(from) !== CONFIRMED.includes(to)) await this.syncAnnualText(m, ctx, e.postingId, Number(e.period));
-    return (await this.get(e.id, m)) as WorkflowRecord;
+    const record = (await this.get(e.id, m)) as TransitionResult;
+    return { ...record, warnings, proposal: annual.proposal, annualTextNote: annual.note };
   }
 
-  /**
-   * Writes the year's confirmed grade (the latest 已审核/已归档 annual assessment of any of the cadre's postings) into
-   * the cadre file's 年度考核结果, or takes the year out when none is confirmed any more. Through CadreService, so
-   * the file's history shows it. A file in the recycle bin is left alone.
-   */
-  private async syncAnnualText(m: EntityManager, ctx: ServiceContext, postingId: number, year: number): Promise<void> {
-    const posting = await m.findOne(PostingEntity, { select: { id: true, cadreId: true }, where: { id: postingId } });
-    const cadre = posting && (await m.findOneBy(CadreEntity, { id: posting.cadreId }));
-    if (!cadre || cadre.deletedAt) return;
+  /** The posting's quarterly and annual records still in draft (what a 期满考核's 提交 warns about). */
+  private draftsBefore(m: EntityManager, postingId: number): Promise<StoredRecord[]> {
+    return queryRows(
+      m,
+      recordsQuery(sql`r.posting_id = ${postingId} AND r.kind IN (${'quarterly'}, ${'annual'}) AND r.state = ${'草稿'}`),
+      rowToStoredRecord,
+    );
+  }
+
+  // ---- 年度考核结果 of the cadre file ------------------------------------------------------------------------------
+
+  /** The year's confirmed grade: the latest 已审核/已归档 annual assessment of any of the cadre's postings. */
+  private async confirmedGrade(m: EntityManager, cadreId: number, year: number): Promise<string | null> {
     const confirmed: { grade: string } | undefined = await m
       .createQueryBuilder(AssessmentRecordEntity, 'r')
       .select('r.grade', 'grade')
       .innerJoin(PostingEntity, 'p', 'p.id = r.postingId')
-      .where('p.cadreId = :cadreId AND r.kind = :kind AND r.period = :period', { cadreId: cadre.id, kind: 'annual', period: String(year) })
+      .where('p.cadreId = :cadreId AND r.kind = :kind AND r.period = :period', { cadreId, kind: 'annual', period: String(year) })
       .andWhere('r.state IN (:...states)', { states: CONFIRMED })
       .orderBy('r.updatedAt', 'DESC')
       .addOrderBy('r.id', 'DESC')
       .limit(1)
       .getRawOne();
-    const text = mergeAnnualAssessment(cadre.annualAssessment, new Map([[year, confirmed ? confirmed.grade : null]]));
-    if (text === cadre.annualAssessment) return;
+    return confirmed ? confirmed.grade : null;
+  }
+
+  /**
+   * What the file's 年度考核结果 should say about the record's year, when it says otherwise; null when it agrees,
+   * or when the file is gone or in the recycle bin (left alone).
+   */
+  private async annualTextProposal(m: EntityManager, recordId: number, postingId: number, year: number): Promise<AnnualTextProposal | null> {
+    const posting = await m.findOne(PostingEntity, { select: { id: true, cadreId: true }, where: { id: postingId } });
+    const cadre = posting && (await m.findOneBy(CadreEntity, { id: posting.cadreId }));
+    if (!cadre || cadre.deletedAt) return null;
+    const grade = await this.confirmedGrade(m, cadre.id, year);
+    const current = cadre.annualAssessment ?? '';
+    const proposed = proposeAnnualAssessment(current, year, grade);
+    return proposed === current ? null : { recordId, cadreId: cadre.id, cadreName: cadre.name, year, grade, current, proposed };
+  }
+
+  /** Whether `text` is what the app itself last wrote into the file's 年度考核结果 (not typed or imported since). */
+  private async writtenByApp(m: EntityManager, cadreId: number, text: string): Promise<boolean> {
+    const last = await m
+      .createQueryBuilder(AuditEntryEntity, 'a')
+      .where('a.entityType = :type AND a.entityId = :id', { type: 'cadre', id: String(cadreId) })
+      .andWhere('a.changes LIKE :key', { key: '%"annualAssessment"%' })
+      .orderBy('a.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return !!last && APP_WRITTEN_ANNUAL_TEXT.test(last.action) && last.changes.annualAssessment?.[1] === text;
+  }
+
+  /**
+   * Brings the file's 年度考核结果 in line with the year's confirmed grade when the text is empty or the app's own
+   * (and says so in `note`); the clerk's own text is not touched: the proposal is returned instead.
+   */
+  private async syncAnnualText(
+    m: EntityManager,
+    ctx: ServiceContext,
+    recordId: number,
+    postingId: number,
+    year: number,
+  ): Promise<{ proposal: AnnualTextProposal | null; note: string }> {
+    const p = await this.annualTextProposal(m, recordId, postingId, year);
+    if (!p) return { proposal: null, note: '' };
+    const empty = !p.current.trim();
+    if (!empty && !(await this.writtenByApp(m, p.cadreId, p.current))) return { proposal: p, note: '' };
+    await this.writeAnnualText(m, ctx, p.cadreId, p.proposed, annualSyncAction(year));
+    const was = empty ? '原为空' : '原内容由系统按考核记录生成';
+    return { proposal: null, note: `已更新${p.cadreName}档案中的年度考核结果（${was}），现为“${p.proposed || '（空）'}”` };
+  }
+
+  /** Writes the file's 年度考核结果 through CadreService, so that the file's history shows it under `action`. */
+  private async writeAnnualText(m: EntityManager, ctx: ServiceContext, cadreId: number, text: string, action: string): Promise<void> {
+    const cadre = (await m.findOneBy(CadreEntity, { id: cadreId }))!;
     const { id, nameInitials: _i, namePinyin: _p, sortKey: _s, hasPhoto: _h, createdAt: _c, updatedAt: _u, deletedAt: _d, ...data } = cadre;
-    await this.cadres.saveWith(m, ctx, { ...(data as unknown as CadreData), annualAssessment: text }, id, `同步${year}年度考核结果`);
+    await this.cadres.saveWith(m, ctx, { ...(data as unknown as CadreData), annualAssessment: text }, id, action);
+  }
+
+  /** The proposals still open for the posting's confirmed annual assessments (the records tab shows them). */
+  async annualProposals(postingId: number): Promise<AnnualTextProposal[]> {
+    return this.db.read(async (m) => {
+      const rows = await m.find(AssessmentRecordEntity, { select: { id: true, period: true, state: true }, where: { postingId, kind: 'annual' }, order: { period: 'ASC' } });
+      const out: AnnualTextProposal[] = [];
+      for (const r of rows) {
+        if (!CONFIRMED.includes(r.state)) continue;
+        const p = await this.annualTextProposal(m, r.id, postingId, Number(r.period));
+        if (p) out.push(p);
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The clerk accepts the proposal for the record's year: the file's 年度考核结果 becomes the proposed text, audited
+   * on the file and on the record. Refused when the text changed since the clerk saw it.
+   */
+  async acceptAnnualProposal(ctx: ServiceContext, input: AcceptAnnualProposalInput): Promise<AnnualTextProposal> {
+    const v = parseOrRefuse(AcceptAnnualProposalSchema, input);
+    return this.db.write((m) => this.acceptAnnualProposalWith(m, ctx, v));
+  }
+
+  async acceptAnnualProposalWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof AcceptAnnualProposalSchema>): Promise<AnnualTextProposal> {
+    const e = await this.stored(m, v.recordId);
+    if (e.kind !== 'annual') throw validationError(`编号为 ${e.id} 的记录是${RECORD_KIND_LABELS[e.kind]}，没有年度考核结果可同步`);
+    const p = await this.annualTextProposal(m, e.id, e.postingId, Number(e.period));
+    if (!p) throw conflict('档案中的年度考核结果已与年度考核一致（或档案在回收站中），无需更新');
+    if (p.current !== v.current) throw conflict('档案中的年度考核结果刚被修改过：请关闭后重新查看建议');
+    await this.writeAnnualText(m, ctx, p.cadreId, p.proposed, annualAcceptAction(p.year));
+    await this.audit.record(m, ctx, {
+      entityType: ENTITY,
+      entityId: e.id,
+      action: '采用年度考核结果建议',
+      changes: { annualAssessment: [p.current || null, p.proposed || null] },
+      note: `${describeRecord('annual', e.data)}：${p.cadreName}档案中的年度考核结果按建议更新`,
+    });
+    return p;
   }
 
   // ---- Batch overview ----------------------------------------------------------------------------------------
@@ -414,6 +547,34 @@ export class AssessmentService {
   }
 
   // ---- Checks ------------------------------------------------------------------------------------------------
+
+  /** No record for a period that has not begun (shared/termRules.ts); a 期满考核 only at the end of the term. */
+  private checkTermRules(kind: RecordKind, d: Record<string, unknown>, p: Posting): void {
+    const day = today();
+    let refusal: string | null;
+    switch (kind) {
+      case 'monthly':
+        refusal = futureMonthRefusal(String(d.month), day);
+        break;
+      case 'quarterly': {
+        const q = Number(d.quarter);
+        refusal = futureQuarterRefusal('季度', quarterLabel(q), quarterSpan(p.startDate, q).startDate, day);
+        break;
+      }
+      case 'annual':
+        refusal = futureYearRefusal(Number(d.year), day);
+        break;
+      case 'term': {
+        refusal = futureDayRefusal('考核日期', String(d.assessmentDate ?? ''), day);
+        const notYet = termEndRefusal(p, day, '期满考核');
+        if (!refusal && notYet) throw conflict(notYet);
+        break;
+      }
+      default:
+        refusal = futureDayRefusal('日期', String(d.date), day);
+    }
+    if (refusal) throw validationError(refusal);
+  }
 
   /** A record's month, quarter, year or day must fall within the posting (its actual end, else its planned end). */
   private checkWithinPosting(kind: RecordKind, d: Record<string, unknown>, p: Posting): void {

@@ -6,6 +6,8 @@ import {
   GROWTH_RATERS,
   GrowthEvaluationInputSchema,
   RaterSheetInputSchema,
+  TERM_PERIOD,
+  growthScoreRefusal,
   indicatorsOf,
   periodKindOf,
   periodSortKey,
@@ -19,12 +21,14 @@ import {
   type GrowthPostingHeader,
   type GrowthResult,
   type GrowthTemplate,
+  type GrowthTransitionResult,
   type RaterSheet,
   type StoredRaterSheet,
   type StoredRatings,
 } from '../../shared/growth';
 import { scoreEvaluation, type RatingScores } from '../../shared/growthScoring';
 import { effectiveEnd, type Posting } from '../../shared/posting';
+import { draftsWarnings, futureDayRefusal, futureQuarterRefusal, termEndRefusal, today } from '../../shared/termRules';
 import { TransitionInputSchema, WORKFLOW_ACTION_LABELS, workflowInfo, type TransitionInput, type WorkflowStep } from '../../shared/workflow';
 import { AssessmentRecordEntity, GrowthEvaluationEntity, WorkResultEntity } from '../db/entities';
 import type { StoredEvidenceLink } from '../db/entities/GrowthEvaluationEntity';
@@ -72,7 +76,6 @@ export function toSummary(e: StoredEvaluation, t: GrowthTemplate, result: Growth
 }
 
 const hasAnyScore = (ratings: StoredRatings) => Object.values(ratings).some((s) => s && Object.keys(s.scores).length > 0);
-const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
 
 /**
  * 成长评价: one evaluation per posting and period, pinned to a template version; each rater's sheet is saved on its
@@ -197,7 +200,7 @@ export class GrowthEvaluationService {
       refuseUnlessEditable(existing.state);
     }
     const twin = await m.findOne(GrowthEvaluationEntity, { select: { id: true }, where: { postingId: data.postingId, period: data.period } });
-    if (twin && twin.id !== id) throw conflict(`${describe(data.period, cadreName)}已有记录，请在原评价上修改`);
+    if (twin && twin.id !== id) throw conflict(`时段：${cadreName}的${data.period}成长评价已有记录，请在原评价上修改`);
 
     const template = await this.pinnable(m, data.templateId ?? existing?.templateId ?? null);
     if (existing && existing.templateId !== template.id && hasAnyScore(existing.ratings)) {
@@ -265,8 +268,8 @@ export class GrowthEvaluationService {
     for (const [code, score] of Object.entries(data.scores)) {
       if (!names.has(code)) throw unknown(code);
       if (score === null) continue;
-      if (score < 0 || score > 100) throw validationError(`${data.rater}评分：“${names.get(code)}”应为0到100分（当前为${score}）`);
-      if (!twoDecimals(score)) throw validationError(`${data.rater}评分：“${names.get(code)}”最多保留2位小数（当前为${score}）`);
+      const refusal = growthScoreRefusal(score);
+      if (refusal) throw validationError(`${data.rater}评分：“${names.get(code)}”${refusal}`);
       scores[code] = score;
     }
     const comments: Record<string, string> = {};
@@ -316,17 +319,27 @@ export class GrowthEvaluationService {
    * 提交 / 审核 / 归档 / 退回为草稿. Submitting needs at least one rater with every indicator scored and no rater
    * half done. Archiving stores the SHA-256 of the canonical form (with the template version's content).
    */
-  async transition(ctx: ServiceContext, input: TransitionInput): Promise<GrowthEvaluation> {
+  async transition(ctx: ServiceContext, input: TransitionInput): Promise<GrowthTransitionResult> {
     const v = parseOrRefuse(TransitionInputSchema, input);
     return this.db.write((m) => this.transitionWith(m, ctx, v));
   }
 
-  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<GrowthEvaluation> {
+  async transitionWith(m: EntityManager, ctx: ServiceContext, v: z.output<typeof TransitionInputSchema>): Promise<GrowthTransitionResult> {
     const e = await this.stored(m, v.id);
-    const { cadreName } = await requirePosting(m, e.postingId, '挂职记录');
+    const { cadreName, posting } = await requirePosting(m, e.postingId, '挂职记录');
     if (v.action === 'submit' && e.state === '草稿') this.checkSubmittable(e, await this.templates.get(e.templateId, m));
     const from = e.state;
     const to = await this.workflow.apply(m, ctx, GROWTH_ENTITY, e.id, from, v.action, v.reason);
+    // The 期满 evaluation moves forward only at the end of the term; its 提交 warns about earlier drafts.
+    let warnings: string[] = [];
+    if (e.periodKind === 'term' && v.action !== 'reopen') {
+      const refusal = termEndRefusal(posting, today(), `${TERM_PERIOD}成长评价`, WORKFLOW_ACTION_LABELS[v.action]);
+      if (refusal) throw conflict(refusal);
+      if (v.action === 'submit') {
+        const drafts = await readEvaluations(m, sql`e.posting_id = ${e.postingId} AND e.id <> ${e.id} AND e.state = ${'草稿'}`);
+        warnings = draftsWarnings(drafts.map((d) => `成长评价（${d.period}）`));
+      }
+    }
     const now = new Date().toISOString();
     const changes: Record<string, [unknown, unknown]> = { state: [from, to] };
     // Archived in one update, hash included: an archived row refuses any later update.
@@ -343,7 +356,7 @@ export class GrowthEvaluationService {
       changes,
       note: [describe(e.period, cadreName), v.reason].filter(Boolean).join('：'),
     });
-    return this.get(e.id, m);
+    return { ...(await this.get(e.id, m)), warnings };
   }
 
   /** The hash of the evaluation as stored (raw rows, the same as `verify` reads), with `pending` columns about to be written. */
@@ -374,16 +387,27 @@ export class GrowthEvaluationService {
     return e;
   }
 
-  /** A quarter must have begun before the posting ended; a milestone must fall within the posting. */
+  /**
+   * A quarter must have begun before the posting ended, and by today; a milestone must fall within the posting and
+   * not after today; 期满 waits for the end of the term (shared/termRules.ts).
+   */
   private checkPeriod(period: string, milestoneDate: string, p: Posting): void {
     const end = effectiveEnd(p);
     const span = `挂职期间为 ${p.startDate}—${end === '9999.12.31' ? '至今' : end}`;
     const kind = periodKindOf(period);
+    const day = today();
     if (kind === 'quarter') {
       const q = quarterDays(p.startDate, quarterNumber(period));
       if (q.start > end) throw validationError(`时段：${period}（自 ${q.start} 起）不在挂职期间（${span}）`);
-    } else if (kind === 'milestone' && (milestoneDate < p.startDate || milestoneDate > end)) {
-      throw validationError(`节点日期：${milestoneDate} 不在挂职期间（${span}）`);
+      const notYet = futureQuarterRefusal('时段', period, q.start, day, '评价');
+      if (notYet) throw validationError(notYet);
+    } else if (kind === 'milestone') {
+      if (milestoneDate < p.startDate || milestoneDate > end) throw validationError(`节点日期：${milestoneDate} 不在挂职期间（${span}）`);
+      const notYet = futureDayRefusal('节点日期', milestoneDate, day);
+      if (notYet) throw validationError(notYet);
+    } else {
+      const notYet = termEndRefusal(p, day, `${TERM_PERIOD}成长评价`);
+      if (notYet) throw conflict(notYet);
     }
   }
 

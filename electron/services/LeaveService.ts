@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { AuditEntry } from '../../shared/audit';
 import { ACTIVE_POSTING_STATUSES } from '../../shared/codes/secondment';
 import { notFound, parseOrRefuse, validationError } from '../../shared/errors';
+import { describePath } from '../../shared/fieldLabels';
 import {
+  LEAVE_FIELD_LABELS,
   LeaveInputSchema,
   OnPostQuerySchema,
   OnPostWarningQuerySchema,
@@ -47,6 +49,14 @@ function auditableLeave(l: LeaveData | LeaveEntry | null): Record<string, unknow
   if (!l) return null;
   const { leaveType, startDate, endDate, approvedBy, notes } = l;
   return { leaveType, startDate, endDate, approvedBy, notes };
+}
+
+/** The input checked by its schema; a refusal names the two days as the form does (离岗开始日期, 离岗结束日期). */
+function parseLeave(input: unknown): LeaveData {
+  const r = LeaveInputSchema.safeParse(input);
+  if (r.success) return r.data;
+  const parts = [...new Set(r.error.issues.map((i) => `${LEAVE_FIELD_LABELS[i.path[0] as keyof typeof LEAVE_FIELD_LABELS] ?? describePath(i.path)}：${i.message}`))];
+  throw validationError(parts.slice(0, 5).join('；'));
 }
 
 /** 请销假 and 在岗天数: leave entries of a posting, the per-month on-post figures and the home screen's warnings. */
@@ -119,15 +129,15 @@ export class LeaveService {
 
   /** Adds (no id) or corrects a leave entry; it must lie within the posting. */
   async save(ctx: ServiceContext, input: LeaveInput, id?: number): Promise<LeaveEntry> {
-    const data = parseOrRefuse(LeaveInputSchema, input);
+    const data = parseLeave(input);
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
 
   async saveWith(m: EntityManager, ctx: ServiceContext, data: LeaveData, id?: number, action?: string): Promise<LeaveEntry> {
     const { posting } = await requireWritablePosting(m, data.postingId, '请销假');
     const end = effectiveEnd(posting);
-    if (data.startDate < posting.startDate) throw validationError(`开始日期：不能早于挂职开始日期（${posting.startDate}）`);
-    if (data.endDate > end) throw validationError(`结束日期：不能晚于挂职结束日期（${end}）`);
+    if (data.startDate < posting.startDate) throw validationError(`${LEAVE_FIELD_LABELS.startDate}：不能早于挂职开始日期（${posting.startDate}）`);
+    if (data.endDate > end) throw validationError(`${LEAVE_FIELD_LABELS.endDate}：不能晚于挂职结束日期（${end}）`);
     const existing = id === undefined ? null : await m.findOneBy(LeaveEntryEntity, { id });
     if (id !== undefined && !existing) throw notFound(`未找到编号为 ${id} 的请销假记录`);
     if (existing && existing.postingId !== data.postingId) throw validationError('挂职记录：请销假记录不能改到另一段挂职，请在那段挂职下新建');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  AcceptAnnualProposalSchema,
   AnnualAssessmentInputSchema,
   BatchCompletionQuerySchema,
   MonthlyReportInputSchema,
@@ -8,6 +9,7 @@ import {
   TalkInputSchema,
   TermAssessmentInputSchema,
   type AnnualAssessment,
+  type AnnualTextProposal,
   type AssessmentRecord,
   type BatchCompletion,
   type MonthlyReport,
@@ -16,7 +18,7 @@ import {
   type QuarterlyReview,
   type Talk,
   type TermAssessment,
-  type WorkflowRecord,
+  type TransitionResult,
 } from '../assessment';
 import type { AuditEntry } from '../audit';
 import { TransitionInputSchema, type WorkflowStep } from '../workflow';
@@ -43,8 +45,16 @@ export const assessmentChannels = {
   'record:saveNote': channel<Note>()(save(NoteInputSchema)),
   /** Plain records always; workflow records only as a 草稿. */
   'record:delete': channel<{ ok: true }>()(byId),
-  /** submit | review | archive | reopen (reopen needs `reason`). */
-  'record:transition': channel<WorkflowRecord>()(TransitionInputSchema),
+  /**
+   * submit | review | archive | reopen (reopen needs `reason`). Answers the record with `warnings` (e.g. earlier
+   * records still drafts when a 期满考核 is submitted) and, for an annual assessment, what became of the cadre file's
+   * 年度考核结果: updated (`annualTextNote`) or, the text being the clerk's, a `proposal`.
+   */
+  'record:transition': channel<TransitionResult>()(TransitionInputSchema),
+  /** The open proposals for the 年度考核结果 of the posting's cadre file (its reviewed annual assessments). */
+  'record:annualProposals': channel<AnnualTextProposal[]>()(z.object({ postingId: id })),
+  /** Writes the proposed 年度考核结果 into the cadre file (refused when the text changed since `current` was read). */
+  'record:acceptAnnualProposal': channel<AnnualTextProposal>()(AcceptAnnualProposalSchema),
   /** The state history (oldest first) and the audit entries (newest first). */
   'record:history': channel<{ steps: WorkflowStep[]; audit: AuditEntry[] }>()(byId),
   'assessment:batchCompletion': channel<BatchCompletion>()(BatchCompletionQuerySchema),

@@ -14,6 +14,7 @@ import {
   type GrowthTemplate,
   type GrowthTemplateSummary,
   type GrowthTrajectory,
+  type GrowthTransitionResult,
 } from '../growth';
 import { TransitionInputSchema, type WorkflowStep } from '../workflow';
 import { channel } from './channel';
@@ -52,7 +53,8 @@ export const growthChannels = {
   /** One rater's scores and comments; a draft only. An empty sheet removes the rater. */
   'growth:saveRater': channel<GrowthEvaluation>()(RaterSheetInputSchema),
   'growth:delete': channel<{ ok: true }>()(byId),
-  'growth:transition': channel<GrowthEvaluation>()(TransitionInputSchema),
+  /** Answers the evaluation with `warnings` (a 期满 evaluation submitted while earlier ones are still drafts). */
+  'growth:transition': channel<GrowthTransitionResult>()(TransitionInputSchema),
   'growth:history': channel<{ steps: WorkflowStep[]; audit: AuditEntry[] }>()(byId),
   'growth:evidenceCandidates': channel<EvidenceCandidates>()(postingId),
   'growth:preview': channel<GrowthResult>()(PreviewInputSchema),

@@ -78,7 +78,7 @@ describe('records of a posting', () => {
     const p = postings[0];
     await s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.03', content: 'x' });
     expect((await refusal(s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.03', content: 'y' }))).message).toBe(
-      '月度工作汇报（2026.03）已有记录，请在原记录上修改',
+      '月份：2026.03已有月度工作汇报，请在原记录上修改',
     );
     expect((await refusal(s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.12', content: 'y' }))).message).toContain(
       '月份：2026.12 不在挂职期间（挂职期间为 2025.12.01—2026.11.30）',
@@ -176,29 +176,76 @@ describe('the submit-and-lock workflow', () => {
     expect((await refusal(s.assessments.transition(testCtx, { id: m.id, action: 'submit' }))).message).toBe('月度工作汇报不需要提交审核，可直接修改');
   });
 
-  it('writes a reviewed annual grade into the cadre file, and takes it back when reopened', async () => {
+  it('never rewrites the 年度考核结果 the clerk typed: a reviewed grade becomes a proposal, accepted with an audit entry', async () => {
     const before = (await s.cadres.get(ids[0])).annualAssessment;
     expect(before).toBe('2023年、2024年年度考核均为称职，2025年年度考核优秀');
     const a = await s.assessments.save(testCtx, 'annual', { postingId: postings[0], year: 2026, grade: '优秀' });
-    await s.assessments.transition(testCtx, { id: a.id, action: 'submit' });
+    const submitted = await s.assessments.transition(testCtx, { id: a.id, action: 'submit' });
+    expect(submitted).toMatchObject({ proposal: null, annualTextNote: '', warnings: [] });
+    const reviewed = await s.assessments.transition(testCtx, { id: a.id, action: 'review' });
+    // The typed text is left as it is; the proposal keeps its wording and adds the year.
+    const proposed = '2023年、2024年年度考核均为称职，2025年年度考核优秀；2026年年度考核优秀';
+    expect(reviewed.proposal).toEqual({ recordId: a.id, cadreId: ids[0], cadreName: '李明远', year: 2026, grade: '优秀', current: before, proposed });
+    expect(reviewed.annualTextNote).toBe('');
     expect((await s.cadres.get(ids[0])).annualAssessment).toBe(before);
-    await s.assessments.transition(testCtx, { id: a.id, action: 'review' });
-    const expected = '2023年年度考核称职；2024年年度考核称职；2025年年度考核优秀；2026年年度考核优秀';
-    expect((await s.cadres.get(ids[0])).annualAssessment).toBe(expected);
-    const cadreHistory = await s.cadres.history(ids[0]);
-    expect(cadreHistory[0]).toMatchObject({ action: '同步2026年度考核结果', actor: '测试员' });
-    expect(cadreHistory[0].changes.annualAssessment).toEqual([before, expected]);
-    // Archiving keeps it; another cadre's file is untouched.
-    await s.assessments.transition(testCtx, { id: a.id, action: 'archive' });
-    expect((await s.cadres.get(ids[0])).annualAssessment).toBe(expected);
-    expect((await s.cadres.get(ids[1])).annualAssessment).toBe(before);
+    expect((await s.cadres.history(ids[0])).filter((h) => h.changes.annualAssessment).map((h) => h.action)).toEqual(['新建']);
+    // Readable on the records tab until it is accepted.
+    expect(await s.assessments.annualProposals(postings[0])).toEqual([reviewed.proposal]);
+    // Archiving does not write it either.
+    expect((await s.assessments.transition(testCtx, { id: a.id, action: 'archive' })).proposal).toBeNull();
+    expect((await s.cadres.get(ids[0])).annualAssessment).toBe(before);
 
+    // Accepting writes it, audited on the file and on the record; a text changed since is not overwritten.
+    expect(await refusal(s.assessments.acceptAnnualProposal(testCtx, { recordId: a.id, current: '2025年年度考核优秀' }))).toEqual({
+      code: 'CONFLICT',
+      message: '档案中的年度考核结果刚被修改过：请关闭后重新查看建议',
+    });
+    const accepted = await s.assessments.acceptAnnualProposal(testCtx, { recordId: a.id, current: before });
+    expect(accepted.proposed).toBe(proposed);
+    expect((await s.cadres.get(ids[0])).annualAssessment).toBe(proposed);
+    const cadreHistory = await s.cadres.history(ids[0]);
+    expect(cadreHistory[0]).toMatchObject({ action: '采用2026年度考核结果建议', actor: '测试员' });
+    expect(cadreHistory[0].changes.annualAssessment).toEqual([before, proposed]);
+    expect((await s.assessments.history(a.id)).audit[0]).toMatchObject({
+      action: '采用年度考核结果建议',
+      note: '年度考核（2026年）：李明远档案中的年度考核结果按建议更新',
+      changes: { annualAssessment: [before, proposed] },
+    });
+    expect(await s.assessments.annualProposals(postings[0])).toEqual([]);
+    expect((await refusal(s.assessments.acceptAnnualProposal(testCtx, { recordId: a.id, current: proposed }))).message).toContain('无需更新');
+    // Another cadre's file is untouched.
+    expect((await s.cadres.get(ids[1])).annualAssessment).toBe(before);
+  });
+
+  it('fills an empty 年度考核结果 and keeps the text it wrote itself in step, saying so; the clerk’s edit stops that', async () => {
+    const cadre = await s.cadres.get(ids[1]);
+    const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, hasPhoto: _h, nameInitials: _i, namePinyin: _p, sortKey: _s, ...data } = cadre as never as Record<string, unknown>;
+    await s.cadres.save(testCtx, { ...data, annualAssessment: '' } as never, ids[1]);
     const b = await s.assessments.save(testCtx, 'annual', { postingId: postings[1], year: 2026, grade: '基本称职' });
     await s.assessments.transition(testCtx, { id: b.id, action: 'submit' });
+    const reviewed = await s.assessments.transition(testCtx, { id: b.id, action: 'review' });
+    expect(reviewed.proposal).toBeNull();
+    expect(reviewed.annualTextNote).toBe('已更新刘思源档案中的年度考核结果（原为空），现为“2026年年度考核基本称职”');
+    expect((await s.cadres.get(ids[1])).annualAssessment).toBe('2026年年度考核基本称职');
+    expect((await s.cadres.history(ids[1]))[0]).toMatchObject({ action: '按2026年度考核更新年度考核结果' });
+    expect((await s.assessments.history(b.id)).audit[0].note).toBe(`年度考核（2026年）：${reviewed.annualTextNote}`);
+
+    // Reopened: the text the app wrote is taken back, and it says so.
+    const reopened = await s.assessments.transition(testCtx, { id: b.id, action: 'reopen', reason: '测评结果待复核' });
+    expect(reopened.annualTextNote).toBe('已更新刘思源档案中的年度考核结果（原内容由系统按考核记录生成），现为“（空）”');
+    expect((await s.cadres.get(ids[1])).annualAssessment).toBe('');
+
+    // Reviewed again after the clerk typed her own text: a proposal, nothing written.
+    await s.assessments.transition(testCtx, { id: b.id, action: 'submit' });
     await s.assessments.transition(testCtx, { id: b.id, action: 'review' });
-    expect((await s.cadres.get(ids[1])).annualAssessment).toContain('2026年年度考核基本称职');
-    await s.assessments.transition(testCtx, { id: b.id, action: 'reopen', reason: '测评结果待复核' });
-    expect((await s.cadres.get(ids[1])).annualAssessment).toBe('2023年年度考核称职；2024年年度考核称职；2025年年度考核优秀');
+    const typed = '2026年度考核结果待定';
+    await s.cadres.save(testCtx, { ...data, annualAssessment: typed } as never, ids[1]);
+    await s.assessments.transition(testCtx, { id: b.id, action: 'reopen', reason: '再次复核' });
+    expect((await s.cadres.get(ids[1])).annualAssessment).toBe(typed);
+    await s.assessments.transition(testCtx, { id: b.id, action: 'submit' });
+    const again = await s.assessments.transition(testCtx, { id: b.id, action: 'review' });
+    expect(again.proposal).toMatchObject({ current: typed, proposed: `${typed}；2026年年度考核基本称职` });
+    expect((await s.cadres.get(ids[1])).annualAssessment).toBe(typed);
   });
 
   it('answers refusals through the channels as CONFLICT with the Chinese message (as the screens see them)', async () => {

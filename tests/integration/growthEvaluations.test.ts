@@ -108,7 +108,7 @@ describe('periods', () => {
     await create(postings[0], '第二季度');
     const twin = await refusal(create(postings[0], '第二季度'));
     expect(twin).toMatchObject({ code: 'CONFLICT' });
-    expect(twin.message).toContain('成长评价（第二季度）已有记录');
+    expect(twin.message).toBe('时段：李明远的第二季度成长评价已有记录，请在原评价上修改');
     // The posting runs 2025.12.01–2026.11.30: four quarters.
     expect((await refusal(create(postings[0], '第五季度'))).message).toBe('时段：第五季度（自 2026.12.01 起）不在挂职期间（挂职期间为 2025.12.01—2026.11.30）');
     expect((await refusal(create(postings[0], '半年评价'))).message).toContain('节点日期：自定义节点“半年评价”须填写日期');

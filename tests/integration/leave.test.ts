@@ -59,11 +59,11 @@ describe('leave and days on post', () => {
   });
 
   it('refuses leave outside the posting, a reversed range, and an unknown type; corrections are audited', async () => {
-    expect((await refusal(s.leave.save(testCtx, leave({ startDate: '2026.01.10' })))).message).toBe('开始日期：不能早于挂职开始日期（2026.01.15）');
+    expect((await refusal(s.leave.save(testCtx, leave({ startDate: '2026.01.10' })))).message).toBe('离岗开始日期：不能早于挂职开始日期（2026.01.15）');
     expect((await refusal(s.leave.save(testCtx, leave({ startDate: '2027.01.10', endDate: '2027.01.20' })))).message).toBe(
-      '结束日期：不能晚于挂职结束日期（2027.01.14）',
+      '离岗结束日期：不能晚于挂职结束日期（2027.01.14）',
     );
-    expect((await refusal(s.leave.save(testCtx, leave({ endDate: '2026.01.29' })))).message).toBe('结束日期：不能早于开始日期（2026.01.30）');
+    expect((await refusal(s.leave.save(testCtx, leave({ endDate: '2026.01.29' })))).message).toBe('离岗结束日期：不能早于离岗开始日期（2026.01.30）');
     expect((await refusal(s.leave.save(testCtx, leave({ leaveType: '旷工' as never })))).message).toContain('假别：应为事假、病假');
     expect((await refusal(s.leave.save(testCtx, leave({ approvedBy: '' })))).message).toBe('批准人：不能为空');
     const e = await s.leave.save(testCtx, leave());

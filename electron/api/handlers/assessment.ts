@@ -13,6 +13,8 @@ export const assessmentHandlers = (s: AppServices): HandlersFor<typeof assessmen
   'record:saveNote': ({ id, data }, ctx) => s.assessments.save(ctx, 'note', data, id),
   'record:delete': async ({ id }, ctx) => (await s.assessments.remove(ctx, id), { ok: true }),
   'record:transition': (input, ctx) => s.assessments.transition(ctx, input),
+  'record:annualProposals': ({ postingId }) => s.assessments.annualProposals(postingId),
+  'record:acceptAnnualProposal': (input, ctx) => s.assessments.acceptAnnualProposal(ctx, input),
   'record:history': ({ id }) => s.assessments.history(id),
   'assessment:batchCompletion': (q) => s.assessments.batchCompletion(q),
 });
