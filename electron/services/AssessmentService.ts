@@ -361,12 +361,14 @@ export class AssessmentService {
   }
 
   /** The posting's quarterly and annual records still in draft (what a 期满考核's 提交 warns about). */
-  private draftsBefore(m: EntityManager, postingId: number): Promise<StoredRecord[]> {
-    return queryRows(
+  private async draftsBefore(m: EntityManager, postingId: number): Promise<StoredRecord[]> {
+    const rows = await queryRows(
       m,
       recordsQuery(sql`r.posting_id = ${postingId} AND r.kind IN (${'quarterly'}, ${'annual'}) AND r.state = ${'草稿'}`),
       rowToStoredRecord,
     );
+    // Quarters first, then years (the query orders by kind name).
+    return rows.sort((a, b) => Number(b.kind === 'quarterly') - Number(a.kind === 'quarterly'));
   }
 
   // ---- 年度考核结果 of the cadre file ------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAnnualAssessment, readAnnualAssessment } from '../../shared/annualAssessmentText';
+import { mergeAnnualAssessment, proposeAnnualAssessment, readAnnualAssessment } from '../../shared/annualAssessmentText';
 
 describe('年度考核结果 text', () => {
   it('reads single-year and multi-year statements', () => {
@@ -23,5 +23,15 @@ describe('年度考核结果 text', () => {
     expect(mergeAnnualAssessment('2022年荣立三等功；2023年年度考核优秀', new Map([[2024, '称职']]))).toBe(
       '2022年荣立三等功；2023年年度考核优秀；2024年年度考核称职',
     );
+  });
+
+  it('proposes as small a change as it can: a new year added at the end, the clerk’s wording kept', () => {
+    const text = '2023年、2024年年度考核均为称职，2025年年度考核优秀。';
+    expect(proposeAnnualAssessment(text, 2026, '优秀')).toBe('2023年、2024年年度考核均为称职，2025年年度考核优秀；2026年年度考核优秀');
+    expect(proposeAnnualAssessment(text, 2025, '优秀')).toBe(text);
+    expect(proposeAnnualAssessment(text, 2025, '称职')).toBe('2023年年度考核称职；2024年年度考核称职；2025年年度考核称职');
+    expect(proposeAnnualAssessment(text, 2025, null)).toBe('2023年年度考核称职；2024年年度考核称职');
+    expect(proposeAnnualAssessment(text, 2026, null)).toBe(text);
+    expect(proposeAnnualAssessment('  ', 2026, '称职')).toBe('2026年年度考核称职');
   });
 });
