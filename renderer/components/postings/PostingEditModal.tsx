@@ -1,8 +1,10 @@
 import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { POST_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
 import { CREATABLE_STATUSES, PostingInputSchema, type Posting, type PostingInput } from '../../../shared/posting';
 import { api } from '../../api/client';
+import { refusalOnField } from '../../lib/refusalOnField';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 import { DayInput } from '../DayInput';
@@ -17,10 +19,20 @@ export interface PostingEditTarget {
 
 const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 
+/** Service refusals that belong to fields of this form: an overlap concerns the term, the others name their field. */
+const FIELD_REFUSALS = [
+  { match: /在此期间已有挂职/, fields: ['startDate', 'plannedEndDate'] },
+  { match: /^实际结束日期：/, fields: ['actualEndDate'] },
+  { match: /^方向（派出\/接收）：/, fields: ['direction'] },
+  { match: /^状态：/, fields: ['status'] },
+];
+
 /** 挂职记录 form: host unit and post, term, mentors. The status changes through its own dialog. */
 export function PostingEditModal({ target, onClose, onDone }: { target: PostingEditTarget | null; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm();
   const rules = rulesFor(form, PostingInputSchema);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!target && dirty);
 
   useEffect(() => {
     if (!target) return;
@@ -31,10 +43,18 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
         ? { ...p }
         : { cadreId: target.cadreId, batchId: target.batchId ?? null, direction: '派出', status: '拟派', politicalMentor: { name: '', unit: '', phone: '' }, businessMentor: { name: '', unit: '', phone: '' } },
     );
+    setDirty(false);
   }, [target, form]);
 
   const { saving, submit } = useFormSubmit(form, async ({ id: _id, status, createdAt: _c, updatedAt: _u, ...data }) => {
-    await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? data : { ...data, status }) as PostingInput });
+    try {
+      await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? data : { ...data, status }) as PostingInput });
+    } catch (e) {
+      refusalOnField(form, e, FIELD_REFUSALS);
+      throw e;
+    }
+    setDirty(false);
+    unsaved.release();
     onDone();
     return '挂职记录已保存';
   });
@@ -60,8 +80,8 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
   );
 
   return (
-    <Modal title={target ? `${target.posting ? '编辑' : '新增'}挂职记录 · ${target.cadreName}` : ''} width={820} open={!!target} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal title={target ? `${target.posting ? '编辑' : '新增'}挂职记录 · ${target.cadreName}` : ''} width={820} open={!!target} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item label="方向" name="direction" rules={rules('direction', true)}>
