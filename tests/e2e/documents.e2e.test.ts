@@ -20,6 +20,8 @@ describe('Word documents in the browser host', () => {
     const { page, url } = app;
     const cadre = (await app.services.cadres.list({ query: 'lmy' })).items[0];
     await page.goto(`${url}#/cadres/${cadre.id}`);
+    // The built page carries the CSP as a <meta> too (the desktop app serves it from app://, with the header).
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("script-src 'self'");
     await page.getByRole('button', { name: /任免审批表/ }).click();
     const preview = page.getByTestId('document-preview');
     await visible(preview.getByText('干部任免审批表').first(), 30_000);

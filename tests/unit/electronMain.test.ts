@@ -10,6 +10,9 @@ const state = vi.hoisted(() => ({
   ipc: {} as Record<string, (...args: unknown[]) => Promise<unknown>>,
   workerFiles: [] as string[],
   routed: [] as unknown[][],
+  loaded: [] as string[],
+  schemes: [] as unknown[],
+  handled: [] as string[],
 }));
 
 vi.mock('electron', () => {
@@ -26,14 +29,16 @@ vi.mock('electron', () => {
     once = vi.fn();
     on = vi.fn();
     loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async (url: string) => void state.loaded.push(url));
   }
   return {
     app,
     BrowserWindow,
     ipcMain: { handle: vi.fn((name: string, fn: (...args: unknown[]) => Promise<unknown>) => (state.ipc[name] = fn)) },
     session: { defaultSession: {} },
+    protocol: { registerSchemesAsPrivileged: vi.fn((s: unknown[]) => state.schemes.push(...s)), handle: vi.fn((scheme: string) => state.handled.push(scheme)) },
     shell: { openExternal: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(), showMessageBoxSync: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => (state.exposed[key] = api)) },
     ipcRenderer: { invoke: vi.fn(async (...args: unknown[]) => (state.invoked.push(args), { ok: true, result: null })) },
   };
@@ -71,7 +76,11 @@ describe('electron/main.ts', () => {
     await import('../../electron/main');
     await vi.waitFor(() => expect(state.ipc['cadre-desk:invoke']).toBeDefined());
     expect(state.workerFiles).toEqual(['/tmp/cadre-desk-mock/cadre.db']);
-    const answer = await state.ipc['cadre-desk:invoke']({ senderFrame: { url: 'file:///app/index.html' } }, 'cadre:list', {});
+    const answer = await state.ipc['cadre-desk:invoke']({ senderFrame: { url: 'app://cadre-desk/index.html' } }, 'cadre:list', {});
+    // The renderer comes from the app:// scheme, registered as privileged before ready; never from file://.
+    expect(state.schemes).toContainEqual(expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }));
+    expect(state.handled).toContain('app');
+    await vi.waitFor(() => expect(state.loaded).toEqual(['app://cadre-desk/index.html']));
     expect(answer).toEqual({ ok: true, result: 'from-worker' });
     expect(state.routed[0].slice(0, 2)).toEqual(['cadre:list', {}]);
     expect(state.routed[0][2]).toMatchObject({ mode: 'electron' });

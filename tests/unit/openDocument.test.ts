@@ -114,7 +114,7 @@ describe('the open-document IPC channel', () => {
     expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('访问被拒绝') });
     expect(opened).toHaveLength(0);
     expect(log.error).toHaveBeenCalled();
-    const ok = await handler({ senderFrame: { url: `file://${RENDERER}/index.html#/cadres/1` } }, '表.docx', DOCX.toString('base64'));
+    const ok = await handler({ senderFrame: { url: 'app://cadre-desk/index.html#/cadres/1' } }, '表.docx', DOCX.toString('base64'));
     expect(ok).toEqual({ ok: true });
     expect(opened).toHaveLength(1);
   });

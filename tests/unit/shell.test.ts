@@ -17,13 +17,16 @@ describe('main window settings', () => {
 
 describe('what counts as the app', () => {
   it('accepts only files inside the renderer folder', () => {
-    expect(isAppUrl(`file://${RENDERER}/index.html`, RENDERER)).toBe(true);
-    expect(isAppUrl(`file://${RENDERER}/index.html#/cadres/3`, RENDERER)).toBe(true);
-    expect(isAppUrl(`file://${RENDERER}-evil/index.html`, RENDERER)).toBe(false);
+    expect(isAppUrl('app://cadre-desk/index.html', RENDERER)).toBe(true);
+    expect(isAppUrl('app://cadre-desk/index.html#/cadres/3', RENDERER)).toBe(true);
+    expect(isAppUrl('app://cadre-desk/assets/index-abc.js', RENDERER)).toBe(true);
+    expect(isAppUrl('app://cadre-desk/..%2F..%2Fetc%2Fpasswd', RENDERER)).toBe(false);
+    expect(isAppUrl('app://other-host/index.html', RENDERER)).toBe(false);
+    // Never file:// any more, not even the renderer folder itself.
+    expect(isAppUrl(`file://${RENDERER}/index.html`, RENDERER)).toBe(false);
     expect(isAppUrl('file:///etc/passwd', RENDERER)).toBe(false);
     expect(isAppUrl('https://example.com/', RENDERER)).toBe(false);
     expect(isAppUrl('not a url', RENDERER)).toBe(false);
-    expect(isAppUrl('file:///C:/Program%20Files/cadre/out/renderer/index.html', 'C:\\Program Files\\cadre\\out\\renderer')).toBe(true);
   });
   it('lets only http(s) links out to the system browser', () => {
     expect(isExternalWebUrl('https://www.gov.cn/')).toBe(true);
@@ -51,14 +54,22 @@ function fakeWindow() {
     webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
   };
   const shell = { openExternal: vi.fn(async () => undefined) };
-  return { win, session, shell, listeners, open: () => openHandler!, permission: () => permission!, permissionCheck: () => permissionCheck!, headers: () => headers! };
+  const f = {
+    answer: false,
+    discard: false,
+    ask: {
+      confirmExternal: vi.fn(async () => f.answer),
+      confirmDiscard: vi.fn(() => f.discard),
+    },
+  };
+  return { win, session, shell, listeners, get answer() { return f.answer; }, set answer(v: boolean) { f.answer = v; }, get discard() { return f.discard; }, set discard(v: boolean) { f.discard = v; }, ask: f.ask, open: () => openHandler!, permission: () => permission!, permissionCheck: () => permissionCheck!, headers: () => headers! };
 }
 
 describe('hardenWindow', () => {
   let f: ReturnType<typeof fakeWindow>;
   beforeEach(() => {
     f = fakeWindow();
-    hardenWindow(f.win as never, f.session as never, f.shell, RENDERER);
+    hardenWindow(f.win as never, f.session as never, f.shell, RENDERER, f.ask);
   });
   it('blocks navigation and redirects away from the app', () => {
     for (const event of ['will-navigate', 'will-redirect']) {
@@ -66,15 +77,34 @@ describe('hardenWindow', () => {
       f.listeners[event](away, 'https://evil.example/');
       expect(away.preventDefault).toHaveBeenCalled();
       const home = { preventDefault: vi.fn() };
-      f.listeners[event](home, `file://${RENDERER}/index.html#/cadres`);
+      f.listeners[event](home, `app://cadre-desk/index.html#/cadres`);
       expect(home.preventDefault).not.toHaveBeenCalled();
     }
   });
-  it('denies new windows; web links go to the system browser, others nowhere', () => {
+  it('denies new windows; a web link goes to the system browser only after the clerk confirms it, others nowhere', async () => {
+    f.answer = true;
     expect(f.open()({ url: 'https://www.12371.cn/' })).toEqual({ action: 'deny' });
-    expect(f.shell.openExternal).toHaveBeenCalledWith('https://www.12371.cn/');
+    // A script opening windows while the question is open gets nothing, not a second question.
+    expect(f.open()({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(f.shell.openExternal).toHaveBeenCalledWith('https://www.12371.cn/'));
+    expect(f.ask.confirmExternal).toHaveBeenCalledTimes(1);
+    f.answer = false;
+    f.open()({ url: 'https://www.gov.cn/' });
+    await vi.waitFor(() => expect(f.ask.confirmExternal).toHaveBeenCalledTimes(2));
     expect(f.open()({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(f.open()({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    await new Promise((r) => setTimeout(r, 10));
     expect(f.shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(f.ask.confirmExternal).toHaveBeenCalledTimes(2);
+  });
+  it('asks before closing a window whose page holds unsaved changes', () => {
+    const event = { preventDefault: vi.fn() };
+    f.discard = false;
+    f.listeners['will-prevent-unload'](event, '');
+    expect(event.preventDefault).not.toHaveBeenCalled();
+    f.discard = true;
+    f.listeners['will-prevent-unload'](event, '');
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
   });
   it('denies every permission request and check', () => {
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) {
@@ -110,15 +140,15 @@ describe('IPC registration', () => {
     expect(calls).toHaveLength(0);
   });
   it('parses the input with the contract before the handler runs', async () => {
-    const bad = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'cadre:get', { id: 'x' });
+    const bad = await handler({ senderFrame: { url: `app://cadre-desk/index.html` } }, 'cadre:get', { id: 'x' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect((bad as { error: { message: string } }).error.message).toMatch(/^编号：/);
     expect(calls).toHaveLength(0);
-    const good = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'cadre:get', { id: 1 });
+    const good = await handler({ senderFrame: { url: `app://cadre-desk/index.html` } }, 'cadre:get', { id: 1 });
     expect(good).toEqual({ ok: true, result: { id: 1 } });
   });
   it('refuses channels outside the contract', async () => {
-    const r = await handler({ senderFrame: { url: `file://${RENDERER}/index.html` } }, 'fs:readFile', { path: '/etc/passwd' });
+    const r = await handler({ senderFrame: { url: `app://cadre-desk/index.html` } }, 'fs:readFile', { path: '/etc/passwd' });
     expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
   });
 });
@@ -146,7 +176,7 @@ describe('IPC sessions', () => {
       return channel === 'auth:signIn' ? { ok: true as const, result: { token: 'secret-token', session: { signedIn: true } } } : { ok: true as const, result: null };
     };
     registerIpc({ handle: (_name: string, fn: typeof handler) => (handler = fn) } as never, route as never, { actor: 't' }, RENDERER, { error: vi.fn() });
-    const frame = { url: `file://${RENDERER}/index.html` };
+    const frame = { url: `app://cadre-desk/index.html` };
     const win1 = { senderFrame: frame, sender: { id: 1, once: vi.fn(), isDestroyed: () => false } };
     const win2 = { senderFrame: frame, sender: { id: 2, once: vi.fn(), isDestroyed: () => false } };
     const answer = await handler(win1, 'auth:signIn', { username: 'a', password: 'b' });
