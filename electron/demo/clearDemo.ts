@@ -9,6 +9,7 @@ import {
   BatchSubGroupMemberEntity,
   CadreEntity,
   CadrePhotoEntity,
+  DemoMarkEntity,
   GrowthEvaluationEntity,
   LeaveEntryEntity,
   PostingEntity,
@@ -20,7 +21,7 @@ import { releaseFromBatch } from '../services/batchMembership';
 import { recordLabel } from '../services/growthRows';
 import { describePosting } from '../services/postingRows';
 import type { ServiceContext } from '../services/ServiceContext';
-import { demoIds, pruneMarks } from './demoMarks';
+import { demoIds } from './demoMarks';
 
 /**
  * 清除示例数据: removes what the demo loader wrote (electron/demo/demoMarks.ts) and everything hanging off it —
@@ -30,6 +31,7 @@ import { demoIds, pruneMarks } from './demoMarks';
  *   file and its batch;
  * - a demo batch that still has a member who is not a demo file (the clerk's own people): only its demo members
  *   leave (their 组长/书记 roles are unset), the batch stays with its sub-groups and themes.
+ * What is kept is then no longer demo data to clear (the home page stops offering it): the registry is emptied.
  */
 const ACTION = '清除示例数据';
 
@@ -168,7 +170,8 @@ async function apply(s: AppServices, ctx: ServiceContext, m: EntityManager, p: P
     await m.delete(BatchMeetingEntity, { batchId: b.id });
     await m.delete(BatchEntity, { id: b.id });
   }
-  await pruneMarks(m);
+  // What stays was reported with its reason and is no longer offered for clearing: the marks all go.
+  await m.clear(DemoMarkEntity);
   await s.audit.recordMany(m, ctx, [
     ...p.removePostings.map((x) => ({
       entityType: 'posting',

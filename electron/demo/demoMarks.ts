@@ -72,11 +72,3 @@ export async function demoIds(m: EntityManager, tables: readonly DemoTable[] = N
   }
   return out;
 }
-
-/** Drops the registrations of rows that are gone (or whose id now holds another row). */
-export async function pruneMarks(m: EntityManager): Promise<void> {
-  const live = await demoIds(m);
-  const marks = await m.find(DemoMarkEntity);
-  const stale = marks.filter((k) => !(k.entityType in live) || !live[k.entityType as DemoTable].has(k.entityId));
-  for (const k of stale) await m.delete(DemoMarkEntity, { entityType: k.entityType, entityId: k.entityId });
-}

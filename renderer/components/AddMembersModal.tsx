@@ -4,6 +4,7 @@ import type { CadreListItem } from '../../shared/cadre';
 import { POST_TYPES } from '../../shared/codes/secondment';
 import { api, errorMessage } from '../api/client';
 import { useApi } from '../api/useApi';
+import { useUnsavedChanges } from '../lib/unsavedChanges';
 import { DayInput } from './DayInput';
 
 /**
@@ -16,6 +17,8 @@ export function AddMembersModal({ open, batchId, preselected, onClose, onDone }:
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<number[]>([]);
   const [saving, setSaving] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(open && dirty);
   const cadres = useApi('cadre:list', open && !preselected ? { query, pageSize: 200 } : null);
   const batches = useApi('batch:list', open && !batchId ? {} : null);
 
@@ -24,6 +27,7 @@ export function AddMembersModal({ open, batchId, preselected, onClose, onDone }:
     form.resetFields();
     form.setFieldsValue({ batchId, status: '拟派' });
     setSelected(preselected?.map((c) => c.id) ?? []);
+    setDirty(false);
   }, [open, batchId, preselected, form]);
 
   const submit = async () => {
@@ -34,6 +38,8 @@ export function AddMembersModal({ open, batchId, preselected, onClose, onDone }:
     try {
       const r = await api('batch:addMembers', { batchId: v.batchId, cadreIds: selected, defaults: { hostUnit: v.hostUnit ?? '', hostPost: v.hostPost ?? '', postType: v.postType ?? '', startDate: v.startDate ?? '', plannedEndDate: v.plannedEndDate ?? '', status: v.status } });
       message.success(`已添加 ${r.added.length} 人${r.alreadyMembers.length ? `；${r.alreadyMembers.map((m) => m.name).join('、')} 已在本批次中` : ''}`);
+      setDirty(false);
+      unsaved.release();
       onDone(v.batchId);
     } catch (e) {
       message.error(errorMessage(e));
@@ -43,8 +49,8 @@ export function AddMembersModal({ open, batchId, preselected, onClose, onDone }:
   };
 
   return (
-    <Modal title="添加批次成员" width={860} open={open} onCancel={onClose} onOk={submit} okText={`添加${selected.length ? ` ${selected.length} 人` : ''}`} cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal title="添加批次成员" width={860} open={open} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText={`添加${selected.length ? ` ${selected.length} 人` : ''}`} cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         {!batchId && (
           <Form.Item label="批次" name="batchId" rules={[{ required: true, message: '请选择批次' }]}>
             <Select showSearch optionFilterProp="label" placeholder="选择批次" options={(batches.data ?? []).map((b) => ({ value: b.id, label: b.name }))} aria-label="选择批次" />
@@ -61,7 +67,7 @@ export function AddMembersModal({ open, batchId, preselected, onClose, onDone }:
               loading={cadres.loading}
               dataSource={cadres.data?.items ?? []}
               pagination={{ pageSize: 8, size: 'small' }}
-              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), preserveSelectedRowKeys: true }}
+              rowSelection={{ selectedRowKeys: selected, onChange: (keys) => (setSelected(keys as number[]), setDirty(true)), preserveSelectedRowKeys: true }}
               columns={[
                 { title: '姓名', dataIndex: 'name', width: 90 },
                 { title: '性别', dataIndex: 'gender', width: 50 },

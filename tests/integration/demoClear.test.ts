@@ -98,9 +98,10 @@ describe('示例数据 from the home page', () => {
     expect(kept.meetings).toEqual([]);
     expect(await count('posting')).toBe(1);
     expect(await count('leave_entry')).toBe(0);
-    // Clearing again finds nothing more to remove and still keeps the clerk’s batch.
+    // What was kept is no longer demo data: nothing left to clear, and the home page stops offering it.
+    expect(((await ui('app:info')) as { demo: unknown }).demo).toEqual({ offer: false, cadres: 0, batches: 0 });
     const again = (await ui('demo:clear')) as DemoClearReport;
-    expect(again.removed).toMatchObject({ cadres: 0, batches: 0, postings: 0 });
+    expect(again).toMatchObject({ removed: { cadres: 0, batches: 0, postings: 0 }, kept: [] });
     expect((await s.batches.list()).map((b) => b.name)).toEqual(['2026年度一线挂职锻炼']);
   });
 });

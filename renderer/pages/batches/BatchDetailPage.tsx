@@ -1,8 +1,8 @@
-import { EditOutlined, ExportOutlined, PrinterOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, ExportOutlined, PrinterOutlined, SwapOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Skeleton, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { BatchMember } from '../../../shared/batch';
+import { termMismatches, type Batch, type BatchMember } from '../../../shared/batch';
 import { POSTING_STATUSES } from '../../../shared/codes/secondment';
 import type { Mentor } from '../../../shared/posting';
 import { api, errorMessage } from '../../api/client';
@@ -20,8 +20,14 @@ import { MeetingsTab } from './MeetingsTab';
 import { CompletionTab } from './CompletionTab';
 import { GrowthOverviewTab } from './GrowthOverviewTab';
 import { PartyBranchEditor, SubGroupsEditor, ThemesEditor } from './BatchOrganisation';
+import { BulkStatusModal } from './BulkStatusModal';
+import { TermAlignModal } from './TermAlignModal';
 
 const mentorText = (m: Mentor) => (m.name ? <Tooltip title={[m.unit, m.phone].filter(Boolean).join(' ')}>{m.name}</Tooltip> : <Typography.Text type="danger">未配备</Typography.Text>);
+
+/** Chinese text in pinyin order (the browser's collation), empty values last. */
+const zh = (a: string, b: string) => (!a === !b ? a.localeCompare(b, 'zh-CN') : a ? -1 : 1);
+const statusRank = (s: BatchMember['status']) => POSTING_STATUSES.indexOf(s);
 
 /** The batch page: members and their postings, the work group's organisation, themes and meetings. */
 export function BatchDetailPage() {
@@ -37,6 +43,10 @@ export function BatchDetailPage() {
   const [adding, setAdding] = useState(false);
   const [statusTarget, setStatusTarget] = useState<StatusTarget | null>(null);
   const [postingTarget, setPostingTarget] = useState<PostingEditTarget | null>(null);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const [bulk, setBulk] = useState(false);
+  const [aligning, setAligning] = useState(false);
+  const mismatches = useMemo(() => (page.data ? termMismatches(page.data.batch, page.data.members) : []), [page.data]);
 
   if (page.loading && !page.data) return <Skeleton active />;
   if (page.error || !page.data) return <Alert type="error" showIcon message="无法打开批次" description={page.error} action={<Button onClick={() => navigate('/batches')}>返回批次列表</Button>} />;
@@ -45,6 +55,16 @@ export function BatchDetailPage() {
   const reload = () => {
     page.reload();
     history.reload();
+  };
+  // A file in the recycle bin is not an active member: shown greyed, not counted, never 组长.
+  const active = p.members.filter((m) => !m.cadreDeleted);
+  const recycled = p.members.length - active.length;
+  const selected = p.members.filter((m) => selectedIds.includes(m.postingId) && !m.cadreDeleted);
+  const afterSave = (saved: Batch) => {
+    setEditing(false);
+    reload();
+    // New dates: list at once the members whose postings now fall outside them.
+    if ((saved.startDate !== b.startDate || saved.endDate !== b.endDate) && termMismatches(saved, p.members).length) setAligning(true);
   };
 
   const editPosting = async (m: BatchMember) => {
@@ -115,86 +135,135 @@ export function BatchDetailPage() {
           items={[
             { key: 'd', label: '派出单位', children: b.dispatchingOrg || '—' },
             { key: 'r', label: '接收单位', children: b.receivingOrg || '—' },
-            { key: 'l', label: '组长', children: p.leaderName ?? '未指定' },
+            {
+              key: 'l',
+              label: '组长',
+              children: p.leaderName ?? (p.recycledLeaderName ? <Typography.Text type="warning">{`未指定（原组长${p.recycledLeaderName}的档案在回收站中）`}</Typography.Text> : '未指定'),
+            },
           ]}
         />
         <Flex gap={32} wrap style={{ marginTop: 8 }}>
-          <Statistic title="成员" value={p.members.length} suffix="人" />
+          <Statistic title="成员" value={active.length} suffix="人" />
           {POSTING_STATUSES.map((s) => (
             <Statistic key={s} title={s} value={p.statusCounts[s]} />
           ))}
           <Statistic title="会议" value={p.meetingCounts.total} suffix="次" />
         </Flex>
+        {mismatches.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            message={`${mismatches.length} 名成员的挂职起止不在批次起止（${b.startDate}—${b.endDate}）内：${mismatches.map((x) => x.name).join('、')}`}
+            action={
+              <Button size="small" onClick={() => setAligning(true)}>
+                {canCall('batch:alignPostings') ? '查看并调整' : '查看'}
+              </Button>
+            }
+          />
+        )}
       </Card>
       <Card>
         <Tabs
           items={[
             {
               key: 'members',
-              label: `成员（${p.members.length}）`,
+              label: `成员（${active.length}）`,
               children: (
-                <Table<BatchMember>
-                  rowKey="postingId"
-                  size="small"
-                  dataSource={p.members}
-                  pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                  scroll={{ x: 1100 }}
-                  locale={{ emptyText: canCall('batch:addMembers') ? '本批次还没有成员：点击“添加成员”，或在干部档案列表中勾选后“加入批次”' : '本批次还没有成员' }}
-                  columns={[
-                    {
-                      title: '姓名',
-                      dataIndex: 'name',
-                      width: 110,
-                      fixed: 'left',
-                      render: (v: string, m) => (
-                        <Space size={4}>
-                          <Tooltip title={[m.originalUnit, m.originalPost].filter(Boolean).join(' ') || undefined}>
-                            <a onClick={() => navigate(`/cadres/${m.cadreId}`)}>{v}</a>
-                          </Tooltip>
-                          {m.isLeader && <Tag color="red">组长</Tag>}
-                          {m.isBranchSecretary && <Tag color="magenta">书记</Tag>}
-                        </Space>
-                      ),
-                    },
-                    { title: '挂职单位', dataIndex: 'hostUnit', width: 160, ellipsis: true, render: (v: string) => v || '—' },
-                    { title: '挂任职务', dataIndex: 'hostPost', width: 150, ellipsis: true, render: (v: string) => v || '—' },
-                    { title: '起止', key: 'term', width: 190, render: (_, m) => `${m.startDate}—${m.actualEndDate || m.plannedEndDate}` },
-                    { title: '状态', dataIndex: 'status', width: 130, render: (s) => <StatusTag status={s} /> },
-                    { title: '政治辅导员', key: 'pm', width: 90, render: (_, m) => mentorText(m.politicalMentor) },
-                    { title: '业务指导员', key: 'bm', width: 90, render: (_, m) => mentorText(m.businessMentor) },
-                    {
-                      title: '操作',
-                      key: 'ops',
-                      // 考核 (everyone) and, for a role that may change them, 编辑 / 变更状态 / 移出.
-                      width: 70 + (canCall('posting:save') ? 56 : 0) + (canCall('posting:changeStatus') ? 80 : 0) + (canCall('batch:removeMember') ? 56 : 0),
-                      fixed: 'right',
-                      render: (_, m) => (
-                        <Space size={4}>
-                          <Button size="small" onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
-                            考核
+                <Flex vertical gap={8}>
+                  {(canCall('posting:changeStatusMany') || recycled > 0) && (
+                    <Flex gap={12} align="center" wrap>
+                      {canCall('posting:changeStatusMany') && (
+                        <>
+                          <Button icon={<SwapOutlined />} disabled={!selected.length} onClick={() => setBulk(true)}>
+                            批量变更状态
                           </Button>
-                          {canCall('posting:save') && (
-                            <Button size="small" onClick={() => editPosting(m)}>
-                              编辑
+                          <Typography.Text type="secondary">{selected.length ? `已选 ${selected.length} 人` : '勾选成员后可批量变更状态（如一并登记到岗）'}</Typography.Text>
+                        </>
+                      )}
+                      {recycled > 0 && <Typography.Text type="secondary">{`另有 ${recycled} 人的档案在回收站中（灰色显示“已删除”），不计入人数，不担任组长，不列入花名册和汇总表`}</Typography.Text>}
+                    </Flex>
+                  )}
+                  <Table<BatchMember>
+                    rowKey="postingId"
+                    size="small"
+                    dataSource={p.members}
+                    pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                    scroll={{ x: 'max-content' }}
+                    showSorterTooltip={{ title: '点击排序' }}
+                    rowSelection={
+                      canCall('posting:changeStatusMany')
+                        ? { selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys as number[]), getCheckboxProps: (m) => ({ disabled: m.cadreDeleted, 'aria-label': `选择${m.name}` }) }
+                        : undefined
+                    }
+                    onRow={(m) => (m.cadreDeleted ? { className: 'member-recycled', style: { background: '#fafafa', color: 'rgba(0,0,0,0.35)' } } : {})}
+                    locale={{ emptyText: canCall('batch:addMembers') ? '本批次还没有成员：点击“添加成员”，或在干部档案列表中勾选后“加入批次”' : '本批次还没有成员' }}
+                    columns={[
+                      {
+                        title: '姓名',
+                        dataIndex: 'name',
+                        width: 150,
+                        fixed: 'left',
+                        sorter: (x, y) => zh(x.name, y.name),
+                        render: (v: string, m) => (
+                          <Space size={4} wrap={false}>
+                            <Tooltip title={m.cadreDeleted ? '档案在回收站中：不计入本批次人数，不担任组长；恢复档案后重新计入' : [m.originalUnit, m.originalPost].filter(Boolean).join(' ') || undefined}>
+                              <a onClick={() => navigate(`/cadres/${m.cadreId}`)} style={m.cadreDeleted ? { color: 'rgba(0,0,0,0.35)' } : undefined}>
+                                {v}
+                              </a>
+                            </Tooltip>
+                            {m.cadreDeleted && <Tag>已删除</Tag>}
+                            {m.isLeader && <Tag color="red">组长</Tag>}
+                            {m.isBranchSecretary && <Tag color="magenta">书记</Tag>}
+                          </Space>
+                        ),
+                      },
+                      { title: '挂职单位', dataIndex: 'hostUnit', width: 230, sorter: (x, y) => zh(x.hostUnit, y.hostUnit), render: (v: string) => v || '—' },
+                      { title: '挂任职务', dataIndex: 'hostPost', width: 200, sorter: (x, y) => zh(x.hostPost, y.hostPost), render: (v: string) => v || '—' },
+                      {
+                        title: '起止',
+                        key: 'term',
+                        width: 175,
+                        sorter: (x, y) => x.startDate.localeCompare(y.startDate) || (x.actualEndDate || x.plannedEndDate).localeCompare(y.actualEndDate || y.plannedEndDate),
+                        render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{`${m.startDate}—${m.actualEndDate || m.plannedEndDate}`}</span>,
+                      },
+                      { title: '状态', dataIndex: 'status', width: 140, sorter: (x, y) => statusRank(x.status) - statusRank(y.status), render: (st) => <StatusTag status={st} /> },
+                      { title: '政治辅导员', key: 'pm', width: 110, sorter: (x, y) => zh(x.politicalMentor.name, y.politicalMentor.name), render: (_, m) => mentorText(m.politicalMentor) },
+                      { title: '业务指导员', key: 'bm', width: 110, sorter: (x, y) => zh(x.businessMentor.name, y.businessMentor.name), render: (_, m) => mentorText(m.businessMentor) },
+                      {
+                        title: '操作',
+                        key: 'ops',
+                        // 考核 (everyone) and, for a role that may change them, 编辑 / 变更状态 / 移出.
+                        width: 70 + (canCall('posting:save') ? 56 : 0) + (canCall('posting:changeStatus') ? 80 : 0) + (canCall('batch:removeMember') ? 56 : 0),
+                        fixed: 'right',
+                        render: (_, m) => (
+                          <Space size={4}>
+                            <Button size="small" onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
+                              考核
                             </Button>
-                          )}
-                          {canCall('posting:changeStatus') && (
-                            <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
-                              变更状态
-                            </Button>
-                          )}
-                          {canCall('batch:removeMember') && (
-                            <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
-                              <Button size="small" danger>
-                                移出
+                            {canCall('posting:save') && (
+                              <Button size="small" onClick={() => editPosting(m)}>
+                                编辑
                               </Button>
-                            </Popconfirm>
-                          )}
-                        </Space>
-                      ),
-                    },
-                  ]}
-                />
+                            )}
+                            {canCall('posting:changeStatus') && (
+                              <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
+                                变更状态
+                              </Button>
+                            )}
+                            {canCall('batch:removeMember') && (
+                              <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
+                                <Button size="small" danger>
+                                  移出
+                                </Button>
+                              </Popconfirm>
+                            )}
+                          </Space>
+                        ),
+                      },
+                    ]}
+                  />
+                </Flex>
               ),
             },
             { key: 'groups', label: `工作小组（${p.subGroups.length}）`, children: <SubGroupsEditor page={p} onSaved={reload} /> },
@@ -214,7 +283,9 @@ export function BatchDetailPage() {
         load={() => api(printingRoster === 'summary' ? 'document:summary' : 'document:roster', { batchId: b.id })}
       />
       <BatchExportModal page={p} open={exporting} onClose={() => setExporting(false)} />
-      <BatchFormModal open={editing} batch={b} members={p.members} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), reload())} />
+      <BatchFormModal open={editing} batch={b} members={p.members} onClose={() => setEditing(false)} onSaved={afterSave} />
+      <TermAlignModal page={p} open={aligning} onClose={() => setAligning(false)} onDone={reload} />
+      <BulkStatusModal members={selected} open={bulk} onClose={() => setBulk(false)} onDone={() => (setBulk(false), setSelectedIds([]), reload())} />
       <AddMembersModal open={adding} batchId={b.id} onClose={() => setAdding(false)} onDone={() => (setAdding(false), reload())} />
       <StatusChangeModal target={statusTarget} onClose={() => setStatusTarget(null)} onDone={() => (setStatusTarget(null), reload())} />
       <PostingEditModal target={postingTarget} onClose={() => setPostingTarget(null)} onDone={() => (setPostingTarget(null), reload())} />

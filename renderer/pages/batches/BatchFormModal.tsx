@@ -1,35 +1,71 @@
-import { Col, Form, Input, Modal, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { BatchInputSchema, type Batch, type BatchMember } from '../../../shared/batch';
 import { BATCH_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
 import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
+import { refusalOnField } from '../../lib/refusalOnField';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
 const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 
-/** 新建/编辑批次: name, type, pairing, organisations, term, leader (a member). */
+/** Service refusals that belong to a field of this form. */
+const FIELD_REFUSALS = [
+  { match: /^批次名称：/, fields: ['name'] },
+  { match: /^组长：/, fields: ['leaderId'] },
+  { match: /^方向（派出\/接收）：/, fields: ['direction'] },
+];
+
+/**
+ * 新建/编辑批次: name, type, pairing, organisations, term, leader (an active member: not one whose file is in the
+ * recycle bin). `onSaved` gets the saved batch (the batch page then checks its members' postings against the term).
+ */
 export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: { open: boolean; batch?: Batch; members?: BatchMember[]; onClose: () => void; onSaved: (b: Batch) => void }) {
   const [form] = Form.useForm();
   const rules = rulesFor(form, BatchInputSchema);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(open && dirty);
+  const active = members.filter((m) => !m.cadreDeleted);
+  const recycledLeader = batch?.leaderId ? members.find((m) => m.cadreId === batch.leaderId && m.cadreDeleted) : undefined;
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(batch ? { ...batch } : { type: '东西部协作/对口支援', direction: '派出', leaderId: null });
+    // A 组长 whose file is in the recycle bin is no longer 组长: the field starts empty and says why.
+    form.setFieldsValue(batch ? { ...batch, leaderId: recycledLeader ? null : batch.leaderId } : { type: '东西部协作/对口支援', direction: '派出', leaderId: null });
+    setDirty(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, batch, form]);
 
   const { saving, submit } = useFormSubmit(form, async (v) => {
     const data = { name: v.name, type: v.type, direction: v.direction, fromPlace: v.fromPlace, toPlace: v.toPlace, dispatchingOrg: v.dispatchingOrg, receivingOrg: v.receivingOrg, startDate: v.startDate, endDate: v.endDate, leaderId: v.leaderId ?? null, notes: v.notes };
-    const saved = await api('batch:save', { id: batch?.id, data });
-    onSaved(saved);
-    return batch ? '批次已保存' : `已新建批次“${saved.name}”`;
+    try {
+      const saved = await api('batch:save', { id: batch?.id, data });
+      setDirty(false);
+      unsaved.release();
+      onSaved(saved);
+      return batch ? '批次已保存' : `已新建批次“${saved.name}”`;
+    } catch (e) {
+      refusalOnField(form, e, FIELD_REFUSALS);
+      throw e;
+    }
   });
 
   return (
-    <Modal title={batch ? '编辑批次' : '新建批次'} width={760} open={open} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal
+      title={batch ? '编辑批次' : '新建批次'}
+      width={760}
+      open={open}
+      onCancel={() => unsaved.confirmLeave(onClose)}
+      onOk={submit}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Form.Item label="批次名称" name="name" rules={[...rules('batchName'), { required: true, message: '不能为空' }]}>
           <Input placeholder="如 安康市第7批赴常州挂职干部" aria-label="批次名称" maxLength={100} />
         </Form.Item>
@@ -70,16 +106,22 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label="结束日期" name="endDate" rules={rules('endDate')}>
+            <Form.Item label="结束日期" name="endDate" rules={rules('endDate')} extra={batch && active.length ? '改动起止后，将列出挂职起止不在其中的成员，可一键调整' : undefined}>
               <DayInput aria-label="批次结束日期" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label="组长" name="leaderId" tooltip="组长须为本批次成员">
-              <Select allowClear placeholder={members.length ? '从成员中选择' : '添加成员后可选'} options={members.map((m) => ({ value: m.cadreId, label: m.name }))} />
+            <Form.Item label="组长" name="leaderId" tooltip="组长须为本批次成员（档案在回收站中的除外）">
+              <Select
+                allowClear
+                aria-label="组长"
+                placeholder={active.length ? '从成员中选择' : '添加成员后可选'}
+                options={members.map((m) => ({ value: m.cadreId, label: m.cadreDeleted ? `${m.name}（已删除）` : m.name, disabled: m.cadreDeleted }))}
+              />
             </Form.Item>
           </Col>
         </Row>
+        {recycledLeader && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`原组长${recycledLeader.name}的档案已移入回收站，不再担任组长；请另行指定（保存后组长为所选人员）。`} />}
         <Form.Item label="备注" name="notes" rules={rules('notes')}>
           <Input.TextArea rows={2} />
         </Form.Item>

@@ -6,6 +6,7 @@ import { DEFAULT_QUARTER_THEMES, SUB_GROUP_SUGGESTIONS } from '../../../shared/c
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { DayInput } from '../../components/DayInput';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 
 type Props = { page: BatchPage; onSaved: () => void };
 
@@ -27,18 +28,31 @@ function useSave() {
   return { saving, run };
 }
 
-const memberOptions = (page: BatchPage) => page.members.map((m) => ({ value: m.cadreId, label: m.name }));
+/** The batch's members to choose from; one whose file is in the recycle bin shows as such and cannot be chosen. */
+const memberOptions = (page: BatchPage) => page.members.map((m) => ({ value: m.cadreId, label: m.cadreDeleted ? `${m.name}（已删除）` : m.name, disabled: m.cadreDeleted }));
+
+/**
+ * An editor on a tab of the batch page: its edits are guarded (another menu item, 返回, closing the window ask first)
+ * until saved; loading the page's values anew makes it clean.
+ */
+function useTabDirty(page: BatchPage) {
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(dirty);
+  useEffect(() => setDirty(false), [page]);
+  return { onValuesChange: () => setDirty(true), saved: () => (setDirty(false), unsaved.release()) };
+}
 
 /** 工作小组: the batch's sub-groups and who is in each. */
 export function SubGroupsEditor({ page, onSaved }: Props) {
   const [form] = Form.useForm();
   const { saving, run } = useSave();
+  const guard = useTabDirty(page);
   useEffect(() => form.setFieldsValue({ subGroups: page.subGroups.map((g) => ({ id: g.id, groupName: g.groupName, leaderId: g.leaderId, memberIds: g.memberIds })) }), [page, form]);
-  const save = () => run('工作小组', () => api('batch:saveSubGroups', { batchId: page.batch.id, subGroups: form.getFieldValue('subGroups') ?? [] }), onSaved);
+  const save = () => run('工作小组', () => api('batch:saveSubGroups', { batchId: page.batch.id, subGroups: form.getFieldValue('subGroups') ?? [] }), () => (guard.saved(), onSaved()));
   // A role that may not change the batch sees the groups read-only, without the add/delete/save buttons.
   const editable = useSession().canCall('batch:saveSubGroups');
   return (
-    <Form form={form} layout="vertical" disabled={!editable}>
+    <Form form={form} layout="vertical" disabled={!editable} onValuesChange={guard.onValuesChange}>
       <Form.List name="subGroups">
         {(fields, { add, remove }) => (
           <Flex vertical gap={8}>
@@ -63,7 +77,7 @@ export function SubGroupsEditor({ page, onSaved }: Props) {
                   </Col>
                   {editable && (
                     <Col span={1}>
-                      <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除小组" />
+                      <Button icon={<DeleteOutlined />} onClick={() => (remove(f.name), guard.onValuesChange())} aria-label="删除小组" />
                     </Col>
                   )}
                 </Row>
@@ -71,11 +85,11 @@ export function SubGroupsEditor({ page, onSaved }: Props) {
             ))}
             {editable && (
               <Flex gap={8} wrap>
-                <Button icon={<PlusOutlined />} onClick={() => add({ groupName: '', leaderId: null, memberIds: [] })}>
+                <Button icon={<PlusOutlined />} onClick={() => (add({ groupName: '', leaderId: null, memberIds: [] }), guard.onValuesChange())}>
                   添加小组
                 </Button>
                 {fields.length === 0 && (
-                  <Button onClick={() => SUB_GROUP_SUGGESTIONS.forEach((groupName) => add({ groupName, leaderId: null, memberIds: [] }))}>按常用设置（{SUB_GROUP_SUGGESTIONS.join('、')}）</Button>
+                  <Button onClick={() => (SUB_GROUP_SUGGESTIONS.forEach((groupName) => add({ groupName, leaderId: null, memberIds: [] })), guard.onValuesChange())}>按常用设置（{SUB_GROUP_SUGGESTIONS.join('、')}）</Button>
                 )}
                 <Button type="primary" loading={saving} onClick={save}>
                   保存工作小组
@@ -93,6 +107,7 @@ export function SubGroupsEditor({ page, onSaved }: Props) {
 export function PartyBranchEditor({ page, onSaved }: Props) {
   const [form] = Form.useForm();
   const { saving, run } = useSave();
+  const guard = useTabDirty(page);
   useEffect(() => form.setFieldsValue({ ...page.partyBranch }), [page, form]);
   const save = () =>
     run(
@@ -101,11 +116,11 @@ export function PartyBranchEditor({ page, onSaved }: Props) {
         const v = form.getFieldsValue(true);
         return api('batch:savePartyBranch', { batchId: page.batch.id, branchName: v.branchName ?? '', foundedDate: v.foundedDate ?? '', secretaryId: v.secretaryId ?? null, memberIds: v.memberIds ?? [] });
       },
-      onSaved,
+      () => (guard.saved(), onSaved()),
     );
   const editable = useSession().canCall('batch:savePartyBranch');
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable} onValuesChange={guard.onValuesChange}>
       <Row gutter={12}>
         <Col span={10}>
           <Form.Item label="支部名称" name="branchName">
@@ -139,11 +154,12 @@ export function PartyBranchEditor({ page, onSaved }: Props) {
 export function ThemesEditor({ page, onSaved }: Props) {
   const [form] = Form.useForm();
   const { saving, run } = useSave();
+  const guard = useTabDirty(page);
   useEffect(() => form.setFieldsValue({ themes: page.themes }), [page, form]);
-  const save = () => run('季度主题', () => api('batch:saveThemes', { batchId: page.batch.id, themes: form.getFieldValue('themes') ?? [] }), onSaved);
+  const save = () => run('季度主题', () => api('batch:saveThemes', { batchId: page.batch.id, themes: form.getFieldValue('themes') ?? [] }), () => (guard.saved(), onSaved()));
   const editable = useSession().canCall('batch:saveThemes');
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 900 }} disabled={!editable} onValuesChange={guard.onValuesChange}>
       <Typography.Paragraph type="secondary">每个季度确定一个工作主题，既是“主题”也是“考题”，季度小结与考核按主题进行。</Typography.Paragraph>
       <Form.List name="themes">
         {(fields, { add, remove }) => (
@@ -159,16 +175,16 @@ export function ThemesEditor({ page, onSaved }: Props) {
                 <Form.Item name={[f.name, 'note']} style={{ flex: 1, marginBottom: 4 }}>
                   <Input placeholder="说明（可选）" />
                 </Form.Item>
-                {editable && <Button icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除主题" />}
+                {editable && <Button icon={<DeleteOutlined />} onClick={() => (remove(f.name), guard.onValuesChange())} aria-label="删除主题" />}
               </Flex>
             ))}
             {!editable && fields.length === 0 && <Empty description="尚未确定季度主题" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
             {editable && (
               <Flex gap={8}>
-                <Button icon={<PlusOutlined />} onClick={() => add({ period: '', theme: '', note: '' })}>
+                <Button icon={<PlusOutlined />} onClick={() => (add({ period: '', theme: '', note: '' }), guard.onValuesChange())}>
                   添加主题
                 </Button>
-                {fields.length === 0 && <Button onClick={() => DEFAULT_QUARTER_THEMES.forEach((t) => add({ ...t, note: '' }))}>使用“融入、务实、见效、赓续”</Button>}
+                {fields.length === 0 && <Button onClick={() => (DEFAULT_QUARTER_THEMES.forEach((t) => add({ ...t, note: '' })), guard.onValuesChange())}>使用“融入、务实、见效、赓续”</Button>}
                 <Button type="primary" loading={saving} onClick={save}>
                   保存季度主题
                 </Button>

@@ -7,6 +7,7 @@ import { dayOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { DayInput } from '../../components/DayInput';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
@@ -17,14 +18,19 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
   const [form] = Form.useForm();
   const [editing, setEditing] = useState<Meeting | 'new' | null>(null);
   const rules = rulesFor(form, MeetingInputSchema);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!editing && dirty);
 
   const open = (m: Meeting | 'new') => {
     form.resetFields();
     form.setFieldsValue(m === 'new' ? { type: '全体成员会议', date: dayOf(new Date()), attendance: page.members.length || null } : m);
     setEditing(m);
+    setDirty(false);
   };
   const { saving, submit: save } = useFormSubmit(form, async (v) => {
     await api('batch:saveMeeting', { id: editing === 'new' ? undefined : editing!.id, batchId: page.batch.id, data: { type: v.type, date: v.date, topic: v.topic, attendance: v.attendance ?? null, minutes: v.minutes ?? '' } });
+    setDirty(false);
+    unsaved.release();
     setEditing(null);
     onSaved();
     return '会议记录已保存';
@@ -91,8 +97,8 @@ export function MeetingsTab({ page, onSaved }: { page: BatchPage; onSaved: () =>
         ]}
         expandable={{ expandedRowRender: (m) => <div style={{ whiteSpace: 'pre-wrap' }}>{m.minutes || '（无纪要）'}</div> }}
       />
-      <Modal title={editing === 'new' ? '记录会议' : '编辑会议记录'} open={!!editing} width={720} onCancel={() => setEditing(null)} onOk={save} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-        <Form form={form} layout="vertical">
+      <Modal title={editing === 'new' ? '记录会议' : '编辑会议记录'} open={!!editing} width={720} onCancel={() => unsaved.confirmLeave(() => setEditing(null))} onOk={save} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+        <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
           <Row gutter={12}>
             <Col span={8}>
               <Form.Item label="类型" name="type" rules={rules('type', true)}>
