@@ -24,8 +24,8 @@ describe('考核记录, 请销假 and 工作实绩 of a posting in the browser h
     const ids: number[] = [];
     for (const [i, [name, gender, birth]] of people.entries())
       ids.push((await app.services.cadres.save(ctx, { name, gender, birthDate: `${birth.slice(0, 4)}.${birth.slice(4, 6)}`, idNumber: makeIdNumber('320402', birth, 41 + i * 2, gender), workUnit: '常州市商务局' })).id);
-    // A running posting that started 100 days ago: 101 days counted up to today.
-    batchId = (await app.services.batches.save(ctx, { name: '常州市赴安康挂职干部（第7批）', type: '东西部协作/对口支援', direction: '派出', startDate: addDays(today, -100), endDate: addDays(today, 265) })).id;
+    // A running posting that started 100 days ago: 101 days counted up to today; it ends in 20 days, so its 期满考核 may be made.
+    batchId = (await app.services.batches.save(ctx, { name: '常州市赴安康挂职干部（第7批）', type: '东西部协作/对口支援', direction: '派出', startDate: addDays(today, -100), endDate: addDays(today, 20) })).id;
     const added = await app.services.batches.addMembers(ctx, { batchId, cadreIds: ids, defaults: { status: '在岗', hostUnit: '安康市汉滨区商务局', hostPost: '副局长' } });
     postingId = added.added.find((a) => a.cadreId === ids[0])!.postingId;
     // Some records made directly, so that the page shows every section filled.
@@ -136,8 +136,8 @@ describe('考核记录, 请销假 and 工作实绩 of a posting in the browser h
 
     await page.getByRole('button', { name: /登记请销假/ }).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '登记请销假' });
-    await dialog.getByLabel('离岗日期').fill(addDays(today, -40));
-    await dialog.getByLabel('返岗前最后一天').fill(addDays(today, -11));
+    await dialog.getByLabel('离岗开始日期').fill(addDays(today, -40));
+    await dialog.getByLabel('离岗结束日期').fill(addDays(today, -11));
     await dialog.getByLabel('批准人').fill('挂职单位主要负责人 王建国');
     await visible(dialog.getByText('共 30 天'));
     await dialog.getByRole('button', { name: '保存' }).click();

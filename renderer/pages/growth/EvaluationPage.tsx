@@ -3,10 +3,12 @@ import { Alert, App, Badge, Button, Card, Flex, Skeleton, Space, Tabs, Tag, Typo
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { GROWTH_RATERS, quarterDays, quarterNumber, RATER_STATUS_LABELS, type GrowthEvaluation, type GrowthRater, type GrowthResult } from '../../../shared/growth';
+import { growthScoreRefusal, GROWTH_RATERS, quarterDays, quarterNumber, RATER_STATUS_LABELS, type GrowthEvaluation, type GrowthRater, type GrowthResult } from '../../../shared/growth';
 import { editRefusal } from '../../../shared/workflow';
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { ArchiveCheck } from './ArchiveCheck';
 import { WorkflowStateTag } from '../postings/WorkflowStateTag';
 import { draftOf, draftsOf, sheetInput, type SheetDraft, type SheetDrafts } from './evaluationDrafts';
 import { EvidencePanel } from './EvidencePanel';
@@ -26,7 +28,7 @@ const STATUS_BADGES = { complete: 'success', incomplete: 'warning', missing: 'de
 export function EvaluationPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const { refusalOf } = useSession();
   const [e, setE] = useState<GrowthEvaluation | null>(null);
   const [error, setError] = useState<string>();
@@ -75,7 +77,9 @@ export function EvaluationPage() {
     const n = ++seq.current;
     setPreviewBusy(true);
     const timer = setTimeout(() => {
-      api('growth:preview', { templateId: e.templateId, ratings: Object.fromEntries(GROWTH_RATERS.map((r) => [r, { scores: drafts[r].scores }])) })
+      // A score being corrected (outside 0—100) counts as not scored in the live figures.
+      const valid = (scores: Record<string, number | null>) => Object.fromEntries(Object.entries(scores).map(([c, v]) => [c, typeof v === 'number' && !growthScoreRefusal(v) ? v : null]));
+      api('growth:preview', { templateId: e.templateId, ratings: Object.fromEntries(GROWTH_RATERS.map((r) => [r, { scores: valid(drafts[r].scores) }])) })
         .then((r) => n === seq.current && setPreview(r))
         .catch(() => undefined)
         .finally(() => n === seq.current && setPreviewBusy(false));
@@ -84,6 +88,9 @@ export function EvaluationPage() {
   }, [e, drafts, dirty]);
 
   const onNarrativesDirty = useCallback((d: boolean) => setNarrativesDirty(d), []);
+  // 有未保存的修改: scores or narratives typed and not saved hold 返回, a menu click, a link and closing the window.
+  const unsaved = [...dirty, ...(narrativesDirty ? ['阶段评语'] : [])];
+  const guard = useUnsavedChanges(unsaved.length > 0);
 
   if (error) return <Alert type="error" showIcon title="无法打开成长评价" description={error} action={<Button onClick={() => navigate(-1)}>返回</Button>} />;
   if (!e || !drafts) return <Skeleton active />;
@@ -93,21 +100,23 @@ export function EvaluationPage() {
   // A draft is scored by a role that may; others see it read-only, told which role may.
   const roleRefusal = refusalOf('growth:saveRater');
   const editable = e.workflow.editable && !roleRefusal;
-  const unsaved = [...dirty, ...(narrativesDirty ? ['阶段评语'] : [])];
   const toPosting = () => navigate(`/postings/${e.postingId}?tab=growth`);
-  const backToPosting = () =>
-    unsaved.length
-      ? modal.confirm({ title: '离开评价页？', content: `${unsaved.join('、')}有未保存的修改，离开后将丢失。`, okText: '仍要离开', cancelText: '留在本页', onOk: toPosting })
-      : toPosting();
+  const backToPosting = () => guard.confirmLeave(toPosting);
 
   const change = (rater: GrowthRater) => (d: SheetDraft) => {
     setDrafts((all) => ({ ...all!, [rater]: d }));
     setDirty((xs) => (xs.includes(rater) ? xs : [...xs, rater]));
   };
   const saveSheet = async (rater: GrowthRater, d: SheetDraft, done: string) => {
+    const wrong = Object.values(d.scores).filter((v) => typeof v === 'number' && growthScoreRefusal(v)).length;
+    if (wrong) {
+      message.error(`${rater}评分：有 ${wrong} 项超出 0—100 分，请改正标红的分数后再保存`);
+      return;
+    }
     setSaving(rater);
     try {
       const next = await api('growth:saveRater', sheetInput(e.id, rater, d));
+      if (unsaved.length === 1) guard.release();
       setE(next);
       // This rater now reads as stored; other raters keep what is being typed.
       setDrafts((all) => ({ ...all!, [rater]: draftOf(next.ratings.find((r) => r.rater === rater)) }));
@@ -179,13 +188,15 @@ export function EvaluationPage() {
             data-testid="archive-hash"
             title={`已归档：内容已冻结，不能再修改（归档于 ${dayjs(e.archive.archivedAt).format('YYYY年M月D日 HH:mm')}）`}
             description={
-              <span>
-                SHA-256 校验值：
-                <Typography.Text code copyable={{ text: e.archive.sha256, tooltips: ['复制校验值', '已复制'] }} style={{ wordBreak: 'break-all' }}>
-                  {e.archive.sha256}
-                </Typography.Text>
-                <Typography.Text type="secondary">（可在命令行运行 verify 核对归档内容是否被改动）</Typography.Text>
-              </span>
+              <Flex vertical gap={6}>
+                <span>
+                  SHA-256 校验值：
+                  <Typography.Text code copyable={{ text: e.archive.sha256, tooltips: ['复制校验值', '已复制'] }} style={{ wordBreak: 'break-all' }}>
+                    {e.archive.sha256}
+                  </Typography.Text>
+                </span>
+                <ArchiveCheck kind="growth_evaluation" id={e.id} />
+              </Flex>
             }
           />
         ) : (

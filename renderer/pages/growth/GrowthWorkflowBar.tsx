@@ -1,5 +1,5 @@
 import { AuditOutlined, CheckOutlined, DeleteOutlined, HistoryOutlined, InboxOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Popconfirm, Space } from 'antd';
+import { App, Button, Flex, Popconfirm, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
 import type { GrowthEvaluation } from '../../../shared/growth';
 import { WORKFLOW_ACTION_LABELS, type WorkflowAction } from '../../../shared/workflow';
@@ -17,7 +17,7 @@ const ICONS: Record<WorkflowAction, ReactNode> = { submit: <SendOutlined />, rev
  * stopped here (the service would score what is stored, not what is on screen).
  */
 export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: GrowthEvaluation; unsaved: string[]; onChanged: (e: GrowthEvaluation) => void; onDeleted: () => void }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [busy, setBusy] = useState<WorkflowAction | 'delete' | null>(null);
   const [reopening, setReopening] = useState(false);
   const [history, setHistory] = useState(false);
@@ -35,6 +35,19 @@ export function GrowthWorkflowBar({ e, unsaved, onChanged, onDeleted }: { e: Gro
       const next = await api('growth:transition', { id: e.id, action, ...(reason ? { reason } : {}) });
       message.success(action === 'submit' ? `${title}已提交：评分已锁定，如需修改请先退回为草稿` : action === 'archive' ? `${title}已归档：内容已冻结并记录校验值` : `${title}已${WORKFLOW_ACTION_LABELS[action]}`);
       onChanged(next);
+      // Said, not refused: a 期满 evaluation submitted while earlier ones are still drafts.
+      if (next.warnings.length)
+        modal.warning({
+          title: `${title}已提交，但还有前期评价未完成`,
+          content: (
+            <Flex vertical gap={4} data-testid="transition-warnings">
+              {next.warnings.map((w) => (
+                <span key={w}>{w}</span>
+              ))}
+            </Flex>
+          ),
+          okText: '知道了',
+        });
       return true;
     } catch (err) {
       message.error(errorMessage(err));

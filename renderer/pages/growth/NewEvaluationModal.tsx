@@ -1,16 +1,20 @@
 import { Alert, Flex, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { PostingHeader } from '../../../shared/assessment';
 import { periodKindOf, QUARTER_PERIODS, quarterDays, TERM_PERIOD } from '../../../shared/growth';
 import { effectiveEnd } from '../../../shared/posting';
+import { termEndOpensOn, termEndRefusal } from '../../../shared/termRules';
 import { dayOf, parseYearMonthDay } from '../../../shared/validators/yearMonth';
 import { api } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { DayInput } from '../../components/DayInput';
-import { useFormSubmit } from '../../lib/useFormSubmit';
+import { useFieldFormSubmit } from '../../lib/fieldErrors';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 
 const CUSTOM = '__custom';
+/** Where the service's refusals land: 时段 on the choice, 节点日期 and 节点名称 on theirs. */
+const FIELDS = { 时段: 'choice', 评价时段: 'choice', 节点日期: 'milestoneDate', 节点名称: 'customName' };
 
 /**
  * 新建评价: the period (a quarter of the posting that has begun, 期满, or a custom milestone with its day); the
@@ -23,6 +27,10 @@ export function NewEvaluationModal({ posting, taken, open, initialPeriod, onClos
   const choice = Form.useWatch('choice', form);
   const end = effectiveEnd(posting);
   const today = dayOf(new Date());
+  // 期满 only at the end of the term (shared/termRules.ts): the option says from when.
+  const termRefusal = termEndRefusal(posting, today, TERM_PERIOD);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(open && dirty);
 
   // The quarters begun so far within the posting (a quarter after its end is not owed), and any already evaluated.
   const quarters = useMemo(() => {
@@ -36,24 +44,33 @@ export function NewEvaluationModal({ posting, taken, open, initialPeriod, onClos
     const free = quarters.find((q) => !taken.includes(q.period))?.period;
     const wanted = initialPeriod && !taken.includes(initialPeriod) ? (periodKindOf(initialPeriod) === 'milestone' ? CUSTOM : initialPeriod) : undefined;
     form.resetFields();
-    form.setFieldsValue({ choice: wanted ?? free ?? (taken.includes(TERM_PERIOD) ? CUSTOM : TERM_PERIOD), customName: '', milestoneDate: '' });
+    form.setFieldsValue({ choice: wanted ?? free ?? (taken.includes(TERM_PERIOD) || termRefusal ? CUSTOM : TERM_PERIOD), customName: '', milestoneDate: '' });
+    setDirty(false);
+    clearFormError();
     // Only when the dialog opens: the list of taken periods is a new array on every render of the tab.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, initialPeriod]);
 
-  const { saving, submit } = useFormSubmit(form, async (v) => {
-    const custom = v.choice === CUSTOM;
-    const period = custom ? String(v.customName).trim() : v.choice;
-    const e = await api('growth:save', { data: { postingId: posting.id, period, milestoneDate: custom ? v.milestoneDate : '', templateId: null } });
-    onClose();
-    navigate(`/growth/${e.id}`);
-    return `已新建${posting.cadreName}的成长评价（${period}）`;
-  });
+  const { saving, submit, formError, clearFormError } = useFieldFormSubmit(
+    form,
+    async (v) => {
+      const custom = v.choice === CUSTOM;
+      const period = custom ? String(v.customName).trim() : v.choice;
+      const e = await api('growth:save', { data: { postingId: posting.id, period, milestoneDate: custom ? v.milestoneDate : '', templateId: null } });
+      setDirty(false);
+      unsaved.release();
+      onClose();
+      navigate(`/growth/${e.id}`);
+      return `已新建${posting.cadreName}的成长评价（${period}）`;
+    },
+    () => FIELDS,
+  );
 
   const range = (q: { start: string; end: string }) => `${q.start.slice(5)}—${q.end.slice(5)}`;
   return (
-    <Modal title={`新建成长评价 · ${posting.cadreName}`} open={open} width={640} onCancel={onClose} onOk={submit} okText="新建并开始评分" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical" style={{ marginTop: 12 }}>
+    <Modal title={`新建成长评价 · ${posting.cadreName}`} open={open} width={640} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="新建并开始评分" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      {formError && <Alert type="error" showIcon style={{ marginTop: 12 }} title={formError} />}
+      <Form form={form} layout="vertical" style={{ marginTop: 12 }} onValuesChange={() => setDirty(true)}>
         <Form.Item label="评价时段" name="choice" rules={[{ required: true, message: '请选择评价时段' }]}>
           <Radio.Group aria-label="评价时段">
             <Flex wrap gap={8}>
@@ -67,11 +84,16 @@ export function NewEvaluationModal({ posting, taken, open, initialPeriod, onClos
                   </Flex>
                 </Radio.Button>
               ))}
-              <Radio.Button value={TERM_PERIOD} disabled={taken.includes(TERM_PERIOD)} style={{ height: 'auto', lineHeight: 1.4, padding: '6px 12px', borderRadius: 4 }}>
+              <Radio.Button
+                value={TERM_PERIOD}
+                disabled={taken.includes(TERM_PERIOD) || !!termRefusal}
+                title={termRefusal && !taken.includes(TERM_PERIOD) ? termRefusal.replace(`${TERM_PERIOD}：`, '') : undefined}
+                style={{ height: 'auto', lineHeight: 1.4, padding: '6px 12px', borderRadius: 4 }}
+              >
                 <Flex vertical align="center">
                   <span>{TERM_PERIOD}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                    {taken.includes(TERM_PERIOD) ? '已有评价' : '终期评价'}
+                    {taken.includes(TERM_PERIOD) ? '已有评价' : termRefusal ? `${termEndOpensOn(posting) ?? '挂职结束'}起可评` : '终期评价'}
                   </Typography.Text>
                 </Flex>
               </Radio.Button>

@@ -1,6 +1,6 @@
 import { ClearOutlined, InfoCircleOutlined, SaveOutlined } from '@ant-design/icons';
 import { Button, Col, Flex, Form, Input, InputNumber, Popconfirm, Progress, Row, Space, Table, Tooltip, Typography } from 'antd';
-import { indicatorsOf, type GrowthIndicator, type GrowthRater, type GrowthResult, type GrowthStage, type GrowthTemplate } from '../../../shared/growth';
+import { growthScoreRefusal, indicatorsOf, type GrowthIndicator, type GrowthRater, type GrowthResult, type GrowthStage, type GrowthTemplate } from '../../../shared/growth';
 import { DayInput } from '../../components/DayInput';
 import type { SheetDraft } from './evaluationDrafts';
 import { formatScore, STAGE_COLORS } from './growthStyle';
@@ -61,6 +61,7 @@ export function RaterSheetEditor({
   for (const s of template.stages) s.indicators.forEach((x, j) => rows.push({ ...x, stage: s.stage, first: j === 0, span: j === 0 ? s.indicators.length : 0 }));
   const all = indicatorsOf(template);
   const done = all.filter((i) => typeof draft.scores[i.code] === 'number').length;
+  const invalid = all.filter((i) => typeof draft.scores[i.code] === 'number' && growthScoreRefusal(draft.scores[i.code]!)).length;
   const stageScore = (stage: GrowthStage) => result.stageScores.find((s) => s.stage === stage);
   const setScore = (code: string, v: number | null) => onChange({ ...draft, scores: { ...draft.scores, [code]: v } });
   const setComment = (code: string, v: string) => onChange({ ...draft, comments: { ...draft.comments, [code]: v } });
@@ -70,7 +71,7 @@ export function RaterSheetEditor({
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={12}>
         <Space size={12}>
-          <Typography.Text type="secondary">{`${RATER_HINTS[rater]}，权重 ${formatScore(template.raterWeights[rater])}%。每项 0—100 分，悬停指标名称查看评分说明。`}</Typography.Text>
+          <Typography.Text type="secondary">{`${RATER_HINTS[rater]}，权重 ${formatScore(template.raterWeights[rater])}%。每项 0—100 分（最多两位小数），悬停指标名称查看评分说明。`}</Typography.Text>
         </Space>
         <Space size={8} align="center">
           <Typography.Text type="secondary">{`已评 ${done}/${all.length} 项`}</Typography.Text>
@@ -129,25 +130,37 @@ export function RaterSheetEditor({
           {
             title: `${rater}评分`,
             key: 'score',
-            width: 120,
-            render: (_, r) =>
-              editable ? (
-                <InputNumber
-                  aria-label={`${rater}评分：${r.indicatorName}`}
-                  min={0}
-                  max={100}
-                  step={1}
-                  value={draft.scores[r.code] ?? null}
-                  onChange={(v) => setScore(r.code, typeof v === 'number' ? v : null)}
-                  placeholder="0—100"
-                  style={{ width: '100%' }}
-                  status={draft.scores[r.code] == null && done > 0 ? 'warning' : undefined}
-                />
-              ) : (
-                <Typography.Text strong style={{ fontSize: 15 }}>
-                  {formatScore(draft.scores[r.code])}
-                </Typography.Text>
-              ),
+            width: 150,
+            render: (_, r) => {
+              if (!editable)
+                return (
+                  <Typography.Text strong style={{ fontSize: 15 }}>
+                    {formatScore(draft.scores[r.code])}
+                  </Typography.Text>
+                );
+              // Typed as it is, never clamped: a score outside 0—100 is refused here, with the range.
+              const score = draft.scores[r.code];
+              const refusal = typeof score === 'number' ? growthScoreRefusal(score) : null;
+              return (
+                <Flex vertical gap={2}>
+                  <InputNumber
+                    aria-label={`${rater}评分：${r.indicatorName}`}
+                    step={1}
+                    value={score ?? null}
+                    onChange={(v) => setScore(r.code, typeof v === 'number' ? v : null)}
+                    placeholder="0—100"
+                    style={{ width: '100%' }}
+                    status={refusal ? 'error' : score == null && done > 0 ? 'warning' : undefined}
+                    aria-invalid={!!refusal}
+                  />
+                  {refusal && (
+                    <Typography.Text type="danger" style={{ fontSize: 12, lineHeight: 1.4 }} role="alert" data-testid={`score-error-${r.code}`}>
+                      {refusal}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              );
+            },
           },
           {
             title: '评分意见（选填）',
@@ -203,7 +216,8 @@ export function RaterSheetEditor({
             </Button>
           </Popconfirm>
           <Space>
-            {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+            {invalid > 0 && <Typography.Text type="danger">{`有 ${invalid} 项评分超出 0—100 分，请改正后保存`}</Typography.Text>}
+            {dirty && !invalid && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
             <Button type="primary" icon={<SaveOutlined />} loading={saving} onClick={onSave}>
               {`保存${rater}评分`}
             </Button>

@@ -3,6 +3,7 @@ import { App, Button, Card, Col, Drawer, Flex, Form, Input, InputNumber, Popconf
 import { useEffect, useState } from 'react';
 import { GROWTH_RATERS, GROWTH_STAGES, GrowthTemplateInputSchema, type GrowthTemplate, type GrowthTemplateInput } from '../../../shared/growth';
 import { api, errorMessage } from '../../api/client';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { rulesFor } from '../../lib/zodFormRule';
 import { formatScore, STAGE_COLORS } from './growthStyle';
 import { weightSum } from './templateInput';
@@ -39,12 +40,17 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
   const [busy, setBusy] = useState<'save' | 'activate' | null>(null);
   const stages = Form.useWatch('stages', form) as GrowthTemplateInput['stages'] | undefined;
   const raterWeights = Form.useWatch('raterWeights', form) as Record<string, number> | undefined;
+  // 有未保存的修改: 关闭, Esc, the mask and leaving the page ask first.
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!target && dirty);
+  const close = () => unsaved.confirmLeave(onClose);
 
   useEffect(() => {
     if (!target) return;
     form.resetFields();
     form.setFieldsValue(target.data);
     setDraft(target.id && target.version ? { id: target.id, version: target.version } : null);
+    setDirty(false);
   }, [target, form]);
 
   const indicatorSum = weightSum((stages ?? []).flatMap((s) => (s?.indicators ?? []).map((i) => i?.weight)));
@@ -66,6 +72,8 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
     try {
       let t = await api('growth:templateSave', { id: draft?.id, data: form.getFieldsValue(true) });
       setDraft({ id: t.id, version: t.version });
+      setDirty(false);
+      unsaved.release();
       if (activate) {
         t = await api('growth:templateActivate', { id: t.id });
         message.success(`第${t.version}版已启用：此后新建的评价使用这一版，已有评价不受影响`);
@@ -87,7 +95,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
     <Drawer
       title={title}
       open={!!target}
-      onClose={onClose}
+      onClose={close}
       size={1120}
       destroyOnHidden
       footer={
@@ -97,7 +105,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
             <SumLine label="评价主体权重" sum={raterSum} />
           </Space>
           <Space>
-            <Button onClick={onClose}>关闭</Button>
+            <Button onClick={close}>关闭</Button>
             <Tooltip title={sumsOk ? undefined : '权重合计为 100 后才能保存'}>
               <Button onClick={() => save(false)} loading={busy === 'save'} disabled={!sumsOk}>
                 保存草稿
@@ -112,7 +120,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
         </Flex>
       }
     >
-      <Form form={form} layout="vertical" requiredMark={false}>
+      <Form form={form} layout="vertical" requiredMark={false} onValuesChange={() => setDirty(true)}>
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item label="模板名称" name="templateName" rules={rules('templateName', true)}>
@@ -121,7 +129,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
           </Col>
           <Col span={4}>
             <Form.Item label="达标线（分）" name="threshold" rules={rules('threshold', true)} tooltip="阶段得分达到达标线且此前各阶段均达标，视为达到该阶段">
-              <InputNumber min={0} max={100} style={{ width: '100%' }} aria-label="达标线" />
+              <InputNumber style={{ width: '100%' }} aria-label="达标线" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -135,7 +143,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
             {GROWTH_RATERS.map((r) => (
               <Col span={6} key={r}>
                 <Form.Item label={r} name={['raterWeights', r]} rules={rules(['raterWeights', r], true)} style={{ marginBottom: 0 }}>
-                  <InputNumber min={0} max={100} style={{ width: '100%' }} aria-label={`${r}权重`} />
+                  <InputNumber style={{ width: '100%' }} aria-label={`${r}权重`} />
                 </Form.Item>
               </Col>
             ))}
@@ -186,7 +194,7 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
                             </Col>
                             <Col span={3}>
                               <Form.Item name={[f.name, 'weight']} rules={rules(['stages', i, 'indicators', j, 'weight'], true)} style={{ marginBottom: 8 }}>
-                                <InputNumber min={0} max={100} style={{ width: '100%' }} aria-label={`${stage}指标${j + 1}权重`} />
+                                <InputNumber style={{ width: '100%' }} aria-label={`${stage}指标${j + 1}权重`} />
                               </Form.Item>
                             </Col>
                             <Col span={8}>
@@ -201,12 +209,12 @@ export function TemplateEditorDrawer({ target, onClose, onSaved }: { target: Tem
                             </Col>
                             <Col span={1}>
                               <Tooltip title={fields.length <= 1 ? '每个阶段至少应有一项指标' : '删除这项指标'}>
-                                <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length <= 1} onClick={() => remove(f.name)} aria-label={`删除${stage}指标${j + 1}`} />
+                                <Button type="text" danger icon={<DeleteOutlined />} disabled={fields.length <= 1} onClick={() => (remove(f.name), setDirty(true))} aria-label={`删除${stage}指标${j + 1}`} />
                               </Tooltip>
                             </Col>
                           </Row>
                         ))}
-                        <Button type="dashed" size="small" icon={<PlusOutlined />} disabled={fields.length >= 12} onClick={() => add({ indicatorName: '', indicatorDescription: '', weight: null, guidance: '' })}>
+                        <Button type="dashed" size="small" icon={<PlusOutlined />} disabled={fields.length >= 12} onClick={() => (add({ indicatorName: '', indicatorDescription: '', weight: null, guidance: '' }), setDirty(true))}>
                           添加指标
                         </Button>
                       </>

@@ -96,30 +96,43 @@ export function TemplatesPage() {
           loading={list.loading}
           dataSource={versions}
           pagination={false}
-          scroll={{ x: 1150 }}
+          // 名称 keeps a readable width (it was squeezed to one character); the table scrolls rather than crush it.
+          scroll={{ x: mayEdit ? 1190 : 1030 }}
           columns={[
-            { title: '版本', key: 'v', width: 70, render: (_, s) => <Typography.Text strong>{`第${s.version}版`}</Typography.Text> },
-            { title: '名称', dataIndex: 'templateName', ellipsis: true, render: (v: string, s) => <a onClick={() => view(s.id)}>{v}</a> },
-            { title: '状态', key: 'status', width: 70, render: (_, s) => <TemplateStatusTag status={s.status} /> },
-            { title: '指标', dataIndex: 'indicatorCount', width: 60, align: 'right', render: (n: number) => `${n} 项` },
-            { title: '达标线', dataIndex: 'threshold', width: 66, align: 'right', render: formatScore },
+            { title: '版本', key: 'v', width: 72, render: (_, s) => <Typography.Text strong>{`第${s.version}版`}</Typography.Text> },
+            {
+              title: '名称',
+              dataIndex: 'templateName',
+              minWidth: 180,
+              ellipsis: { showTitle: false },
+              render: (v: string, s) => (
+                <Tooltip title={v} placement="topLeft">
+                  <a onClick={() => view(s.id)}>{v}</a>
+                </Tooltip>
+              ),
+            },
+            { title: '状态', key: 'status', width: 72, render: (_, s) => <TemplateStatusTag status={s.status} /> },
+            { title: '指标', dataIndex: 'indicatorCount', width: 64, align: 'right', render: (n: number) => `${n} 项` },
+            { title: '达标线', dataIndex: 'threshold', width: 72, align: 'right', render: formatScore },
             {
               title: '评价主体权重',
               key: 'w',
-              width: mayEdit ? 290 : 90,
+              width: 180,
               render: (_, s) => (
-                <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
-                  {GROWTH_RATERS.map((r) => `${r}${formatScore(s.raterWeights[r])}`).join(' · ')}
+                <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.6 }}>
+                  {`${GROWTH_RATERS.slice(0, 2).map((r) => `${r} ${formatScore(s.raterWeights[r])}`).join(' · ')}`}
+                  <br />
+                  {`${GROWTH_RATERS.slice(2).map((r) => `${r} ${formatScore(s.raterWeights[r])}`).join(' · ')}`}
                 </Typography.Text>
               ),
             },
-            { title: '使用', dataIndex: 'usedBy', width: 72, align: 'right', render: (n: number) => `${n} 份` },
-            { title: '来源', key: 'b', width: 90, render: (_, s) => (s.basedOnId ? `复制自第${versionOf(s.basedOnId) ?? '?'}版` : '—') },
-            { title: '修改时间', dataIndex: 'updatedAt', width: 130, render: (v: string) => dayjs(v).format('YYYY.MM.DD HH:mm') },
+            { title: '使用', dataIndex: 'usedBy', width: 68, align: 'right', render: (n: number) => `${n} 份` },
+            { title: '来源', key: 'b', width: 104, render: (_, s) => (s.basedOnId ? `复制自第${versionOf(s.basedOnId) ?? '?'}版` : '—') },
+            { title: '修改时间', dataIndex: 'updatedAt', width: 132, render: (v: string) => dayjs(v).format('YYYY.MM.DD HH:mm') },
             {
               title: '操作',
               key: 'ops',
-              width: mayEdit ? 290 : 90,
+              width: mayEdit ? 250 : 90,
               render: (_, s) => (
                 <Space size={4} wrap>
                   <Button size="small" icon={<EyeOutlined />} onClick={() => view(s.id)}>

@@ -7,12 +7,14 @@ import { postingYears, type FieldRules } from './recordKinds';
 export function AnnualAssessmentFields({ rules, page }: { rules: FieldRules; page: PostingRecords }) {
   const grade = Form.useWatch('grade') as string | undefined;
   const years = postingYears(page.posting);
+  // A year not yet begun cannot be assessed (shared/termRules.ts).
+  const thisYear = new Date().getFullYear();
   return (
     <>
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item label="年度" name="year" rules={rules('year', true)} validateFirst>
-            <Select aria-label="年度" options={years.map((y) => ({ value: y, label: `${y}年` }))} />
+            <Select aria-label="年度" options={years.map((y) => ({ value: y, label: `${y}年${y > thisYear ? '（尚未开始）' : ''}`, disabled: y > thisYear }))} />
           </Form.Item>
         </Col>
         <Col span={18}>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Popconfirm, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { EVIDENCE_ACCEPT } from '../../../shared/evidenceTypes';
 import type { Evidence, WorkResult } from '../../../shared/ledger';
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -71,6 +72,7 @@ export function EvidenceList({ result, onChanged }: { result: WorkResult; onChan
       {canCall('evidence:add') ? (
         <div>
           <Upload
+            accept={EVIDENCE_ACCEPT}
             multiple
             showUploadList={false}
             beforeUpload={(file) => {

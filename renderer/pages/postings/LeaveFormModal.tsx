@@ -1,12 +1,13 @@
-import { Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Alert, Col, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { LEAVE_TYPES } from '../../../shared/codes/assessment';
-import { LeaveInputSchema, type LeaveEntry } from '../../../shared/leave';
+import { LEAVE_FIELD_LABELS, LeaveInputSchema, type LeaveEntry } from '../../../shared/leave';
 import { dayNumber } from '../../../shared/onPost';
 import { dayOf, isDay } from '../../../shared/validators/yearMonth';
 import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
-import { useFormSubmit } from '../../lib/useFormSubmit';
+import { useFieldFormSubmit } from '../../lib/fieldErrors';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { rulesFor } from '../../lib/zodFormRule';
 import { clampToPosting } from './recordKinds';
 
@@ -14,7 +15,10 @@ export interface LeaveFormTarget {
   entry?: LeaveEntry;
 }
 
-/** 请销假 form: the kind of leave, first and last day away (both counted), who approved it. */
+/** A refusal's field: the two days by their labels here, the others by shared/fieldLabels.ts. */
+const LEAVE_LABELS = { [LEAVE_FIELD_LABELS.startDate]: 'startDate', [LEAVE_FIELD_LABELS.endDate]: 'endDate', 开始日期: 'startDate', 结束日期: 'endDate', 假别: 'leaveType', 批准人: 'approvedBy', 备注: 'notes' };
+
+/** 请销假 form: the kind of leave, first and last day away (both counted, 离岗开始日期 / 离岗结束日期), who approved it. */
 export function LeaveFormModal({
   target,
   posting,
@@ -32,26 +36,48 @@ export function LeaveFormModal({
   const end = Form.useWatch('endDate', form) as string | undefined;
   const days = start && end && isDay(start) && isDay(end) && end >= start ? dayNumber(end) - dayNumber(start) + 1 : null;
 
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!target && dirty);
+
   useEffect(() => {
     if (!target) return;
     const today = clampToPosting(dayOf(new Date()), posting);
     form.resetFields();
     form.setFieldsValue(target.entry ? { ...target.entry } : { postingId: posting.id, leaveType: '事假', startDate: today, endDate: today, approvedBy: '', notes: '' });
+    setDirty(false);
+    clearFormError();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  const { saving, submit } = useFormSubmit(form, async (v) => {
-    await api('leave:save', {
-      id: target?.entry?.id,
-      data: { postingId: posting.id, leaveType: v.leaveType, startDate: v.startDate, endDate: v.endDate, approvedBy: v.approvedBy, notes: v.notes ?? '' },
-    });
-    onSaved();
-    return '请销假记录已保存';
-  });
+  const { saving, submit, formError, clearFormError } = useFieldFormSubmit(
+    form,
+    async (v) => {
+      await api('leave:save', {
+        id: target?.entry?.id,
+        data: { postingId: posting.id, leaveType: v.leaveType, startDate: v.startDate, endDate: v.endDate, approvedBy: v.approvedBy, notes: v.notes ?? '' },
+      });
+      setDirty(false);
+      unsaved.release();
+      onSaved();
+      return '请销假记录已保存';
+    },
+    () => LEAVE_LABELS,
+  );
 
   return (
-    <Modal title={target?.entry ? '编辑请销假记录' : '登记请销假'} open={!!target} width={640} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal
+      title={target?.entry ? '编辑请销假记录' : '登记请销假'}
+      open={!!target}
+      width={640}
+      onCancel={() => unsaved.confirmLeave(onClose)}
+      onOk={submit}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} />}
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item label="假别" name="leaveType" rules={rules('leaveType', true)} validateFirst>
@@ -59,18 +85,18 @@ export function LeaveFormModal({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label="离岗日期" name="startDate" rules={rules('startDate', true)} validateFirst tooltip="离开挂职岗位的第一天">
-              <DayInput aria-label="离岗日期" />
+            <Form.Item label={LEAVE_FIELD_LABELS.startDate} name="startDate" rules={rules('startDate', true)} validateFirst tooltip="离开挂职岗位的第一天">
+              <DayInput aria-label={LEAVE_FIELD_LABELS.startDate} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item label="返岗前最后一天" name="endDate" rules={rules('endDate', true)} validateFirst tooltip="不在岗的最后一天（含当天）" dependencies={['startDate']}>
-              <DayInput aria-label="返岗前最后一天" />
+            <Form.Item label={LEAVE_FIELD_LABELS.endDate} name="endDate" rules={rules('endDate', true)} validateFirst tooltip="离开岗位的最后一天（含当天），次日返岗" dependencies={['startDate']}>
+              <DayInput aria-label={LEAVE_FIELD_LABELS.endDate} />
             </Form.Item>
           </Col>
         </Row>
         <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
-          {days ? `共 ${days} 天（按自然日计算，含首尾两天）` : '按自然日计算，含首尾两天'}
+          {days ? `离岗共 ${days} 天（按自然日计算，含开始和结束两天）` : '按自然日计算，含开始和结束两天'}
         </Typography.Paragraph>
         <Form.Item label="批准人" name="approvedBy" rules={rules('approvedBy', true)} validateFirst>
           <Input aria-label="批准人" placeholder="如 挂职单位主要负责人 王建国" />

@@ -78,7 +78,7 @@ export function LeaveTab({ posting, onChanged }: { posting: PostingHeader; onCha
           locale={{ emptyText: '尚无请销假记录' }}
           columns={[
             { title: '假别', dataIndex: 'leaveType', width: 110 },
-            { title: '起止', key: 'span', width: 200, render: (_, e) => (e.startDate === e.endDate ? e.startDate : `${e.startDate}—${e.endDate}`) },
+            { title: '离岗起止', key: 'span', width: 200, render: (_, e) => (e.startDate === e.endDate ? e.startDate : `${e.startDate}—${e.endDate}`) },
             { title: '天数', dataIndex: 'days', width: 70, align: 'right' },
             { title: '批准人', dataIndex: 'approvedBy', width: 220, ellipsis: true },
             { title: '备注', dataIndex: 'notes', ellipsis: true, render: (v: string) => v || '—' },

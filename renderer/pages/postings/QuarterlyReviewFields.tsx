@@ -2,6 +2,7 @@ import { Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { quarterLabel, quarterSpan, quartersBegun, type PostingRecords } from '../../../shared/assessment';
 import { QUARTER_GRADES } from '../../../shared/codes/assessment';
 import { effectiveEnd } from '../../../shared/posting';
+import { dayOf } from '../../../shared/validators/yearMonth';
 import type { FieldRules } from './recordKinds';
 
 /** 季度小结/考核: the posting's quarter (counted from its start), the batch's theme, the summary and the grade. */
@@ -9,9 +10,12 @@ export function QuarterlyReviewFields({ rules, page }: { rules: FieldRules; page
   const p = page.posting;
   const quarter = Form.useWatch('quarter') as number | undefined;
   const count = Math.max(1, quartersBegun(p.startDate, effectiveEnd(p)));
+  const today = dayOf(new Date());
   const options = Array.from({ length: count }, (_, i) => {
     const span = quarterSpan(p.startDate, i + 1);
-    return { value: i + 1, label: `${quarterLabel(i + 1)}（${span.startDate}—${span.endDate}）` };
+    // A quarter not yet begun cannot be reviewed (shared/termRules.ts).
+    const future = span.startDate > today;
+    return { value: i + 1, label: `${quarterLabel(i + 1)}（${span.startDate}—${span.endDate}）${future ? '（尚未开始）' : ''}`, disabled: future };
   });
   const batchTheme = quarter ? page.themes[quarter - 1]?.theme : undefined;
   return (
@@ -42,7 +46,7 @@ export function QuarterlyReviewFields({ rules, page }: { rules: FieldRules; page
         </Col>
         <Col span={12}>
           <Form.Item label="分数" name="score" rules={rules('score')}>
-            <InputNumber min={0} max={100} precision={1} suffix="分" style={{ width: '100%' }} placeholder="百分制，可不填" />
+            <InputNumber step={1} suffix="分" style={{ width: '100%' }} placeholder="百分制，可不填" aria-label="分数" />
           </Form.Item>
         </Col>
       </Row>

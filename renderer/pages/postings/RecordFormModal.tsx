@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Modal } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { quartersBegun, RECORD_INPUT_SCHEMAS, RECORD_KIND_LABELS, type AssessmentRecord, type PostingRecords, type RecordKind } from '../../../shared/assessment';
 import { noVotes } from '../../../shared/democraticVote';
 import { effectiveEnd } from '../../../shared/posting';
@@ -7,7 +7,8 @@ import { dayOf, yearMonthOf } from '../../../shared/validators/yearMonth';
 import { editRefusal } from '../../../shared/workflow';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
-import { useFormSubmit } from '../../lib/useFormSubmit';
+import { formFieldNames, useFieldFormSubmit } from '../../lib/fieldErrors';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { rulesFor } from '../../lib/zodFormRule';
 import { AnnualAssessmentFields } from './AnnualAssessmentFields';
 import { MonthlyReportFields } from './MonthlyReportFields';
@@ -68,21 +69,34 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
   // Read-only when the record is locked, or when the signed-in role may not save this kind (it says which role may).
   const roleRefusal = refusalOf(SAVE_CHANNELS[kind]);
   const refusal = (record && 'workflow' in record ? editRefusal(record.workflow.state) : null) ?? (record && roleRefusal ? `只读（${roleRefusal}）` : null);
+  // 有未保存的修改: closing the dialog (取消, ×, Esc) or leaving the page asks first.
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!target && !refusal && dirty);
 
   useEffect(() => {
     if (!target) return;
     form.resetFields();
     form.setFieldsValue({ ...(target.record ?? defaults(target.kind, page)), postingId: page.posting.id });
+    setDirty(false);
+    clearFormError();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  const { saving, submit } = useFormSubmit(form, async (v) => {
-    const data = cleanValues(kind, { ...v, postingId: page.posting.id });
-    // The data is checked by the channel's schema of this kind (the same schema the fields were checked with).
-    const saved = await api(SAVE_CHANNELS[kind], { id: record?.id, data } as never);
-    onSaved();
-    return `${recordTitle(saved as AssessmentRecord)}已保存${'workflow' in (saved as object) ? '（草稿，提交后锁定）' : ''}`;
-  });
+  // A refusal lands on the field it names (月份：…, 季度：…, 年度：…, 日期：…), the rest above the fields.
+  const { saving, submit, formError, clearFormError } = useFieldFormSubmit(
+    form,
+    async (v) => {
+      const data = cleanValues(kind, { ...v, postingId: page.posting.id });
+      // The data is checked by the channel's schema of this kind (the same schema the fields were checked with).
+      const saved = await api(SAVE_CHANNELS[kind], { id: record?.id, data } as never);
+      setDirty(false);
+      unsaved.release();
+      onSaved();
+      return `${recordTitle(saved as AssessmentRecord)}已保存${'workflow' in (saved as object) ? '（草稿，提交后锁定）' : ''}`;
+    },
+    () => formFieldNames(form),
+  );
+  const close = () => unsaved.confirmLeave(onClose);
 
   const fields = (() => {
     switch (kind) {
@@ -107,7 +121,7 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
       title={title}
       open={!!target}
       width={WIDTHS[kind]}
-      onCancel={onClose}
+      onCancel={close}
       onOk={submit}
       okText="保存"
       cancelText="取消"
@@ -116,7 +130,8 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
       footer={refusal ? <Button onClick={onClose}>关闭</Button> : undefined}
     >
       {refusal && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={refusal} />}
-      <Form form={form} layout="vertical" disabled={!!refusal} className={refusal ? 'record-readonly' : undefined}>
+      {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} data-testid="record-form-error" />}
+      <Form form={form} layout="vertical" disabled={!!refusal} className={refusal ? 'record-readonly' : undefined} onValuesChange={() => setDirty(true)}>
         {fields}
       </Form>
     </Modal>

@@ -12,6 +12,7 @@ export function RecordSection<T extends { id: number }>({
   emptyText,
   expand,
   extra,
+  selection,
 }: {
   title: string;
   addLabel: string;
@@ -22,6 +23,8 @@ export function RecordSection<T extends { id: number }>({
   /** The full text of a row, shown when it is expanded. */
   expand?: (r: T) => ReactNode;
   extra?: ReactNode;
+  /** Rows the clerk can tick for a bulk action (the ids ticked, and which rows can be ticked). */
+  selection?: { selected: number[]; onChange: (ids: number[]) => void; selectable?: (r: T) => boolean; label: (r: T) => string };
 }) {
   return (
     <Card
@@ -47,6 +50,13 @@ export function RecordSection<T extends { id: number }>({
         pagination={{ pageSize: 12, hideOnSinglePage: true }}
         locale={{ emptyText }}
         expandable={expand ? { expandedRowRender: expand } : undefined}
+        rowSelection={
+          selection && {
+            selectedRowKeys: selection.selected,
+            onChange: (keys) => selection.onChange(keys.map(Number)),
+            getCheckboxProps: (r) => ({ disabled: selection.selectable ? !selection.selectable(r) : false, 'aria-label': `选择${selection.label(r)}` }),
+          }
+        }
       />
     </Card>
   );

@@ -1,9 +1,27 @@
-import { DeleteOutlined, EditOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, ExclamationCircleOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Popconfirm, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { quarterLabel, type AnnualAssessment, type AssessmentRecord, type MonthlyReport, type Note, type PostingRecords, type QuarterlyReview, type RecordKind, type Talk } from '../../../shared/assessment';
+import {
+  quarterLabel,
+  type AnnualAssessment,
+  type AnnualTextProposal,
+  type AssessmentRecord,
+  type MonthlyReport,
+  type Note,
+  type PostingRecords,
+  type QuarterlyReview,
+  type RecordKind,
+  type Talk,
+  type TransitionResult,
+} from '../../../shared/assessment';
+import { ACTION_PERMISSIONS } from '../../../shared/permissions';
+import { termEndRefusal } from '../../../shared/termRules';
+import { dayOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
+import { useApi } from '../../api/useApi';
 import { useSession } from '../../auth/session';
+import { AnnualProposalModal } from './AnnualProposalModal';
+import { BulkWorkflowBar } from './BulkWorkflowBar';
 import { RecordFormModal, type RecordFormTarget } from './RecordFormModal';
 import { RecordHistoryDrawer, type HistoryTarget } from './RecordHistoryDrawer';
 import { recordTitle, SAVE_CHANNELS } from './recordKinds';
@@ -30,12 +48,46 @@ const fullText = (...parts: [string, string][]) => (
  * 考核记录 of a posting: a section per kind. Workflow records (季度、年度、期满) show their state, the actions it
  * allows and their history; only a draft offers 编辑/删除, the others open read-only.
  */
-export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChanged: () => void }) {
-  const { message } = App.useApp();
-  const { canCall } = useSession();
+export function RecordsTab({ page, onChanged: reloadPage }: { page: PostingRecords; onChanged: () => void }) {
+  const { message, modal } = App.useApp();
+  const { canCall, can } = useSession();
+  // Ticking rows is offered to a role that may submit or review them.
+  const mayBulk = can(ACTION_PERMISSIONS.submit) || can(ACTION_PERMISSIONS.review);
   const [form, setForm] = useState<RecordFormTarget | null>(null);
   const [history, setHistory] = useState<HistoryTarget | null>(null);
   const [reopen, setReopen] = useState<ReopenTarget | null>(null);
+  const [selectedQuarterly, setSelectedQuarterly] = useState<number[]>([]);
+  const [selectedAnnual, setSelectedAnnual] = useState<number[]>([]);
+  // 年度考核结果 proposals: those still open for the posting's reviewed years, and the one on screen.
+  const proposals = useApi('record:annualProposals', page.annual.some((a) => a.workflow.state === '已审核' || a.workflow.state === '已归档') ? { postingId: page.posting.id } : null);
+  const [proposal, setProposal] = useState<AnnualTextProposal | null>(null);
+  const proposalOf = (recordId: number) => proposals.data?.find((p) => p.recordId === recordId);
+  const onChanged = () => {
+    reloadPage();
+    proposals.reload();
+  };
+
+  /** What a step answered besides the record: an annual-text note, a proposal to show, warnings to read. */
+  const outcome = (results: TransitionResult[]) => {
+    for (const r of results) if (r.annualTextNote) message.info(r.annualTextNote, 6);
+    const warnings = results.flatMap((r) => r.warnings);
+    if (warnings.length)
+      modal.warning({
+        title: '期满考核已提交，但还有前期记录未完成',
+        content: (
+          <Flex vertical gap={4} data-testid="transition-warnings">
+            {warnings.map((w) => (
+              <span key={w}>{w}</span>
+            ))}
+          </Flex>
+        ),
+        okText: '知道了',
+      });
+    const next = results.find((r) => r.proposal)?.proposal;
+    if (next) setProposal(next);
+  };
+  const today = dayOf(new Date());
+  const termRefusal = termEndRefusal(page.posting, today, '期满考核');
 
   /** 登记… for a role that may save this kind; nothing otherwise. */
   const add = (kind: RecordKind) => (canCall(SAVE_CHANNELS[kind]) ? () => setForm({ kind }) : undefined);
@@ -82,12 +134,31 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
   };
   const opsColumn = <T extends AssessmentRecord>(width = 150) => ({ title: '操作', key: 'ops', width, render: (_: unknown, r: T) => ops(r) });
   const workflowColumns = <T extends AnnualAssessment | QuarterlyReview>(): TableColumnsType<T> => [
-    { title: '状态', key: 'state', width: 90, render: (_, r) => <WorkflowStateTag state={r.workflow.state} /> },
+    {
+      title: '状态',
+      key: 'state',
+      width: 90,
+      render: (_, r) => {
+        const p = r.kind === 'annual' ? proposalOf(r.id) : undefined;
+        return (
+          <Flex vertical gap={4} align="start">
+            <WorkflowStateTag state={r.workflow.state} />
+            {p && (
+              <Tooltip title="干部档案中的年度考核结果与本次考核不一致，点击查看建议">
+                <Tag color="warning" icon={<ExclamationCircleOutlined />} style={{ cursor: 'pointer', marginInlineEnd: 0 }} onClick={() => setProposal(p)}>
+                  档案待更新
+                </Tag>
+              </Tooltip>
+            )}
+          </Flex>
+        );
+      },
+    },
     {
       title: '流程',
       key: 'flow',
       width: 200,
-      render: (_, r) => <WorkflowActions record={r} title={recordTitle(r)} onChanged={onChanged} onReopen={setReopen} onHistory={setHistory} />,
+      render: (_, r) => <WorkflowActions record={r} title={recordTitle(r)} onChanged={onChanged} onReopen={setReopen} onHistory={setHistory} onOutcome={(x) => outcome([x])} />,
     },
     opsColumn<T>(120),
   ];
@@ -100,6 +171,8 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
         addLabel="登记年度考核"
         onAdd={add('annual')}
         rows={page.annual}
+        selection={mayBulk ? { selected: selectedAnnual, onChange: setSelectedAnnual, label: recordTitle } : undefined}
+        extra={<BulkWorkflowBar records={page.annual.filter((r) => selectedAnnual.includes(r.id))} onDone={(results) => (setSelectedAnnual([]), onChanged(), outcome(results))} />}
         emptyText="尚无年度考核记录"
         expand={(r) => fullText(['考核评语', r.comments], ...(r.gradeReason ? ([['不确定等次原因', r.gradeReason]] as [string, string][]) : []))}
         columns={[
@@ -118,19 +191,26 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
           term ? (
             <Space size={8}>
               <WorkflowStateTag state={term.workflow.state} />
-              <WorkflowActions record={term} title={recordTitle(term)} onChanged={onChanged} onReopen={setReopen} onHistory={setHistory} />
+              <WorkflowActions record={term} title={recordTitle(term)} onChanged={onChanged} onReopen={setReopen} onHistory={setHistory} onOutcome={(x) => outcome([x])} />
               {ops(term)}
             </Space>
           ) : (
             canCall(SAVE_CHANNELS.term) && (
-              <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setForm({ kind: 'term' })}>
-                登记期满考核
-              </Button>
+              // Only at the end of the term (shared/termRules.ts): the button says from when.
+              <Tooltip title={termRefusal?.replace(/^期满考核：/, '')}>
+                <Button size="small" type="primary" icon={<PlusOutlined />} disabled={!!termRefusal} onClick={() => setForm({ kind: 'term' })}>
+                  登记期满考核
+                </Button>
+              </Tooltip>
             )
           )
         }
       >
-        {term ? <TermAssessmentView term={term} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记期满考核（挂职期满时登记，含民主测评）" />}
+        {term ? (
+          <TermAssessmentView term={term} />
+        ) : (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={termRefusal ? `尚未登记期满考核：${termRefusal.replace(/^期满考核：/, '')}` : '尚未登记期满考核（含民主测评）'} />
+        )}
       </Card>
 
       <RecordSection<QuarterlyReview>
@@ -138,6 +218,8 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
         addLabel="登记季度小结"
         onAdd={add('quarterly')}
         rows={page.quarterly}
+        selection={mayBulk ? { selected: selectedQuarterly, onChange: setSelectedQuarterly, label: recordTitle } : undefined}
+        extra={<BulkWorkflowBar records={page.quarterly.filter((r) => selectedQuarterly.includes(r.id))} onDone={(results) => (setSelectedQuarterly([]), onChanged(), outcome(results))} />}
         emptyText="尚无季度小结"
         expand={(r) => fullText(['个人小结', r.selfSummary], ['挂职单位评价', r.hostEvaluation])}
         columns={[
@@ -207,7 +289,8 @@ export function RecordsTab({ page, onChanged }: { page: PostingRecords; onChange
       />
 
       <RecordFormModal target={form} page={page} onClose={() => setForm(null)} onSaved={() => (setForm(null), onChanged())} />
-      <ReopenModal target={reopen} onClose={() => setReopen(null)} onDone={() => (setReopen(null), onChanged())} />
+      <ReopenModal target={reopen} onClose={() => setReopen(null)} onDone={(r) => (setReopen(null), onChanged(), outcome([r]))} />
+      <AnnualProposalModal proposal={proposal} onClose={() => setProposal(null)} onAccepted={() => (setProposal(null), onChanged())} />
       <RecordHistoryDrawer target={history} onClose={() => setHistory(null)} />
     </Flex>
   );

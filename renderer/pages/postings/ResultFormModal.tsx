@@ -1,11 +1,12 @@
-import { AutoComplete, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
-import { useEffect } from 'react';
+import { Alert, AutoComplete, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { useEffect, useState } from 'react';
 import { QUANTITY_UNIT_SUGGESTIONS, RESULT_AMOUNT_LABELS, RESULT_CATEGORIES, type ResultCategory } from '../../../shared/codes/assessment';
 import { WorkResultInputSchema, type WorkResult } from '../../../shared/ledger';
 import { dayOf } from '../../../shared/validators/yearMonth';
 import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
-import { useFormSubmit } from '../../lib/useFormSubmit';
+import { formFieldNames, useFieldFormSubmit } from '../../lib/fieldErrors';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { rulesFor } from '../../lib/zodFormRule';
 import { clampToPosting } from './recordKinds';
 
@@ -29,8 +30,13 @@ export function ResultFormModal({
   const rules = rulesFor(form, WorkResultInputSchema);
   const category = (Form.useWatch('category', form) as ResultCategory | undefined) ?? '其他';
 
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(!!target && dirty);
+
   useEffect(() => {
     if (!target) return;
+    setDirty(false);
+    clearFormError();
     form.resetFields();
     form.setFieldsValue(
       target.result ? { ...target.result } : { postingId: posting.id, category: '招商引资', date: clampToPosting(dayOf(new Date()), posting), amount: null, quantity: null, quantityUnit: '' },
@@ -38,7 +44,7 @@ export function ResultFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target]);
 
-  const { saving, submit } = useFormSubmit(form, async (v) => {
+  const { saving, submit, formError, clearFormError } = useFieldFormSubmit(form, async (v) => {
     const saved = await api('ledger:save', {
       id: target?.result?.id,
       data: {
@@ -52,13 +58,16 @@ export function ResultFormModal({
         description: v.description ?? '',
       },
     });
+    setDirty(false);
+    unsaved.release();
     onSaved(saved);
     return `工作实绩“${saved.title}”已保存`;
-  });
+  }, () => formFieldNames(form));
 
   return (
-    <Modal title={target?.result ? '编辑工作实绩' : '登记工作实绩'} open={!!target} width={720} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal title={target?.result ? '编辑工作实绩' : '登记工作实绩'} open={!!target} width={720} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} />}
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item label="类别" name="category" rules={rules('category', true)} validateFirst>

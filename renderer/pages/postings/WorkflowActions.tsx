@@ -1,5 +1,6 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
+import type { TransitionResult } from '../../../shared/assessment';
 import { availableActions, WORKFLOW_ACTION_LABELS, type WorkflowAction, type WorkflowInfo } from '../../../shared/workflow';
 import { ACTION_PERMISSIONS } from '../../../shared/permissions';
 import { api, errorMessage } from '../../api/client';
@@ -23,6 +24,7 @@ export function WorkflowActions({
   onChanged,
   onReopen,
   onHistory,
+  onOutcome,
 }: {
   record: WorkflowRecordRef;
   /** How the record is named in messages: 年度考核（2025年） */
@@ -30,6 +32,8 @@ export function WorkflowActions({
   onChanged: () => void;
   onReopen: (t: ReopenTarget) => void;
   onHistory: (t: HistoryTarget) => void;
+  /** What the step answered besides the record: warnings, an annual-text proposal or note. */
+  onOutcome?: (r: TransitionResult) => void;
 }) {
   const { message } = App.useApp();
   const { can, session } = useSession();
@@ -38,9 +42,10 @@ export function WorkflowActions({
   const run = async (action: WorkflowAction, reason?: string): Promise<boolean> => {
     setBusy(action);
     try {
-      await api('record:transition', { id: record.id, action, ...(reason ? { reason } : {}) });
+      const r = await api('record:transition', { id: record.id, action, ...(reason ? { reason } : {}) });
       message.success(`${title}已${WORKFLOW_ACTION_LABELS[action]}${action === 'submit' ? '：记录已锁定，如需修改请先退回为草稿' : ''}`);
       onChanged();
+      onOutcome?.(r);
       return true;
     } catch (e) {
       message.error(errorMessage(e));
