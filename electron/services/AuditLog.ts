@@ -81,7 +81,7 @@ export class AuditLog {
   }
 
   private get dbFile(): string {
-    return String(this.db.dataSource.options.database);
+    return this.db.file;
   }
 
   /**
