@@ -3,6 +3,8 @@ import { Alert, App, Button, Checkbox, Flex, Form, Input, Modal, Typography, typ
 import { useState } from 'react';
 import type { Rule } from 'antd/es/form';
 import { formatResume, parseResume } from '../../shared/resume';
+import { useDialogKeys } from '../lib/keyboard';
+import { useUnsavedChanges } from '../lib/unsavedChanges';
 import { YearMonthInput } from './YearMonthInput';
 
 type RulesFor = (name: (string | number)[], required?: boolean) => Rule[];
@@ -12,7 +14,19 @@ export function ResumeEditor({ form, rules }: { form: FormInstance; rules: Rules
   const { message } = App.useApp();
   const [textOpen, setTextOpen] = useState(false);
   const [text, setText] = useState('');
+  const [openedWith, setOpenedWith] = useState('');
   const parsed = parseResume(text);
+  // Text typed or pasted here and not yet applied is asked about before the dialog closes (Esc, 取消, ×).
+  const unsaved = useUnsavedChanges(textOpen && text !== openedWith);
+  const apply = () => {
+    if (parsed.problems.length) return;
+    form.setFieldValue('resume', parsed.entries);
+    unsaved.release();
+    setTextOpen(false);
+    message.success(`已读入 ${parsed.entries.length} 条简历`);
+  };
+  // Opens with the cursor in the text; Ctrl+Enter applies it (Enter is a new line).
+  const keys = useDialogKeys({ onSave: apply, enterSaves: false });
 
   return (
     <>
@@ -51,7 +65,9 @@ export function ResumeEditor({ form, rules }: { form: FormInstance; rules: Rules
               <Button
                 icon={<FileTextOutlined />}
                 onClick={() => {
-                  setText(formatResume(form.getFieldValue('resume') ?? []));
+                  const current = formatResume(form.getFieldValue('resume') ?? []);
+                  setText(current);
+                  setOpenedWith(current);
                   setTextOpen(true);
                 }}
               >
@@ -68,19 +84,18 @@ export function ResumeEditor({ form, rules }: { form: FormInstance; rules: Rules
         okText="用此文本替换简历条目"
         cancelText="取消"
         okButtonProps={{ disabled: parsed.problems.length > 0 }}
-        onCancel={() => setTextOpen(false)}
-        onOk={() => {
-          form.setFieldValue('resume', parsed.entries);
-          setTextOpen(false);
-          message.success(`已读入 ${parsed.entries.length} 条简历`);
-        }}
+        onCancel={() => unsaved.confirmLeave(() => setTextOpen(false))}
+        onOk={apply}
+        afterOpenChange={keys.afterOpenChange}
       >
+        <div {...keys.bodyProps}>
         <Typography.Paragraph type="secondary">
           每行一条，格式如“2003.09--2007.07  XX大学XX专业学习”；至今的条目截止年月留空；其间学习写作“（其间：2005.09--2008.07  XX大学在职研究生学习）”；不以年月开头的行接续上一条。
         </Typography.Paragraph>
         <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={12} className="resume-text" aria-label="简历文本" />
         {parsed.problems.length > 0 && <Alert style={{ marginTop: 8 }} type="error" showIcon message={parsed.problems.map((p) => p.message).join('；')} />}
-        {parsed.problems.length === 0 && text.trim() && <Typography.Text type="secondary">识别出 {parsed.entries.length} 条</Typography.Text>}
+        {parsed.problems.length === 0 && text.trim() && <Typography.Text type="secondary">识别出 {parsed.entries.length} 条（Ctrl+Enter 替换）</Typography.Text>}
+        </div>
       </Modal>
     </>
   );

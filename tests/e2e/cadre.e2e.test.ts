@@ -46,11 +46,13 @@ describe('干部档案 in the browser host', () => {
     await page.getByLabel('工作单位').fill('安康市商务局');
     await page.getByLabel('现任职务').fill('安康市商务局外贸科科长');
 
-    // Photo: any JPEG will do; the page crops it to 3:4 and compresses it.
+    // Photo: any JPEG will do; the clerk places the 3:4 frame (here: as offered) and the page compresses the cut.
     const jpeg = await page.screenshot({ type: 'jpeg', clip: { x: 0, y: 0, width: 400, height: 300 } });
     const photoFile = path.join(app.dir, 'photo.jpg');
     fs.writeFileSync(photoFile, jpeg);
     await page.getByTestId('photo-input').setInputFiles(photoFile);
+    await visible(page.getByTestId('photo-crop-frame'));
+    await page.getByRole('button', { name: '确定' }).click();
     await visible(page.getByAltText('照片预览'));
 
     await page.getByRole('button', { name: '添加一条' }).click();

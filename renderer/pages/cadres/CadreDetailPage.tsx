@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Cadre } from '../../../shared/cadre';
+import { formatDay } from '../../../shared/dateText';
 import { formatResumeLine } from '../../../shared/resume';
 import { ageAt, dayOf, formatBirthWithAge, yearMonthOf } from '../../../shared/validators/yearMonth';
 import { api, errorMessage } from '../../api/client';
@@ -47,6 +48,11 @@ function BasicInfo({ c }: { c: Cadre }) {
     item('奖惩情况', dash(c.rewards), 3),
     item('年度考核结果', dash(c.annualAssessment), 3),
     ...(c.appointmentReason ? [item('任免理由', c.appointmentReason, 3)] : []),
+    // 填表信息: what the 任免审批表 prints on its second page (呈报单位, 填表人, 填表时间) and the date ages count to.
+    item('呈报单位', dash(c.reportingUnit), 2),
+    item('填表人', dash(c.formFiller)),
+    item('填表时间', dash(c.fillDate && formatDay(c.fillDate))),
+    item('计算年龄时间', c.ageCalcDate ? formatDay(c.ageCalcDate) : <Typography.Text type="secondary">按打印当天</Typography.Text>, 2),
     item('标签', c.tags.length ? c.tags.map((t) => <Tag key={t}>{t}</Tag>) : dash(''), 3),
     ...(c.remarks ? [item('备注', c.remarks, 3)] : []),
   ];

@@ -1,20 +1,27 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, AutoComplete, Button, Card, Col, Flex, Form, Input, Row, Select, Skeleton, Space } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DEGREES, EDUCATION_LEVELS, GENDERS, HEALTH_STATES, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
 import { CadreInputSchema, emptyCadre, type CadreData } from '../../../shared/cadre';
 import { checkIdNumber } from '../../../shared/validators/idNumber';
 import { api, ApiError, errorMessage } from '../../api/client';
+import { DayInput } from '../../components/DayInput';
 import { FamilyEditor } from '../../components/FamilyEditor';
 import { PhotoUpload } from '../../components/PhotoUpload';
 import { ResumeEditor } from '../../components/ResumeEditor';
 import { YearMonthInput } from '../../components/YearMonthInput';
+import { revalidateShownErrors, useFormDirty } from '../../lib/formDirty';
+import { usePageKeys } from '../../lib/keyboard';
+import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { rulesFor } from '../../lib/zodFormRule';
 
 const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
 
-/** Create or edit a cadre's file, with the shared validation inline. */
+/**
+ * Create or edit a cadre's file, with the shared validation inline. Leaving with unsaved changes (another menu item,
+ * 取消, Esc, closing the window) asks first; Ctrl+Enter or Ctrl+S saves.
+ */
 export function CadreEditPage() {
   const { id: idParam } = useParams();
   const id = idParam ? Number(idParam) : undefined;
@@ -27,20 +34,28 @@ export function CadreEditPage() {
   const [photo, setPhoto] = useState<string | null>(null);
   const [photoChanged, setPhotoChanged] = useState(false);
   const rules = useMemo(() => rulesFor(form, CadreInputSchema), [form]);
+  const { dirty: formDirty, markClean } = useFormDirty(form);
+  const unsaved = useUnsavedChanges(!loading && !loadError && (formDirty || photoChanged));
 
   useEffect(() => {
     if (id === undefined) {
       form.setFieldsValue(emptyCadre());
+      markClean();
       return;
     }
     Promise.all([api('cadre:get', { id }), api('cadre:photo:get', { id })])
       .then(([c, p]) => {
         form.setFieldsValue(c);
+        markClean();
         setPhoto(p.jpegBase64);
       })
       .catch((e) => setLoadError(errorMessage(e)))
       .finally(() => setLoading(false));
-  }, [id, form]);
+  }, [id, form, markClean]);
+
+  // 取消 and Esc: back to the file (or the list), asking first when something is unsaved.
+  const cancel = useCallback(() => unsaved.confirmLeave(() => navigate(id ? `/cadres/${id}` : '/cadres')), [unsaved, navigate, id]);
+  usePageKeys({ onSave: () => form.submit(), onEscape: cancel, enabled: !loading && !loadError });
 
   // Offer the birth date and sex held in the ID number when they are missing or disagree.
   const idNumber = Form.useWatch('idNumber', form) ?? '';
@@ -62,7 +77,13 @@ export function CadreEditPage() {
     setSaving(true);
     try {
       const saved = await api('cadre:save', { id, data: values });
-      if (photoChanged) await api('cadre:photo:set', { id: saved.id, jpegBase64: photo });
+      // Saved: from here on nothing is lost by leaving (a photo that fails below is said so, the file stays saved).
+      markClean();
+      if (photoChanged) {
+        await api('cadre:photo:set', { id: saved.id, jpegBase64: photo });
+        setPhotoChanged(false);
+      }
+      unsaved.release();
       message.success(id ? '档案已保存' : `已新建“${saved.name}”的档案`);
       navigate(`/cadres/${saved.id}`, { replace: true });
     } catch (e) {
@@ -84,8 +105,10 @@ export function CadreEditPage() {
           {id ? '编辑干部档案' : '新建干部档案'}
         </h1>
         <Space>
-          <Button onClick={() => navigate(id ? `/cadres/${id}` : '/cadres')}>取消</Button>
-          <Button type="primary" icon={<SaveOutlined />} htmlType="submit" loading={saving}>
+          <Button onClick={cancel} title="Esc">
+            取消
+          </Button>
+          <Button type="primary" icon={<SaveOutlined />} htmlType="submit" loading={saving} title="Ctrl+Enter">
             保存
           </Button>
         </Space>
@@ -101,7 +124,7 @@ export function CadreEditPage() {
                   </Form.Item>
                 </Col>
                 <Col span={4}>
-                  <Form.Item label="性别" name="gender" rules={rules('gender', true)}>
+                  <Form.Item label="性别" name="gender" rules={rules('gender', true)} dependencies={['idNumber']}>
                     <Select options={opts(GENDERS)} />
                   </Form.Item>
                 </Col>
@@ -127,7 +150,8 @@ export function CadreEditPage() {
                       size="small"
                       onClick={() => {
                         form.setFieldsValue({ birthDate: idInfo.birthYearMonth, gender: idInfo.gender });
-                        form.validateFields(['birthDate', 'gender']).catch(() => undefined);
+                        // Every error the filled values may have put right (性别, 出生年月, and what is compared with them).
+                        void revalidateShownErrors(form, [['birthDate'], ['gender']]);
                       }}
                     >
                       按身份证号填入
@@ -292,13 +316,23 @@ export function CadreEditPage() {
         <Card title="填表信息与备注" size="small">
           <Row gutter={16}>
             <Col span={8}>
-              <Form.Item label="呈报单位" name="reportingUnit" rules={rules('reportingUnit')}>
-                <Input />
+              <Form.Item label="呈报单位" name="reportingUnit" rules={rules('reportingUnit')} tooltip="打印在任免审批表第二页">
+                <Input placeholder="如 中共安康市委组织部" />
               </Form.Item>
             </Col>
             <Col span={4}>
               <Form.Item label="填表人" name="formFiller" rules={rules('formFiller')}>
                 <Input />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="填表时间" name="fillDate" rules={rules('fillDate')} tooltip="空着时任免审批表上留空，由填表人手写">
+                <DayInput />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="计算年龄时间" name="ageCalcDate" rules={rules('ageCalcDate')} tooltip="任免审批表上“出生年月（岁）”按此日期计算年龄；空着时按打印当天计算">
+                <DayInput />
               </Form.Item>
             </Col>
             <Col span={12}>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { CadreListItem } from '../../../shared/cadre';
+import { formatDateTime } from '../../../shared/dateText';
 import { api, errorMessage } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { Allowed } from '../../auth/Allowed';
@@ -15,7 +15,8 @@ export function RecycleBinPage() {
   const mayRestore = canCall('cadre:restore');
   const mayPurge = canCall('cadre:purge');
   const [page, setPage] = useState(1);
-  const list = useApi('cadre:list', { deleted: true, page, pageSize: 20 });
+  // The latest deleted first: what was just removed by mistake is at the top.
+  const list = useApi('cadre:list', { deleted: true, page, pageSize: 20, sort: 'deletedAt', order: 'desc' });
 
   const act = async (what: 'restore' | 'purge', c: CadreListItem) => {
     try {
@@ -45,7 +46,7 @@ export function RecycleBinPage() {
             { title: '姓名', dataIndex: 'name', width: 100 },
             { title: '身份证号', dataIndex: 'idNumber', width: 190 },
             { title: '工作单位', dataIndex: 'workUnit', ellipsis: true },
-            { title: '删除时间', dataIndex: 'deletedAt', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+            { title: '删除时间', dataIndex: 'deletedAt', width: 150, render: (v: string) => formatDateTime(v) },
             ...(mayRestore || mayPurge
               ? [
                   {

@@ -82,7 +82,8 @@ export function LrmxImport() {
             pagination={false}
             dataSource={preview}
             columns={[
-              { title: '文件', dataIndex: 'file', width: 220, ellipsis: true },
+              // Long file names wrap rather than being cut: the clerk needs to tell 张三.lrmx from 张三(1).lrmx.
+              { title: '文件', dataIndex: 'file', width: 220, render: (v: string) => <span style={{ wordBreak: 'break-all' }}>{v}</span> },
               { title: '结果', dataIndex: 'status', width: 100, render: (s: keyof typeof STATUS) => <Tag color={STATUS[s][1]}>{STATUS[s][0]}</Tag> },
               {
                 title: '内容',

@@ -129,15 +129,40 @@ export function RosterImport() {
             size="small"
             dataSource={preview.rows}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            // Every cell reads in full (long posts wrap), at 1366 as at 1920; the changes of an update unfold below it.
             columns={[
-              { title: '行号', dataIndex: 'row', width: 70 },
+              { title: '行号', dataIndex: 'row', width: 64 },
               { title: '结果', dataIndex: 'status', width: 80, render: (s: string, r) => (s === 'create' ? <Tag color="green">新建</Tag> : r.status === 'update' && r.changes.length === 0 ? <Tag>无变化</Tag> : <Tag color="blue">更新</Tag>) },
-              { title: '姓名', key: 'name', width: 90, render: (_, r) => r.person.name },
-              { title: '身份证号', key: 'id', width: 180, render: (_, r) => r.person.idNumber },
-              { title: '现任职务', key: 'post', ellipsis: true, render: (_, r) => r.person.currentPosition },
-              { title: '修改项', key: 'changes', ellipsis: true, render: (_, r) => (r.status === 'update' ? r.changes.map((c) => c.label).join('、') : '') },
-              { title: '挂职', key: 'posting', ellipsis: true, render: (_, r) => (r.posting ? `${r.posting.hostUnit} ${r.posting.hostPost} ${r.posting.startDate}—${r.posting.plannedEndDate}` : '') },
+              { title: '姓名', key: 'name', width: 96, render: (_, r) => r.person.name },
+              { title: '身份证号', key: 'id', width: 176, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.person.idNumber}</span> },
+              { title: '现任职务', key: 'post', render: (_, r) => r.person.currentPosition },
+              { title: '修改项', key: 'changes', width: '18%', render: (_, r) => (r.status === 'update' ? r.changes.map((c) => c.label).join('、') : '') },
+              {
+                title: '挂职',
+                key: 'posting',
+                width: '26%',
+                render: (_, r) =>
+                  r.posting ? (
+                    <>
+                      <div>
+                        {r.posting.hostUnit} {r.posting.hostPost}
+                      </div>
+                      <Typography.Text type="secondary">
+                        {r.posting.startDate}—{r.posting.plannedEndDate}
+                      </Typography.Text>
+                    </>
+                  ) : (
+                    ''
+                  ),
+              },
             ]}
+            expandable={{
+              rowExpandable: (r) => r.status === 'update' && r.changes.length > 0,
+              expandedRowRender: (r) =>
+                r.status === 'update' ? (
+                  <Table size="small" pagination={false} rowKey="field" dataSource={r.changes} columns={[{ title: '项目', dataIndex: 'label', width: 140 }, { title: '现有内容', dataIndex: 'old', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v || '（空）'}</span> }, { title: '导入后', dataIndex: 'new', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v || '（空）'}</span> }]} />
+                ) : null,
+            }}
           />
           <Space>
             <Button type="primary" disabled={preview.errors.length > 0 || preview.rows.length === 0} loading={busy} onClick={confirm}>
