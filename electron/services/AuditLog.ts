@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuditEntry } from '../../shared/audit';
 import type { LedgerProblem } from '../../shared/archive';
 import { canonicalJson } from '../../shared/canonicalJson';
+import { formatDay } from '../../shared/dateText';
 import { headMac, ledgerKeyExists, ledgerKeyPath, readLedgerKey } from '../archive/ledgerKey';
 import { bulkInsert } from '../db/bulkInsert';
 import { ArchiveLedgerHeadEntity, AuditEntryEntity } from '../db/entities';
@@ -143,7 +144,7 @@ export class AuditLog {
     for (const e of entries) {
       if (e.seq !== expected) problems.push({ seq: e.seq, message: `操作日志第 ${span(expected, e.seq - 1)} 条缺失（被删除）` });
       else if (e.prevHash !== prev) problems.push({ seq: e.seq, message: `操作日志第 ${e.seq} 条与前一条接不上：前面的条目被删除或修改` });
-      if (auditEntryHash(e) !== e.entryHash) problems.push({ seq: e.seq, message: `操作日志第 ${e.seq} 条（${e.at.slice(0, 10)} ${e.actor} ${e.action}）的内容被修改` });
+      if (auditEntryHash(e) !== e.entryHash) problems.push({ seq: e.seq, message: `操作日志第 ${e.seq} 条（${formatDay(e.at)} ${e.actor} ${e.action}）的内容被修改` });
       prev = e.entryHash;
       expected = e.seq + 1;
     }

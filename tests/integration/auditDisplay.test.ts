@@ -65,12 +65,3 @@ describe('history views show what a clerk reads, from the viewer’s formatter',
     expect(inViewer.atText).toMatch(/^\d{4}\.\d{2}\.\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 });
-
-describe('formatDay / formatDateTime', () => {
-  it('write days as 2026.11.29 and moments as 2026.11.29 14:03 in local time', () => {
-    const local = new Date(2026, 10, 29, 14, 3, 9);
-    expect(formatDateTime(local)).toBe('2026.11.29 14:03');
-    expect(formatDateTime(local.toISOString())).toBe('2026.11.29 14:03');
-    expect(formatDateTime(local.toISOString(), { seconds: true })).toBe('2026.11.29 14:03:09');
-  });
-});
