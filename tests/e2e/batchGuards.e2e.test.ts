@@ -27,9 +27,12 @@ describe('批次 guards in the browser host', () => {
 
   it('offers 载入示例数据 on the empty database only, after a confirmation', async () => {
     const { page } = app;
+    await visible(page.getByRole('button', { name: '载入示例数据' }));
+    await screens(page, 'e2e-home-empty-offer');
     await page.getByRole('button', { name: '载入示例数据' }).click();
     const confirm = page.locator('.ant-modal-confirm').filter({ hasText: '载入示例数据？' });
     await visible(confirm.getByText(/可在首页点击“清除示例数据”一次删除/));
+    await screens(page, 'e2e-home-demo-confirm');
     // Nothing is loaded until the clerk confirms.
     expect((await app.services.cadres.list({})).total).toBe(0);
     await confirm.getByRole('button', { name: '载入示例数据' }).click();
@@ -159,11 +162,38 @@ describe('批次 guards in the browser host', () => {
     const { page } = app;
     await openBatch('安康市第7批赴常州挂职干部');
     const members = page.getByRole('tabpanel').locator('.ant-table').first();
-    const headers = ['姓名', '挂职单位', '挂任职务', '起止', '状态', '政治辅导员', '业务指导员'];
+    const headers = ['姓名', '挂职单位', '挂任职务', '起止', '状态', '辅导员'];
     for (const h of headers) expect(await members.locator('th.ant-table-column-has-sorters').filter({ hasText: h }).count()).toBe(1);
     await members.locator('th.ant-table-column-has-sorters').filter({ hasText: '挂职单位' }).click();
     const units = await members.locator('tbody tr.ant-table-row td:nth-child(3)').allInnerTexts();
     expect(units).toEqual([...units].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+  });
+
+  it('shows every table of the batch pages and the home page at 1366×768 and 1920×1080 (screens to look at)', async () => {
+    const { page, url } = app;
+    await page.goto(`${url}#/batches`);
+    await visible(page.getByText('安康市第7批赴常州挂职干部'));
+    await screens(page, 'e2e-batch-list');
+    await openBatch('安康市第7批赴常州挂职干部');
+    await screens(page, 'e2e-batch-tab-members');
+    for (const [tab, name] of [
+      [/工作小组/, 'groups'],
+      [/临时党支部/, 'branch'],
+      [/季度主题/, 'themes'],
+      [/会议记录/, 'meetings'],
+      [/考核完成情况/, 'completion'],
+      [/成长评价/, 'growth'],
+      [/修改记录/, 'history'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.waitForTimeout(400);
+      await screens(page, `e2e-batch-tab-${name}`);
+    }
+    await page.goto(`${url}#/`);
+    await visible(page.getByText('挂职提醒'));
+    await screens(page, 'e2e-home-overview');
+    await page.getByText('在岗率预警').scrollIntoViewIfNeeded();
+    await screens(page, 'e2e-home-onpost-warnings');
   });
 
   it('清除示例数据 removes the demo and keeps the clerk’s own file, saying what is kept and why', async () => {

@@ -28,6 +28,8 @@ const mentorText = (m: Mentor) => (m.name ? <Tooltip title={[m.unit, m.phone].fi
 /** Chinese text in pinyin order (the browser's collation), empty values last. */
 const zh = (a: string, b: string) => (!a === !b ? a.localeCompare(b, 'zh-CN') : a ? -1 : 1);
 const statusRank = (s: BatchMember['status']) => POSTING_STATUSES.indexOf(s);
+/** The row's actions as links: four of them fit beside the columns at 1366. */
+const OP = { padding: 0, height: 'auto' };
 
 /** The batch page: members and their postings, the work group's organisation, themes and meetings. */
 export function BatchDetailPage() {
@@ -149,12 +151,12 @@ export function BatchDetailPage() {
           ))}
           <Statistic title="会议" value={p.meetingCounts.total} suffix="次" />
         </Flex>
-        {mismatches.length > 0 && (
+        {mismatches.some((x) => x.proposed) && (
           <Alert
             type="warning"
             showIcon
             style={{ marginTop: 12 }}
-            message={`${mismatches.length} 名成员的挂职起止不在批次起止（${b.startDate}—${b.endDate}）内：${mismatches.map((x) => x.name).join('、')}`}
+            message={`${mismatches.filter((x) => x.proposed).length} 名成员的挂职起止不在批次起止（${b.startDate}—${b.endDate}）内：${mismatches.filter((x) => x.proposed).map((x) => x.name).join('、')}`}
             action={
               <Button size="small" onClick={() => setAligning(true)}>
                 {canCall('batch:alignPostings') ? '查看并调整' : '查看'}
@@ -189,7 +191,8 @@ export function BatchDetailPage() {
                     size="small"
                     dataSource={p.members}
                     pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                    scroll={{ x: 'max-content' }}
+                    // 挂职单位 and 挂任职务 take the width the fixed columns leave (wrapping, never cut); at 1366 the table fits.
+                    scroll={{ x: 1000 }}
                     showSorterTooltip={{ title: '点击排序' }}
                     rowSelection={
                       canCall('posting:changeStatusMany')
@@ -202,11 +205,11 @@ export function BatchDetailPage() {
                       {
                         title: '姓名',
                         dataIndex: 'name',
-                        width: 150,
+                        width: 124,
                         fixed: 'left',
                         sorter: (x, y) => zh(x.name, y.name),
                         render: (v: string, m) => (
-                          <Space size={4} wrap={false}>
+                          <Space size={4} wrap>
                             <Tooltip title={m.cadreDeleted ? '档案在回收站中：不计入本批次人数，不担任组长；恢复档案后重新计入' : [m.originalUnit, m.originalPost].filter(Boolean).join(' ') || undefined}>
                               <a onClick={() => navigate(`/cadres/${m.cadreId}`)} style={m.cadreDeleted ? { color: 'rgba(0,0,0,0.35)' } : undefined}>
                                 {v}
@@ -218,42 +221,59 @@ export function BatchDetailPage() {
                           </Space>
                         ),
                       },
-                      { title: '挂职单位', dataIndex: 'hostUnit', width: 230, sorter: (x, y) => zh(x.hostUnit, y.hostUnit), render: (v: string) => v || '—' },
-                      { title: '挂任职务', dataIndex: 'hostPost', width: 200, sorter: (x, y) => zh(x.hostPost, y.hostPost), render: (v: string) => v || '—' },
+                      { title: '挂职单位', dataIndex: 'hostUnit', sorter: (x, y) => zh(x.hostUnit, y.hostUnit), render: (v: string) => v || '—' },
+                      { title: '挂任职务', dataIndex: 'hostPost', sorter: (x, y) => zh(x.hostPost, y.hostPost), render: (v: string) => v || '—' },
                       {
                         title: '起止',
                         key: 'term',
-                        width: 175,
+                        width: 164,
                         sorter: (x, y) => x.startDate.localeCompare(y.startDate) || (x.actualEndDate || x.plannedEndDate).localeCompare(y.actualEndDate || y.plannedEndDate),
                         render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{`${m.startDate}—${m.actualEndDate || m.plannedEndDate}`}</span>,
                       },
-                      { title: '状态', dataIndex: 'status', width: 140, sorter: (x, y) => statusRank(x.status) - statusRank(y.status), render: (st) => <StatusTag status={st} /> },
-                      { title: '政治辅导员', key: 'pm', width: 110, sorter: (x, y) => zh(x.politicalMentor.name, y.politicalMentor.name), render: (_, m) => mentorText(m.politicalMentor) },
-                      { title: '业务指导员', key: 'bm', width: 110, sorter: (x, y) => zh(x.businessMentor.name, y.businessMentor.name), render: (_, m) => mentorText(m.businessMentor) },
+                      { title: '状态', dataIndex: 'status', width: 116, sorter: (x, y) => statusRank(x.status) - statusRank(y.status), render: (st) => <StatusTag status={st} /> },
+                      {
+                        // Both mentors in one column (two lines): 挂职单位 and 挂任职务 keep their width at 1366.
+                        title: '辅导员',
+                        key: 'mentors',
+                        width: 124,
+                        sorter: (x, y) => zh(x.politicalMentor.name, y.politicalMentor.name) || zh(x.businessMentor.name, y.businessMentor.name),
+                        render: (_, m) => (
+                          <Flex vertical>
+                            <span>
+                              <Typography.Text type="secondary">政治 </Typography.Text>
+                              {mentorText(m.politicalMentor)}
+                            </span>
+                            <span>
+                              <Typography.Text type="secondary">业务 </Typography.Text>
+                              {mentorText(m.businessMentor)}
+                            </span>
+                          </Flex>
+                        ),
+                      },
                       {
                         title: '操作',
                         key: 'ops',
                         // 考核 (everyone) and, for a role that may change them, 编辑 / 变更状态 / 移出.
-                        width: 70 + (canCall('posting:save') ? 56 : 0) + (canCall('posting:changeStatus') ? 80 : 0) + (canCall('batch:removeMember') ? 56 : 0),
+                        width: 52 + (canCall('posting:save') ? 40 : 0) + (canCall('posting:changeStatus') ? 68 : 0) + (canCall('batch:removeMember') ? 40 : 0),
                         fixed: 'right',
                         render: (_, m) => (
-                          <Space size={4}>
-                            <Button size="small" onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
+                          <Space size={12}>
+                            <Button type="link" size="small" style={OP} onClick={() => navigate(`/postings/${m.postingId}`)} aria-label={`${m.name}的考核与实绩`}>
                               考核
                             </Button>
                             {canCall('posting:save') && (
-                              <Button size="small" onClick={() => editPosting(m)}>
+                              <Button type="link" size="small" style={OP} onClick={() => editPosting(m)}>
                                 编辑
                               </Button>
                             )}
                             {canCall('posting:changeStatus') && (
-                              <Button size="small" onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
+                              <Button type="link" size="small" style={OP} onClick={() => setStatusTarget({ postingId: m.postingId, cadreName: m.name, status: m.status })} aria-label={`变更${m.name}的状态`}>
                                 变更状态
                               </Button>
                             )}
                             {canCall('batch:removeMember') && (
                               <Popconfirm title={`将${m.name}移出本批次？`} description="其在本批次的挂职记录将一并删除。" okText="移出" cancelText="取消" onConfirm={() => removeMember(m)}>
-                                <Button size="small" danger>
+                                <Button type="link" size="small" style={OP} danger>
                                   移出
                                 </Button>
                               </Popconfirm>

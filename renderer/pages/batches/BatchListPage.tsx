@@ -42,8 +42,9 @@ export function BatchListPage() {
         onRow={(b) => ({ onClick: () => navigate(`/batches/${b.id}`), style: { cursor: 'pointer' } })}
         columns={[
           { title: '批次名称', dataIndex: 'name', render: (v: string, b) => (<Space direction="vertical" size={0}><strong>{v}</strong><Typography.Text type="secondary">{b.fromPlace && b.toPlace ? `${b.fromPlace} → ${b.toPlace}` : ''}</Typography.Text></Space>) },
-          { title: '类型', dataIndex: 'type', width: 150, render: (v: string, b) => (<><Tag>{v}</Tag><Tag color={b.direction === '派出' ? 'volcano' : 'geekblue'}>{b.direction}</Tag></>) },
-          { title: '起止', key: 'term', width: 200, render: (_, b) => (b.startDate ? `${b.startDate}—${b.endDate}` : '—') },
+          // Wide enough for 东西部协作/对口支援 and the direction on one line; the term never wraps.
+          { title: '类型', dataIndex: 'type', width: 210, render: (v: string, b) => (<span style={{ whiteSpace: 'nowrap' }}><Tag>{v}</Tag><Tag color={b.direction === '派出' ? 'volcano' : 'geekblue'}>{b.direction}</Tag></span>) },
+          { title: '起止', key: 'term', width: 180, render: (_, b) => <span style={{ whiteSpace: 'nowrap' }}>{b.startDate ? `${b.startDate}—${b.endDate}` : '—'}</span> },
           { title: '组长', dataIndex: 'leaderName', width: 90, render: (v: string | null) => v ?? '—' },
           { title: '人数', dataIndex: 'memberCount', width: 70 },
           {

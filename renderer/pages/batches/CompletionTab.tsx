@@ -43,6 +43,8 @@ export function CompletionTab({ page }: { page: BatchPage }) {
   if (!years.includes(thisYear) && thisYear >= from && thisYear <= to + 1) years.push(thisYear);
   years.sort();
   const rows = onlyOpen ? d.rows.filter(incomplete) : d.rows;
+  // Members whose file is in the recycle bin are shown greyed, as on the members tab.
+  const recycled = new Set(page.members.filter((m) => m.cadreDeleted).map((m) => m.postingId));
 
   return (
     <Flex vertical gap={16}>
@@ -82,9 +84,24 @@ export function CompletionTab({ page }: { page: BatchPage }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         scroll={{ x: 1000 }}
         locale={{ emptyText: onlyOpen ? '全部成员的考核均已完成' : '本批次还没有成员' }}
+        onRow={(r) => (recycled.has(r.postingId) ? { style: { background: '#fafafa', color: 'rgba(0,0,0,0.35)' } } : {})}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 100, fixed: 'left', render: (v: string, r) => <a onClick={() => navigate(`/postings/${r.postingId}`)}>{v}</a> },
-          { title: '挂职单位', dataIndex: 'hostUnit', width: 180, ellipsis: true, render: (v: string) => v || '—' },
+          {
+            title: '姓名',
+            dataIndex: 'name',
+            width: 110,
+            fixed: 'left',
+            render: (v: string, r) => (
+              <Space size={4}>
+                <a onClick={() => navigate(`/postings/${r.postingId}`)} style={recycled.has(r.postingId) ? { color: 'rgba(0,0,0,0.35)' } : undefined}>
+                  {v}
+                </a>
+                {recycled.has(r.postingId) && <Tag>已删除</Tag>}
+              </Space>
+            ),
+          },
+          // The unit takes the width the other columns leave (wrapping, never cut).
+          { title: '挂职单位', dataIndex: 'hostUnit', render: (v: string) => v || '—' },
           { title: '状态', dataIndex: 'status', width: 120, render: (s) => <StatusTag status={s} /> },
           {
             title: `${d.year}年度考核`,
