@@ -2,6 +2,7 @@ import { Form, InputNumber, Modal, Skeleton, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, SETTING_LABELS } from '../../shared/settings';
 import { api } from '../api/client';
+import { useUnsavedChanges } from '../lib/unsavedChanges';
 import { useFormSubmit } from '../lib/useFormSubmit';
 
 /** 设置在岗率预警阈值: entered as a percentage, stored as a ratio (setting:set). */
@@ -9,9 +10,12 @@ export function OnPostThresholdModal({ open, onClose, onSaved }: { open: boolean
   const [form] = Form.useForm();
 
   const [loaded, setLoaded] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const unsaved = useUnsavedChanges(open && dirty);
 
   // The field shows once the stored value is in, so that nothing typed is overwritten by a late answer.
   useEffect(() => {
+    setDirty(false);
     if (!open) return setLoaded(false);
     let live = true;
     api('setting:get', {})
@@ -25,13 +29,15 @@ export function OnPostThresholdModal({ open, onClose, onSaved }: { open: boolean
 
   const { saving, submit } = useFormSubmit<{ percent: number }>(form, async ({ percent }) => {
     const s = await api('setting:set', { key: 'onPostThreshold', value: Math.round(percent * 10) / 1000 });
+    setDirty(false);
+    unsaved.release();
     onSaved();
     return `${SETTING_LABELS.onPostThreshold}已设为 ${Math.round(s.onPostThreshold * 1000) / 10}%`;
   });
 
   return (
-    <Modal title={`设置${SETTING_LABELS.onPostThreshold}`} open={open} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} okButtonProps={{ disabled: !loaded }} destroyOnHidden>
-      <Form form={form} layout="vertical">
+    <Modal title={`设置${SETTING_LABELS.onPostThreshold}`} open={open} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} okButtonProps={{ disabled: !loaded }} destroyOnHidden>
+      <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Typography.Paragraph type="secondary">
           在岗率 = 在岗天数 ÷ 挂职天数（按自然日计算，请假天数不计入在岗）。在岗或延期的挂职干部在岗率低于此值时，在挂职页面和首页提示预警。默认 {DEFAULT_SETTINGS.onPostThreshold * 100}%。
         </Typography.Paragraph>

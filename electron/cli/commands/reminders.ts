@@ -3,10 +3,10 @@ import type { PostingReminder } from '../../../shared/posting';
 import { UsageError } from '../CliContext';
 import type { CliCommand } from './CliCommand';
 
-/** `reminders`: the home screen's three lists (ending soon, past their end, without mentors). */
+/** `reminders`: the home screen's lists (ending soon, past their end, without mentors, 拟派 past their start). */
 export const remindersCommand: CliCommand = {
   name: 'reminders',
-  summary: 'reminders [--today YYYY.MM.DD] [--within 天数] — 挂职提醒：即将期满、超期仍在岗、未配辅导员',
+  summary: 'reminders [--today YYYY.MM.DD] [--within 天数] — 挂职提醒：即将期满、超期仍在岗、未配辅导员、已过开始日期仍为拟派',
   async run(cli, args) {
     const { values } = parseArgs({ args, options: { today: { type: 'string' }, within: { type: 'string' } } });
     const within = values.within ? Number(values.within) : 30;
@@ -23,6 +23,8 @@ export const remindersCommand: CliCommand = {
         ...r.overdue.map((x) => line(x, `已超${-x.daysLeft}天`)),
         `未配辅导员（${r.withoutMentors.length}）：`,
         ...r.withoutMentors.map((x) => line(x, `缺${x.missingMentors.join('、')}`)),
+        `已过开始日期仍为拟派（${r.pastStart.length}）：`,
+        ...r.pastStart.map((x) => line(x, `计划${x.startDate}开始`)),
       ].join('\n'),
     );
   },
