@@ -185,7 +185,7 @@ function describeRecord(kind: RecordKind, d: Record<string, unknown>): string {
 function duplicateRefusal(kind: RecordKind, d: Record<string, unknown>): string {
   switch (kind) {
     case 'monthly':
-      return `月份：${d.month}已有月度工作汇报，请在原记录上修改`;
+      return `月份：${d.month} 已有月度工作汇报，请在原记录上修改`;
     case 'quarterly':
       return `季度：${quarterLabel(Number(d.quarter))}已有季度小结/考核，请在原记录上修改`;
     case 'annual':

@@ -85,13 +85,14 @@ describe('guards on the records tab and the growth screens', () => {
     // The month already reported: the same, on the field.
     await dialog.getByLabel('月份').fill(today.slice(0, 7));
     await dialog.getByRole('button', { name: '保存' }).click();
-    await visible(monthItem.locator('.ant-form-item-explain-error').getByText(`${today.slice(0, 7)}已有月度工作汇报，请在原记录上修改`));
+    await visible(monthItem.locator('.ant-form-item-explain-error').getByText(`${today.slice(0, 7)} 已有月度工作汇报，请在原记录上修改`));
     expect((await app.services.assessments.listByPosting(postingId)).monthly).toHaveLength(1);
 
     // 离开，不保存 closes the dialog without saving.
     await dialog.getByRole('button', { name: '取消' }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '离开，不保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('records-年度考核').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screens(page, 'e2e-records-tab');
   });
 
@@ -167,6 +168,7 @@ describe('guards on the records tab and the growth screens', () => {
     await page.getByRole('button', { name: /保存挂职单位评分/ }).click();
     await visible(page.getByText('挂职单位评分：有 1 项超出 0—100 分，请改正标红的分数后再保存'));
     expect((await s.growth.get(q2.id)).ratings.find((r) => r.rater === '挂职单位')!.scores).toEqual({});
+    await input.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screens(page, 'e2e-growth-score-refused');
     await input.fill('96');
     await input.press('Tab');
@@ -186,12 +188,36 @@ describe('guards on the records tab and the growth screens', () => {
     // The growth tab and the templates list at both sizes (名称 no longer squeezed).
     await page.goto(`${url}#/postings/${growthPosting}?tab=growth`);
     await visible(page.getByRole('row', { name: /第一季度/ }).getByText('已归档'));
+    await page.getByText(/^评价记录（/).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screens(page, 'e2e-growth-tab-guards');
+    // 新建评价: 期满 waits for the end of the term and says from when.
+    await page.getByRole('button', { name: /新建评价/ }).click();
+    const create = page.locator('.ant-modal').filter({ hasText: '新建成长评价' });
+    await visible(create.getByText(`${addDays(addDays(today, 165), -30)}起可评`));
+    expect(await create.locator('label.ant-radio-button-wrapper-disabled').filter({ hasText: '期满' }).count()).toBe(1);
+    await page.waitForTimeout(400);
+    await screens(page, 'e2e-growth-new-evaluation');
+    await create.getByRole('button', { name: '取消' }).click();
+    await create.waitFor({ state: 'hidden' });
+
     await page.goto(`${url}#/growth/templates`);
     const name = page.getByRole('cell', { name: q1.template.templateName });
     await visible(name);
     expect((await name.boundingBox())!.width).toBeGreaterThan(150);
     await screens(page, 'e2e-growth-templates');
+    await page.getByRole('button', { name: '复制第1版为新版本' }).click();
+    const editor = page.locator('.ant-drawer').filter({ hasText: '复制自第1版' });
+    await visible(editor.getByTestId('sum-指标权重'));
+    // A weight of 120 stays as typed and is refused on its field.
+    await editor.getByLabel('学习者指标1权重').fill('120');
+    await editor.getByLabel('学习者指标1权重').press('Tab');
+    expect(await editor.getByLabel('学习者指标1权重').inputValue()).toBe('120');
+    await visible(editor.getByText('不能超过100'));
+    await screens(page, 'e2e-growth-template-editor-guard');
+    // Closing with the change asks first.
+    await editor.locator('.ant-drawer-footer').getByRole('button', { name: '关闭' }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '离开，不保存' }).click();
+    await editor.waitFor({ state: 'hidden' });
   });
 
   it('names the two days of leave alike in the form and its message', async () => {

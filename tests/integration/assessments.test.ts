@@ -78,7 +78,7 @@ describe('records of a posting', () => {
     const p = postings[0];
     await s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.03', content: 'x' });
     expect((await refusal(s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.03', content: 'y' }))).message).toBe(
-      '月份：2026.03已有月度工作汇报，请在原记录上修改',
+      '月份：2026.03 已有月度工作汇报，请在原记录上修改',
     );
     expect((await refusal(s.assessments.save(testCtx, 'monthly', { postingId: p, month: '2026.12', content: 'y' }))).message).toContain(
       '月份：2026.12 不在挂职期间（挂职期间为 2025.12.01—2026.11.30）',

@@ -96,43 +96,38 @@ export function TemplatesPage() {
           loading={list.loading}
           dataSource={versions}
           pagination={false}
-          // 名称 keeps a readable width (it was squeezed to one character); the table scrolls rather than crush it.
-          scroll={{ x: mayEdit ? 1190 : 1030 }}
+          // 名称 keeps a readable width and wraps (it was squeezed to one character); below that the table scrolls.
+          scroll={{ x: mayEdit ? 1060 : 940 }}
           columns={[
-            { title: '版本', key: 'v', width: 72, render: (_, s) => <Typography.Text strong>{`第${s.version}版`}</Typography.Text> },
-            {
-              title: '名称',
-              dataIndex: 'templateName',
-              minWidth: 180,
-              ellipsis: { showTitle: false },
-              render: (v: string, s) => (
-                <Tooltip title={v} placement="topLeft">
-                  <a onClick={() => view(s.id)}>{v}</a>
-                </Tooltip>
-              ),
-            },
-            { title: '状态', key: 'status', width: 72, render: (_, s) => <TemplateStatusTag status={s.status} /> },
-            { title: '指标', dataIndex: 'indicatorCount', width: 64, align: 'right', render: (n: number) => `${n} 项` },
-            { title: '达标线', dataIndex: 'threshold', width: 72, align: 'right', render: formatScore },
+            { title: '版本', key: 'v', width: 64, render: (_, s) => <Typography.Text strong>{`第${s.version}版`}</Typography.Text> },
+            { title: '名称', dataIndex: 'templateName', minWidth: 200, render: (v: string, s) => <a onClick={() => view(s.id)}>{v}</a> },
+            { title: '状态', key: 'status', width: 64, render: (_, s) => <TemplateStatusTag status={s.status} /> },
+            { title: '指标', dataIndex: 'indicatorCount', width: 60, align: 'right', render: (n: number) => `${n} 项` },
+            { title: '达标线', dataIndex: 'threshold', width: 68, align: 'right', render: formatScore },
             {
               title: '评价主体权重',
               key: 'w',
-              width: 180,
+              width: 156,
               render: (_, s) => (
-                <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.6 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12, lineHeight: 1.6, whiteSpace: 'nowrap' }}>
                   {`${GROWTH_RATERS.slice(0, 2).map((r) => `${r} ${formatScore(s.raterWeights[r])}`).join(' · ')}`}
                   <br />
                   {`${GROWTH_RATERS.slice(2).map((r) => `${r} ${formatScore(s.raterWeights[r])}`).join(' · ')}`}
                 </Typography.Text>
               ),
             },
-            { title: '使用', dataIndex: 'usedBy', width: 68, align: 'right', render: (n: number) => `${n} 份` },
-            { title: '来源', key: 'b', width: 104, render: (_, s) => (s.basedOnId ? `复制自第${versionOf(s.basedOnId) ?? '?'}版` : '—') },
-            { title: '修改时间', dataIndex: 'updatedAt', width: 132, render: (v: string) => dayjs(v).format('YYYY.MM.DD HH:mm') },
+            { title: '使用', dataIndex: 'usedBy', width: 60, align: 'right', render: (n: number) => `${n} 份` },
+            { title: '来源', key: 'b', width: 96, render: (_, s) => (s.basedOnId ? `复制自第${versionOf(s.basedOnId) ?? '?'}版` : '—') },
+            {
+              title: '修改时间',
+              dataIndex: 'updatedAt',
+              width: 100,
+              render: (v: string) => <Tooltip title={dayjs(v).format('YYYY.MM.DD HH:mm')}>{dayjs(v).format('YYYY.MM.DD')}</Tooltip>,
+            },
             {
               title: '操作',
               key: 'ops',
-              width: mayEdit ? 250 : 90,
+              width: mayEdit ? 200 : 80,
               render: (_, s) => (
                 <Space size={4} wrap>
                   <Button size="small" icon={<EyeOutlined />} onClick={() => view(s.id)}>

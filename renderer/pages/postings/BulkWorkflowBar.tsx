@@ -16,7 +16,17 @@ type BulkAction = 'submit' | 'review';
  * own, so one refusal (不能审核自己提交的记录, a state that does not allow it …) stops only that record; the result
  * lists what was done and each refusal by record. Signed in, 审核 asks for the opinion once for all of them.
  */
-export function BulkWorkflowBar({ records, onDone }: { records: (QuarterlyReview | AnnualAssessment)[]; onDone: (results: TransitionResult[]) => void }) {
+export function BulkWorkflowBar({
+  records,
+  onRan,
+  onDone,
+}: {
+  records: (QuarterlyReview | AnnualAssessment)[];
+  /** Right after the run: the list shows the new states under the result dialog. */
+  onRan: () => void;
+  /** Once the clerk has read the result: the warnings and proposals of the records done. */
+  onDone: (results: TransitionResult[]) => void;
+}) {
   const { modal } = App.useApp();
   const { can, session } = useSession();
   const [busy, setBusy] = useState<BulkAction | null>(null);
@@ -38,6 +48,7 @@ export function BulkWorkflowBar({ records, onDone }: { records: (QuarterlyReview
     } finally {
       setBusy(null);
     }
+    onRan();
     const verb = WORKFLOW_ACTION_LABELS[action];
     const show = () =>
       (refused.length ? modal.warning : modal.success)({

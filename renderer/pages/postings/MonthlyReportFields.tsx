@@ -6,8 +6,8 @@ import type { FieldRules } from './recordKinds';
 export function MonthlyReportFields({ rules }: { rules: FieldRules }) {
   return (
     <>
-      <Form.Item label="月份" name="month" rules={rules('month', true)} validateFirst style={{ maxWidth: 200 }}>
-        <YearMonthInput aria-label="月份" />
+      <Form.Item label="月份" name="month" rules={rules('month', true)} validateFirst>
+        <YearMonthInput aria-label="月份" style={{ maxWidth: 200 }} />
       </Form.Item>
       <Form.Item label="工作汇报" name="content" rules={rules('content', true)} validateFirst>
         <Input.TextArea rows={8} maxLength={5000} showCount aria-label="工作汇报" placeholder="本月主要工作、成效和下月打算" />

@@ -172,7 +172,7 @@ export function RecordsTab({ page, onChanged: reloadPage }: { page: PostingRecor
         onAdd={add('annual')}
         rows={page.annual}
         selection={mayBulk ? { selected: selectedAnnual, onChange: setSelectedAnnual, label: recordTitle } : undefined}
-        extra={<BulkWorkflowBar records={page.annual.filter((r) => selectedAnnual.includes(r.id))} onDone={(results) => (setSelectedAnnual([]), onChanged(), outcome(results))} />}
+        extra={<BulkWorkflowBar records={page.annual.filter((r) => selectedAnnual.includes(r.id))} onRan={() => (setSelectedAnnual([]), onChanged())} onDone={outcome} />}
         emptyText="尚无年度考核记录"
         expand={(r) => fullText(['考核评语', r.comments], ...(r.gradeReason ? ([['不确定等次原因', r.gradeReason]] as [string, string][]) : []))}
         columns={[
@@ -219,7 +219,7 @@ export function RecordsTab({ page, onChanged: reloadPage }: { page: PostingRecor
         onAdd={add('quarterly')}
         rows={page.quarterly}
         selection={mayBulk ? { selected: selectedQuarterly, onChange: setSelectedQuarterly, label: recordTitle } : undefined}
-        extra={<BulkWorkflowBar records={page.quarterly.filter((r) => selectedQuarterly.includes(r.id))} onDone={(results) => (setSelectedQuarterly([]), onChanged(), outcome(results))} />}
+        extra={<BulkWorkflowBar records={page.quarterly.filter((r) => selectedQuarterly.includes(r.id))} onRan={() => (setSelectedQuarterly([]), onChanged())} onDone={outcome} />}
         emptyText="尚无季度小结"
         expand={(r) => fullText(['个人小结', r.selfSummary], ['挂职单位评价', r.hostEvaluation])}
         columns={[
