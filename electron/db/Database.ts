@@ -3,12 +3,26 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError } from '../../shared/errors';
 import { storageFault } from './storageFault';
 import { triggerRefusal } from './triggerRefusal';
+import { redactUrl } from './target';
 
 /** How long a write waits for another process (the CLI, a second window) to finish its transaction. */
 export const WRITE_LOCK_WAIT_MS = 60_000;
 
+/** How often a PostgreSQL write that failed on a serialization failure (40001) or a deadlock (40P01) is run again. */
+export const PG_WRITE_ATTEMPTS = 4;
+
 /**
- * The database as the services see it: two connections to one SQLite file in WAL mode.
+ * The advisory lock every PostgreSQL write transaction takes first (`pg_advisory_xact_lock`, released at COMMIT or
+ * ROLLBACK): writers on one database — this server's requests, another server process, the CLI — take turns, as
+ * SQLite's `BEGIN IMMEDIATE` makes them. Nearly every write appends to the audit log's hash chain (and archiving
+ * to the archive ledger's), which must grow one entry at a time; taking the lock up front, before any row lock,
+ * also rules out deadlocks between the app's own writers. Reads never wait for it.
+ */
+export const PG_WRITE_LOCK = 0x63_64_77_72; // 'cdwr'
+
+/**
+ * The database as the services see it: two connections to one SQLite file in WAL mode — or, on a PostgreSQL
+ * server, two pools (a writer's and a read-only one) to one database.
  *
  * - Writes go through `write()`: one queue (SQLite has one writer), each in its own transaction that begins with
  *   `BEGIN IMMEDIATE`, so the write lock is taken up front and another process's writer makes it wait (the busy
@@ -18,12 +32,19 @@ export const WRITE_LOCK_WAIT_MS = 60_000;
  *   or while a write is about to roll back, never shows rows that were not committed.
  *
  * Inside a `write()` callback, read through its own `m`: only that sees the transaction's uncommitted rows.
+ *
+ * On PostgreSQL there is no queue in this process: each `write()` is a READ COMMITTED transaction on a pooled
+ * connection that first takes `PG_WRITE_LOCK`, and is run again (up to `PG_WRITE_ATTEMPTS` times) when the server
+ * reports a serialization failure or a deadlock; `read()` is a REPEATABLE READ, READ ONLY transaction (one
+ * snapshot) and reads run side by side. `exclusive` and `reconnect` (SQLite's file-level operations) refuse.
  */
 export class Database {
   private writeTail: Promise<unknown> = Promise.resolve();
   private readTail: Promise<unknown> = Promise.resolve();
   /** The snapshot a `read()` callback runs in: reads nested inside it join it instead of queueing behind it. */
   private readonly snapshot = new AsyncLocalStorage<EntityManager>();
+  /** PostgreSQL: the writes and reads under way, which `close()` waits for. */
+  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     /** The writer connection (migrations, `write()`). */
@@ -35,11 +56,33 @@ export class Database {
      * disk error) leaves inside a transaction: it is replaced rather than trusted with the next write.
      */
     private readonly reopen?: { writer: () => Promise<DataSource>; reader: () => Promise<DataSource> },
+    private readonly options: {
+      /**
+       * PostgreSQL: the file name whose folder holds what lives beside a database (the ledger key, the evidence
+       * files, backups) — the caller's data folder; the file itself is never created.
+       */
+      file?: string;
+    } = {},
   ) {}
 
-  /** The database file, for messages that name its folder. */
+  /**
+   * The database file, for messages that name its folder and for the files kept beside it (the ledger key, the
+   * evidence folder). On PostgreSQL the name the caller gave in the server's data folder.
+   */
   get file(): string {
+    if (this.postgres) return this.options.file ?? '';
     return String(this.writer.options.database ?? '');
+  }
+
+  /** Where the data is: the SQLite file, or the server's URL (password hidden) on PostgreSQL. */
+  get target(): string {
+    if (this.postgres) return redactUrl(String((this.writer.options as { url?: string }).url ?? ''));
+    return this.file;
+  }
+
+  /** Whether the database is on a PostgreSQL server. */
+  get postgres(): boolean {
+    return this.writer.options.type === 'postgres';
   }
 
   get dataSource(): DataSource {
@@ -56,6 +99,7 @@ export class Database {
    * connection — this process's reader, another window, the CLI — sees the restored data at its next read.
    */
   exclusive<T>(work: (handle: unknown) => Promise<T>): Promise<T> {
+    if (this.postgres) return Promise.reject(notOnPostgres());
     const run = this.writeTail.then(() => work((this.writer.driver as unknown as { databaseConnection: unknown }).databaseConnection));
     this.writeTail = run.catch(() => undefined);
     return run;
@@ -67,6 +111,7 @@ export class Database {
    * Calls made meanwhile wait in the queues. Another process with the file open must be closed first.
    */
   reconnect(work: () => Promise<void>, reopen: () => Promise<{ writer: DataSource; reader: DataSource }>, restore: () => Promise<{ writer: DataSource; reader: DataSource }>): Promise<void> {
+    if (this.postgres) return Promise.reject(notOnPostgres());
     const run = this.writeTail.then(async () => {
       let release!: () => void;
       const previousReads = this.readTail;
@@ -94,6 +139,7 @@ export class Database {
 
   /** Runs `work` in a transaction after every write queued before it; all of it or nothing is written. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.postgres) return this.track(this.pgWrite(work));
     const run = this.writeTail.then(() => this.transaction(work));
     this.writeTail = run.catch(() => undefined);
     return run;
@@ -103,6 +149,7 @@ export class Database {
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.snapshot.getStore();
     if (current) return work(current);
+    if (this.postgres) return this.track(this.pgRead(work));
     const run = this.readTail.then(async () => {
       const qr = this.reader.createQueryRunner();
       await qr.query('BEGIN');
@@ -127,6 +174,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
     await this.writeTail;
     await this.readTail;
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
@@ -159,6 +207,65 @@ export class Database {
       throw triggerRefusal(err) ?? storageFault(err, this.file) ?? err;
     } finally {
       markTransaction(qr, false);
+    }
+  }
+
+  private track<T>(run: Promise<T>): Promise<T> {
+    this.running.add(run);
+    const done = () => this.running.delete(run);
+    run.then(done, done);
+    return run;
+  }
+
+  /** A PostgreSQL write: READ COMMITTED, `PG_WRITE_LOCK` first, run again on 40001/40P01. */
+  private async pgWrite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const qr = this.writer.createQueryRunner();
+      let broken: Error | undefined;
+      try {
+        try {
+          await qr.query('BEGIN ISOLATION LEVEL READ COMMITTED');
+          await qr.query('SELECT pg_advisory_xact_lock($1)', [PG_WRITE_LOCK]);
+        } catch (err) {
+          broken = err as Error;
+          throw storageFault(err, this.target) ?? err;
+        }
+        markTransaction(qr, true);
+        try {
+          const result = await work(qr.manager);
+          await qr.query('COMMIT');
+          return result;
+        } catch (err) {
+          // A connection that cannot even roll back is closed rather than returned to the pool.
+          await qr.query('ROLLBACK').catch((e: Error) => (broken = e));
+          if (isRetryableOnPostgres(err) && attempt < PG_WRITE_ATTEMPTS) {
+            await new Promise((r) => setTimeout(r, 10 * 2 ** attempt + Math.random() * 20));
+            continue;
+          }
+          throw triggerRefusal(err) ?? storageFault(err, this.target) ?? err;
+        } finally {
+          markTransaction(qr, false);
+        }
+      } finally {
+        await releaseRunner(qr, broken);
+      }
+    }
+  }
+
+  /** A PostgreSQL read snapshot: REPEATABLE READ, READ ONLY, on a pooled connection of the reader. */
+  private async pgRead<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const qr = this.reader.createQueryRunner();
+    let broken: Error | undefined;
+    try {
+      await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      markTransaction(qr, true);
+      return await this.snapshot.run(qr.manager, () => work(qr.manager));
+    } catch (err) {
+      throw storageFault(err, this.target) ?? err;
+    } finally {
+      markTransaction(qr, false);
+      await qr.query('COMMIT').catch((e: Error) => (broken = e));
+      await releaseRunner(qr, broken);
     }
   }
 
@@ -207,6 +314,16 @@ function markTransaction(qr: QueryRunner, active: boolean): void {
   state.transactionDepth = active ? 1 : 0;
 }
 
+/** SQLSTATEs after which a PostgreSQL transaction can simply be run again: serialization failure, deadlock. */
+export function isRetryableOnPostgres(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+function notOnPostgres(): AppError {
+  return new AppError('CONFLICT', '该操作只适用于本机数据库文件，数据库服务器（PostgreSQL）上不能执行');
+}
+
 export function isBusyError(err: unknown): boolean {
   return /SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(String((err as Error)?.message ?? err));
 }
@@ -228,4 +345,9 @@ async function beginImmediate(qr: QueryRunner): Promise<void> {
       await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
     }
   }
+}
+
+/** Returns a PostgreSQL query runner's connection to the pool — or, after `broken`, closes it. */
+async function releaseRunner(qr: QueryRunner, broken?: Error): Promise<void> {
+  await (qr as unknown as { release(err?: Error): Promise<void> }).release(broken).catch(() => undefined);
 }

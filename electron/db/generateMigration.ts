@@ -1,6 +1,10 @@
 /**
  * `npm run migration:generate -- Name`: migrates a temp database with every registered migration, asks TypeORM
  * for the difference between that schema and the entities, and writes it as the next migration for review.
+ *
+ * `npm run migration:generate -- Name --pg postgres://…/empty_db`: the same for the PostgreSQL set
+ * (migrations/postgres): the database named (an empty one, made for this: its tables are created) is migrated
+ * with the registered PostgreSQL migrations and compared with the entities.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,9 +20,14 @@ export interface SchemaDiff {
 }
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const PG_MIGRATIONS_DIR = path.join(MIGRATIONS_DIR, 'postgres');
 
-/** What the schema builder would run to make a freshly migrated database match the entities. */
-export async function schemaDiff(): Promise<SchemaDiff> {
+/**
+ * What the schema builder would run to make a freshly migrated database match the entities: a temp SQLite file,
+ * or with `pg` that PostgreSQL database (migrated by this call).
+ */
+export async function schemaDiff(pg?: string): Promise<SchemaDiff> {
+  if (pg) return postgresSchemaDiff(pg);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-schema-'));
   const ds = await openDatabase({ file: path.join(dir, 'schema.db') });
   try {
@@ -38,6 +47,21 @@ export async function schemaDiff(): Promise<SchemaDiff> {
   } finally {
     await ds.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function postgresSchemaDiff(url: string): Promise<SchemaDiff> {
+  const ds = await openDatabase({ file: url });
+  try {
+    const sql = await ds.driver.createSchemaBuilder().log();
+    const inline = (q: { query: string; parameters?: unknown[] }) => {
+      if (q.parameters?.length) throw new Error(`参数化的结构语句无法写入迁移：${q.query}`);
+      return q.query.trim();
+    };
+    // PostgreSQL alters tables in place: no table is rebuilt, no trigger lost.
+    return { up: sql.upQueries.map(inline), down: sql.downQueries.map(inline), lostTriggers: [] };
+  } finally {
+    await ds.destroy();
   }
 }
 
@@ -78,23 +102,27 @@ ${body(down)}
 }
 
 async function main(): Promise<void> {
-  const name = process.argv[2];
-  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
-    console.error('用法：npm run migration:generate -- Name（大写字母开头，仅字母和数字）');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--pg');
+  const pg = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const name = args[0];
+  if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name) || (at >= 0 && !pg)) {
+    console.error('用法：npm run migration:generate -- Name [--pg postgres://…/空数据库]（Name 大写字母开头，仅字母和数字）');
     process.exitCode = 1;
     return;
   }
-  const diff = await schemaDiff();
+  const diff = await schemaDiff(pg);
   if (diff.up.length === 0) {
     console.log('实体与数据库结构一致，无需生成迁移');
     return;
   }
-  const n = nextMigrationNumber();
-  const file = path.join(MIGRATIONS_DIR, `${String(n).padStart(4, '0')}_${name}.ts`);
+  const dir = pg ? PG_MIGRATIONS_DIR : MIGRATIONS_DIR;
+  const n = nextMigrationNumber(dir);
+  const file = path.join(dir, `${String(n).padStart(4, '0')}_${name}.ts`);
   fs.writeFileSync(file, migrationSource(name, n, diff));
   console.log(`已生成 ${path.relative(process.cwd(), file)}（${diff.up.length} 条语句）。`);
   if (diff.lostTriggers.length) console.log(`其中 ${diff.lostTriggers.length} 个触发器随表重建而删除，已在 up 与 down 末尾重建，请核对。`);
-  console.log(`请审阅该文件，并在 electron/db/migrations/index.ts 的 MIGRATIONS 末尾登记 ${name}${String(n).padStart(4, '0')}。`);
+  console.log(`请审阅该文件，并在 ${path.relative(process.cwd(), path.join(dir, 'index.ts'))} 的 ${pg ? 'PG_MIGRATIONS' : 'MIGRATIONS'} 末尾登记 ${name}${String(n).padStart(4, '0')}。`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { isPostgresUrl, serverName } from './target';
 
 /**
  * What went wrong with the disk or the database file, in words a clerk can act on: a full disk, a read-only
@@ -40,6 +41,7 @@ export function diskFullMessage(dir: string, what = '本次修改未保存'): st
 /** The storage fault behind `err` as a Chinese STORAGE AppError naming `dbFile`'s folder; null for anything else. */
 export function storageFault(err: unknown, dbFile: string): AppError | null {
   if (err instanceof AppError) return null;
+  if (isPostgresUrl(dbFile)) return serverFault(err, dbFile);
   const code = faultCode(err);
   if (!code) return null;
   const dir = path.dirname(path.resolve(dbFile));
@@ -66,6 +68,40 @@ export function storageFault(err: unknown, dbFile: string): AppError | null {
     case 'SQLITE_IOERR':
     case 'EIO':
       return new AppError('STORAGE', `读写数据文件夹“${dir}”时磁盘出错，本次修改未保存。请检查磁盘（或U盘、网络盘是否已断开）后重试`);
+    default:
+      return null;
+  }
+}
+
+/**
+ * The fault behind an error from a PostgreSQL server (its SQLSTATE in `code`, or a Node socket error), naming the
+ * server (never the password): it cannot be reached, its disk is full, it is read-only (a standby, or
+ * `default_transaction_read_only`), it refused the sign-in or has no such database, it is shutting down or full.
+ */
+export function serverFault(err: unknown, url: string): AppError | null {
+  const code = String((err as { code?: unknown } | null)?.code ?? '');
+  const server = serverName(url);
+  switch (true) {
+    case ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'].includes(code):
+    case code.startsWith('08'):
+    case /Connection terminated|connection timeout/i.test(String((err as Error)?.message ?? '')):
+      return new AppError('STORAGE', `无法连接数据库服务器 ${server}：服务器未启动、网络不通或端口被防火墙拦截，本次操作未完成。请检查网络或联系系统管理员`);
+    case code === '53100':
+      return new AppError('STORAGE', `数据库服务器 ${server} 的磁盘空间不足，本次修改未保存。请联系系统管理员清理服务器磁盘后重试`);
+    case code === '53200':
+      return new AppError('STORAGE', `数据库服务器 ${server} 内存不足，本次操作未完成，请稍后重试`);
+    case code === '53300':
+      return new AppError('STORAGE', `数据库服务器 ${server} 的连接数已满，本次操作未完成，请稍后重试`);
+    case code === '25006':
+      return new AppError('STORAGE', `数据库服务器 ${server} 当前只读（备用服务器或维护中），本次修改未保存。请联系系统管理员`);
+    case code === '28P01' || code === '28000':
+      return new AppError('STORAGE', `数据库服务器 ${server} 拒绝了登录：用户名或密码不正确，或该账户无权连接`);
+    case code === '3D000':
+      return new AppError('STORAGE', `数据库服务器 ${server} 上没有该数据库，请检查连接地址`);
+    case code === '57P01' || code === '57P02' || code === '57P03':
+      return new AppError('STORAGE', `数据库服务器 ${server} 正在关闭或重启，本次操作未完成，请稍后重试`);
+    case code === '58030' || code === 'XX001' || code === 'XX002':
+      return new AppError('STORAGE', `数据库服务器 ${server} 读写磁盘出错，本次修改未保存。请联系系统管理员检查服务器`);
     default:
       return null;
   }

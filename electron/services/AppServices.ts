@@ -1,5 +1,7 @@
 import { Database } from '../db/Database';
-import { openDatabase, openReadConnection } from '../db/dataSource';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isPostgresUrl, openDatabase, openReadConnection } from '../db/dataSource';
 import { AuditLog } from './AuditLog';
 import { CadreService } from './CadreService';
 import { BatchService } from './BatchService';
@@ -74,7 +76,19 @@ export class AppServices {
    * Opens the database with every service. `backupBeforeMigrations` (the app, the browser host and the CLI) writes
    * an automatic backup before a schema migration changes an existing database; tests open without it.
    */
-  static async open(dbFile: string, options: { backupBeforeMigrations?: boolean; password?: string } = {}): Promise<AppServices> {
+  static async open(
+    dbFile: string,
+    options: {
+      backupBeforeMigrations?: boolean;
+      password?: string;
+      /**
+       * Required with a `postgres://` URL: the server's data folder, where what lives beside a desktop database
+       * lives for the server database (the archive ledger's key, the evidence files). Not used for a SQLite file.
+       */
+      dataDir?: string;
+    } = {},
+  ): Promise<AppServices> {
+    if (isPostgresUrl(dbFile)) return AppServices.openServer(dbFile, options.dataDir);
     // An encrypted database needs its password (a wrong one is refused before SQLite sees the file).
     const key = keyForFile(dbFile, !isPlainSqlite(dbFile), options.password);
     const info = key ? readKeyInfo(dbFile) : null;
@@ -94,6 +108,32 @@ export class AppServices {
       await services.audit.initialize();
       // Evidence from the folder databases used to share is copied into this database's own folder.
       await services.ledger.initialize(legacyEvidenceRootFor(dbFile));
+    } catch (err) {
+      await services.close();
+      throw err;
+    }
+    return services;
+  }
+
+  /**
+   * A database on a PostgreSQL server: one pool for writes (migrated here) and one read-only pool. Files that a
+   * desktop database keeps beside itself are in `dataDir` (as if the database were `dataDir/cadre.db`). No automatic
+   * backup before migrations and no encryption here: the server's own backups (pg_dump) and access rules apply.
+   */
+  private static async openServer(url: string, dataDir: string | undefined): Promise<AppServices> {
+    if (!dataDir) throw new Error('AppServices.open: a PostgreSQL database needs options.dataDir (the folder for the ledger key and evidence files)');
+    const anchor = path.join(path.resolve(dataDir), 'cadre.db');
+    fs.mkdirSync(path.resolve(dataDir), { recursive: true, mode: 0o700 });
+    const writer = await openDatabase({ file: url });
+    const reader = await openReadConnection(url).catch(async (err) => {
+      await writer.destroy();
+      throw err;
+    });
+    const services = new AppServices(new Database(writer, reader, undefined, { file: anchor }), anchor);
+    try {
+      await services.archiveLedger.initialize();
+      await services.audit.initialize();
+      await services.ledger.initialize(legacyEvidenceRootFor(anchor));
     } catch (err) {
       await services.close();
       throw err;

@@ -9,6 +9,9 @@ import { ENTITIES } from '../../electron/db/entities';
 import { migrationSource, nextMigrationNumber, schemaDiff } from '../../electron/db/generateMigration';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { AppServices } from '../../electron/services/AppServices';
+import { PG_MIGRATIONS } from '../../electron/db/migrations/postgres';
+import { REFUSAL_MARK } from '../../electron/db/triggerRefusal';
+import { createTestDatabase, describeSqliteOnly, onPostgres } from '../helpers/testDb';
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -62,7 +65,7 @@ async function pendingSchemaSql(ds: DataSource): Promise<string[]> {
   return (await ds.driver.createSchemaBuilder().log()).upQueries.map((q) => q.query);
 }
 
-describe('entities describe the migrated schema exactly', () => {
+describeSqliteOnly('entities describe the migrated schema exactly', 'sqlite_master 与 PRAGMA；PostgreSQL 见下', () => {
   it('a freshly migrated database needs no schema change, and its foreign keys keep their ON DELETE actions', async () => {
     const services = await AppServices.open(tempFile());
     try {
@@ -124,7 +127,7 @@ describe('entities describe the migrated schema exactly', () => {
   });
 });
 
-describe('0005 on a database populated at 0004', () => {
+describeSqliteOnly('0005 on a database populated at 0004', 'SQLite 的迁移历史', () => {
   /** Migrates `file` with 0001–0004 only and fills every table that 0005 rebuilds. */
   async function populatedAt0004(file: string): Promise<void> {
     const ds = new DataSource({ type: 'sqlite', driver: sqlite3, database: file, entities: ENTITIES, migrations: MIGRATIONS.slice(0, 4) });
@@ -214,6 +217,129 @@ describe('0005 on a database populated at 0004', () => {
     } finally {
       await ds.destroy();
       await fresh.destroy();
+    }
+  });
+});
+
+/** The triggers of a migrated database, on either engine (PostgreSQL also refuses TRUNCATE, which fires no row trigger). */
+const SQLITE_TRIGGERS = [
+  'trg_archive_ledger_no_delete',
+  'trg_archive_ledger_no_update',
+  'trg_assessment_record_archived_delete',
+  'trg_assessment_record_archived_update',
+  'trg_assessment_record_steps',
+  'trg_audit_log_no_delete',
+  'trg_audit_log_no_update',
+  'trg_growth_evaluation_archived_delete',
+  'trg_growth_evaluation_archived_update',
+  'trg_growth_evaluation_steps',
+];
+
+describe.skipIf(!onPostgres)('PostgreSQL: the same entities describe the schema its migrations make', () => {
+  const ON_DELETE: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+
+  async function pgForeignKeys(query: Query): Promise<string[]> {
+    const rows = await query(`SELECT c.conrelid::regclass::text AS tbl, a.attname AS col, c.confrelid::regclass::text AS parent, c.confdeltype AS del
+      FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace`);
+    return rows.map((r) => `${r.tbl}.${r.col} → ${r.parent} ${ON_DELETE[r.del]}`).sort();
+  }
+
+  it('a freshly migrated database needs no schema change; foreign keys, ON DELETE actions and triggers as on SQLite', async () => {
+    const db = await createTestDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-schema-test-'));
+    dirs.push(dir);
+    const services = await AppServices.open(db.url, { dataDir: dir });
+    try {
+      const ds = services.db.dataSource;
+      expect(ds.options.type).toBe('postgres');
+      const pending = await pendingSchemaSql(ds);
+      expect(pending, `TypeORM would still run:\n${pending.join(';\n')}`).toEqual([]);
+      const query: Query = (sql, params) => ds.query(sql, params);
+      expect(await pgForeignKeys(query)).toEqual(EXPECTED_FKS);
+      const names = await query(`SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY conname`);
+      expect(names.map((r) => r.conname)).toContain('fk_posting_cadre');
+      const triggers = await query(`SELECT DISTINCT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`);
+      expect(triggers.map((t) => t.tgname)).toEqual(
+        [...SQLITE_TRIGGERS, 'trg_archive_ledger_no_truncate', 'trg_assessment_record_no_truncate', 'trg_audit_log_no_truncate', 'trg_growth_evaluation_no_truncate'].sort(),
+      );
+      // Every table has an entity; the column types PostgreSQL uses for SQLite's real and blob.
+      const tables = await query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename != 'migrations'`);
+      expect(tables.map((t) => t.tablename).sort()).toEqual(ds.entityMetadatas.map((m) => m.tableName).sort());
+      const types = await query(`SELECT table_name || '.' || column_name AS c, data_type AS t FROM information_schema.columns
+        WHERE table_schema = 'public' AND data_type NOT IN ('text', 'integer', 'character varying', 'bigint') ORDER BY 1`);
+      expect(types).toEqual([
+        { c: 'cadre_photo.jpeg', t: 'bytea' },
+        { c: 'growth_template.threshold', t: 'double precision' },
+        { c: 'work_result.amount', t: 'double precision' },
+        { c: 'work_result.quantity', t: 'double precision' },
+      ]);
+      const applied = await query(`SELECT "name" FROM "migrations" ORDER BY "id"`);
+      expect(applied.map((m) => m.name)).toEqual(PG_MIGRATIONS.map((M) => new M().name));
+      // The rows SQLite's migrations insert: the active growth template and the audit log's head.
+      expect(await query(`SELECT "version", "status" FROM "growth_template"`)).toEqual([{ version: 1, status: '启用' }]);
+      expect((await query(`SELECT "id" FROM "archive_ledger_head" ORDER BY "id"`)).map((r) => r.id)).toContain(2);
+    } finally {
+      await services.close();
+      await db.drop();
+    }
+  });
+
+  it('triggers and foreign keys act as on SQLite: archived rows refused with 拒绝：…, append-only logs, cascades, RESTRICT', async () => {
+    const db = await createTestDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-schema-test-'));
+    dirs.push(dir);
+    const ds = await openDatabase({ file: db.url });
+    try {
+      const query: Query = (sql, params) => ds.query(sql, params);
+      await query(`INSERT INTO "cadre" ("name", "id_number") VALUES ('甄试甲', '1'), ('甄试乙', '2')`);
+      await query(`INSERT INTO "batch" ("name", "leader_id") VALUES ('测试批', 1)`);
+      await query(`INSERT INTO "posting" ("cadre_id", "batch_id", "status") VALUES (1, 1, '在岗'), (2, 1, '在岗')`);
+      await query(`INSERT INTO "assessment_record" ("posting_id", "kind", "period", "state") VALUES (1, 'annual', '2025', '已归档'), (2, 'annual', '2025', '草稿')`);
+      await query(`INSERT INTO "workflow_step" ("record_type", "record_id", "action", "to_state") VALUES ('assessment_record', 2, 'create', '草稿')`);
+      await query(`INSERT INTO "growth_evaluation" ("posting_id", "template_id", "period", "state") VALUES (1, 1, '第一季度', '已归档')`);
+      await query(`INSERT INTO "audit_log" ("seq", "at", "actor", "entity_type", "entity_id", "action", "changes") VALUES (1, 'x', 'x', 'cadre', '1', '新建', '{}')`);
+      await query(`INSERT INTO "archive_ledger" ("seq", "record_id") VALUES (1, 1)`);
+
+      const refused = (sql: string, message: string) => expect(query(sql)).rejects.toThrow(`${REFUSAL_MARK}${message}`);
+      await refused(`UPDATE "assessment_record" SET "grade" = '优秀' WHERE "id" = 1`, '已归档的考核记录不能修改');
+      await refused(`DELETE FROM "assessment_record" WHERE "id" = 1`, '已归档的考核记录不能删除');
+      await refused(`UPDATE "growth_evaluation" SET "state" = '草稿'`, '已归档的成长评价不能修改');
+      await refused(`DELETE FROM "growth_evaluation"`, '已归档的成长评价不能删除');
+      // A cascade from erasing the cadre is refused too, and nothing of it happens.
+      await refused(`DELETE FROM "cadre" WHERE "id" = 1`, '已归档的考核记录不能删除');
+      for (const table of ['audit_log', 'archive_ledger']) {
+        const message = table === 'audit_log' ? '操作日志只能追加，不能修改或删除' : '归档账本只能追加，不能修改或删除';
+        await refused(`UPDATE "${table}" SET "prev_hash" = 'x'`, message);
+        await refused(`DELETE FROM "${table}"`, message);
+        await refused(`TRUNCATE "${table}"`, message);
+      }
+      await refused(`TRUNCATE "assessment_record" CASCADE`, '考核记录不能整表清空');
+
+      // Unarchived: updates pass; RESTRICT refuses; CASCADE removes the posting's records and their history.
+      await query(`UPDATE "assessment_record" SET "grade" = '称职' WHERE "id" = 2`);
+      await expect(query(`DELETE FROM "batch" WHERE "id" = 1`)).rejects.toThrow(/foreign key/);
+      await expect(query(`DELETE FROM "growth_template" WHERE "id" = 1`)).rejects.toThrow(/foreign key/);
+      await query(`DELETE FROM "cadre" WHERE "id" = 2`);
+      expect(await query(`SELECT "id" FROM "assessment_record" ORDER BY "id"`)).toEqual([{ id: 1 }]);
+      expect(await query(`SELECT count(*)::int AS n FROM "workflow_step"`)).toEqual([{ n: 0 }]);
+      await query(`UPDATE "batch" SET "leader_id" = 2 WHERE "id" = 1`).catch(() => undefined);
+      expect(await query(`SELECT "leader_id" FROM "batch"`)).toEqual([{ leader_id: 1 }]);
+    } finally {
+      await ds.destroy();
+      await db.drop();
+    }
+  });
+
+  it('migration:generate --pg finds nothing to generate', async () => {
+    const db = await createTestDatabase();
+    try {
+      const diff = await schemaDiff(db.url);
+      expect(diff.up, `pending:\n${diff.up.join(';\n')}`).toEqual([]);
+      expect(diff.down).toEqual([]);
+      expect(nextMigrationNumber(path.join('electron', 'db', 'migrations', 'postgres'))).toBe(PG_MIGRATIONS.length + 1);
+    } finally {
+      await db.drop();
     }
   });
 });
