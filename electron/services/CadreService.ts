@@ -160,9 +160,14 @@ export function cadreListQueries(m: EntityManager, query: CadreListFilter): { co
       : query.sort === 'deletedAt'
         ? `deleted_at ${dir}, sort_key, id`
         : `CASE WHEN ${SORT_COLUMNS[query.sort]} = '' THEN 1 ELSE 0 END, ${sortExpression(query.sort)} ${dir}, sort_key, id`;
+  const limit = sql` ORDER BY ${sql.raw(order)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`;
   return {
     count: sql`SELECT COUNT(*) AS n FROM cadre WHERE ${where}`,
-    page: sql`SELECT ${select} FROM cadre WHERE ${where} ORDER BY ${sql.raw(order)} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    // PostgreSQL orders by a SELECT alias only when it stands alone, not inside the CASE: the posting columns are
+    // ordered in an outer query (SQLite flattens it into the same plan).
+    page: withPostings
+      ? sql`SELECT * FROM (SELECT ${select}, sort_key FROM cadre WHERE ${where}) AS listed${limit}`
+      : sql`SELECT ${select} FROM cadre WHERE ${where}${limit}`,
   };
 }
 
