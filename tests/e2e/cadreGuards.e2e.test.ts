@@ -162,25 +162,37 @@ describe('干部档案: guards, wording and conveniences (issue 16)', () => {
     expect([stored.readUInt16BE(sof + 7), stored.readUInt16BE(sof + 5)]).toEqual([390, 520]);
   });
 
-  it('clears the stale 性别 error when 按身份证号填入 puts it right', async () => {
+  it('clears the stale errors when 按身份证号填入 (or a corrected number) puts them right', async () => {
     const { page, url } = app;
+    const errors = () => page.locator('.ant-form-item-explain-error').allInnerTexts();
     await page.goto(`${url}#/cadres/new`);
     await visible(page.getByRole('heading', { name: '新建干部档案' }));
     await page.getByLabel('姓名').fill('孟书瑶');
-    // 性别 starts as 男; the number says 女.
-    expect(await page.locator('#gender').locator('xpath=ancestor::*[contains(@class,"ant-select")][1]').innerText()).toContain('男');
+    // 性别 starts as 男 and 出生年月 is typed wrong; 参加工作时间 is then “before birth”. The number says 女, 1993.05.
+    await page.getByLabel('出生年月', { exact: true }).fill('1995.01');
+    await page.getByLabel('参加工作时间').fill('1994.07');
     await page.getByLabel('身份证号').fill(makeIdNumber('610902', '19930512', 724, '女'));
     await page.getByRole('button', { name: '保存' }).first().click();
-    const stale = page.getByText('与身份证号中的性别（女）不一致');
-    await visible(stale);
+    await visible(page.getByText('与身份证号中的性别（女）不一致'));
+    expect((await errors()).sort()).toEqual(['不能早于出生年月', '与身份证号中的出生年月（1993.05）不一致', '与身份证号中的性别（女）不一致'].sort());
+    await screens(page, 'guards-fill-from-id-before');
     await page.getByRole('button', { name: '按身份证号填入' }).click();
-    await stale.waitFor({ state: 'detached', timeout: 5000 });
+    // Every error the filled values put right goes: 性别, 出生年月, and 参加工作时间 (1994.07 is after 1993.05).
+    await page.waitForFunction(() => document.querySelectorAll('.ant-form-item-explain-error').length === 0, undefined, { timeout: 5000 });
     expect(await page.getByLabel('出生年月', { exact: true }).inputValue()).toBe('1993.05');
-    expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
+
+    // Correcting the number instead: the 性别 error it caused goes as soon as the number agrees.
+    await page.getByLabel('身份证号').fill(makeIdNumber('610902', '19930512', 725, '男'));
+    await page.getByRole('button', { name: '保存' }).first().click();
+    await visible(page.getByText('与身份证号中的性别（男）不一致'));
+    await page.getByLabel('身份证号').fill(makeIdNumber('610902', '19930512', 724, '女'));
+    await page.waitForFunction(() => document.querySelectorAll('.ant-form-item-explain-error').length === 0, undefined, { timeout: 5000 });
+
     // Leaving the new file unsaved: asked, then discarded.
     await page.getByRole('menuitem', { name: '干部档案' }).click();
     await confirmDialog(page).getByRole('button', { name: '离开，不保存' }).click();
     await page.waitForURL(/#\/cadres(\?|$)/);
+    expect((await app.services.cadres.list({ query: '孟书瑶' })).total).toBe(0);
   });
 
   it('shows 呈报单位, 填表人 and 填表时间 on the file, and its history in words and dates', async () => {
@@ -232,8 +244,8 @@ describe('干部档案: guards, wording and conveniences (issue 16)', () => {
     const { page, url } = app;
     await page.goto(`${url}#/cadres`);
     const firstName = async () => (await page.locator('tbody tr[data-row-link]').first().locator('strong').innerText()).trim();
-    await visible(page.locator('tbody tr[data-row-link]'));
     // 姓名 in pinyin order: 阿依古丽 (a) first.
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr[data-row-link]').length === 5);
     expect(await firstName()).toBe('阿依古丽');
     await page.getByRole('columnheader', { name: '出生年月' }).click();
     await page.waitForURL(/sort=birthDate/);
@@ -317,7 +329,7 @@ describe('干部档案: guards, wording and conveniences (issue 16)', () => {
     await page.goto(`${url}#/import`);
     await page.getByRole('tab', { name: '花名册（Excel）' }).click();
     // Into a batch: the preview shows each row's 挂职 too.
-    await page.getByPlaceholder('可不填').fill('安康市第9批赴常州挂职干部');
+    await page.locator('.ant-form-item').filter({ hasText: '导入到批次' }).locator('input').fill('安康市第9批赴常州挂职干部');
     await page.locator('input[type=file][accept=".xlsx"]').setInputFiles(file);
     await visible(page.getByText(/可以导入/));
     await visible(page.getByRole('cell', { name: /常州市武进区发展和改革局/ }));
