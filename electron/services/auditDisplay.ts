@@ -129,9 +129,16 @@ export function auditObjectName(e: StoredAuditEntry, n: AuditNames): string {
   }
 }
 
-/** The Chinese name of a changed field. */
-export function auditFieldLabel(field: string): string {
-  return EXTRA_LABELS[field] ?? FIELD_LABELS[field] ?? describePath([field]);
+/** Keys whose meaning depends on the record: a batch's `name` is its 批次名称, not a person's 姓名. */
+const LABELS_BY_TYPE: Record<string, Record<string, string>> = {
+  batch: { name: '批次名称', type: '批次类型' },
+  growth_template: { name: '模板名称' },
+  work_result: { category: '实绩类别' },
+};
+
+/** The Chinese name of a changed field (of a record of `entityType`, when given). */
+export function auditFieldLabel(field: string, entityType?: string): string {
+  return (entityType && LABELS_BY_TYPE[entityType]?.[field]) || EXTRA_LABELS[field] || FIELD_LABELS[field] || describePath([field]);
 }
 
 /** The entry's changes as lines a clerk reads: 标签, 旧值, 新值 ('' for nothing). */
@@ -139,7 +146,7 @@ export function auditChangeLines(e: StoredAuditEntry, n: AuditNames): AuditChang
   const lines: AuditChangeLine[] = [];
   for (const [field, [before, after]] of Object.entries(e.changes)) {
     if (HIDDEN.has(field)) continue;
-    const label = auditFieldLabel(field);
+    const label = auditFieldLabel(field, e.entityType);
     if (field === 'deletedAt') {
       lines.push({ field, label, before: '', after: after ? '移入回收站' : '从回收站恢复' });
       continue;

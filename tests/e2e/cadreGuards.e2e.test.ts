@@ -333,6 +333,7 @@ describe('干部档案: guards, wording and conveniences (issue 16)', () => {
     await page.locator('input[type=file][accept=".xlsx"]').setInputFiles(file);
     await visible(page.getByText(/可以导入/));
     await visible(page.getByRole('cell', { name: /常州市武进区发展和改革局/ }));
+    await page.getByText('识别的列').click();
     await screens(page, 'guards-roster-preview');
     // Every column of the preview reads in full: nothing cut off with an ellipsis.
     const cut = await page.locator('.ant-table-cell-ellipsis').count();

@@ -32,6 +32,8 @@ describe('history views show what a clerk reads, from the viewer’s formatter',
     const members = history.find((h) => h.changes.members)!;
     expect(members.lines).toEqual([{ field: 'members', label: '成员', before: '', after: cadre.name }]);
     for (const h of history) for (const l of h.lines) expect(l.label).toMatch(/[\u4e00-\u9fa5]/);
+    // A batch has a 批次名称, not a 姓名.
+    expect(history.at(-1)!.lines.find((l) => l.field === 'name')).toMatchObject({ label: '批次名称', after: input.name });
   });
 
   it('a cadre sent to the recycle bin and back reads 移入回收站 / 从回收站恢复, never the timestamp', async () => {

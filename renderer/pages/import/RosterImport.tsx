@@ -136,11 +136,11 @@ export function RosterImport() {
               { title: '姓名', key: 'name', width: 96, render: (_, r) => r.person.name },
               { title: '身份证号', key: 'id', width: 176, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.person.idNumber}</span> },
               { title: '现任职务', key: 'post', render: (_, r) => r.person.currentPosition },
-              { title: '修改项', key: 'changes', width: '18%', render: (_, r) => (r.status === 'update' ? r.changes.map((c) => c.label).join('、') : '') },
+              { title: '修改项', key: 'changes', width: '15%', render: (_, r) => (r.status === 'update' ? r.changes.map((c) => c.label).join('、') : '') },
               {
                 title: '挂职',
                 key: 'posting',
-                width: '26%',
+                width: '22%',
                 render: (_, r) =>
                   r.posting ? (
                     <>
