@@ -42,7 +42,8 @@ export function NewEvaluationModal({ posting, taken, open, initialPeriod, onClos
   useEffect(() => {
     if (!open) return;
     const free = quarters.find((q) => !taken.includes(q.period))?.period;
-    const wanted = initialPeriod && !taken.includes(initialPeriod) ? (periodKindOf(initialPeriod) === 'milestone' ? CUSTOM : initialPeriod) : undefined;
+    const offered = initialPeriod && !taken.includes(initialPeriod) && !(initialPeriod === TERM_PERIOD && termRefusal);
+    const wanted = offered ? (periodKindOf(initialPeriod) === 'milestone' ? CUSTOM : initialPeriod) : undefined;
     form.resetFields();
     form.setFieldsValue({ choice: wanted ?? free ?? (taken.includes(TERM_PERIOD) || termRefusal ? CUSTOM : TERM_PERIOD), customName: '', milestoneDate: '' });
     setDirty(false);
