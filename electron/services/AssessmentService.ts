@@ -344,9 +344,10 @@ export class AssessmentService {
     await m.update(AssessmentRecordEntity, { id: e.id }, { state: to, updatedAt: new Date().toISOString() });
     // The archive ledger's entry in the same transaction: archived and recorded, or neither.
     if (to === '已归档') await this.ledger.append(m, ctx, ENTITY, e.id);
-    // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened.
+    // 年度考核结果 follows the confirmed grade: set when reviewed, taken back when a reviewed record is reopened; on
+    // 归档 a proposal the clerk left open (保留原文) is offered again.
     const annual =
-      e.kind === 'annual' && CONFIRMED.includes(from) !== CONFIRMED.includes(to)
+      e.kind === 'annual' && (CONFIRMED.includes(from) !== CONFIRMED.includes(to) || to === '已归档')
         ? await this.syncAnnualText(m, ctx, e.id, e.postingId, Number(e.period))
         : { proposal: null, note: '' };
     await this.audit.record(m, ctx, {

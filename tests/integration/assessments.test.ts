@@ -191,8 +191,8 @@ describe('the submit-and-lock workflow', () => {
     expect((await s.cadres.history(ids[0])).filter((h) => h.changes.annualAssessment).map((h) => h.action)).toEqual(['新建']);
     // Readable on the records tab until it is accepted.
     expect(await s.assessments.annualProposals(postings[0])).toEqual([reviewed.proposal]);
-    // Archiving does not write it either.
-    expect((await s.assessments.transition(testCtx, { id: a.id, action: 'archive' })).proposal).toBeNull();
+    // Archiving does not write it either: the proposal left open is offered again.
+    expect((await s.assessments.transition(testCtx, { id: a.id, action: 'archive' })).proposal).toEqual(reviewed.proposal);
     expect((await s.cadres.get(ids[0])).annualAssessment).toBe(before);
 
     // Accepting writes it, audited on the file and on the record; a text changed since is not overwritten.
