@@ -8,11 +8,11 @@ type NamePath = string | (string | number)[];
  * changed): the first rule whose pattern matches the message names the fields. A `批次名称：…` prefix is dropped, the
  * field already says it. Returns whether the refusal found a field.
  */
-export function refusalOnField(form: FormInstance, err: unknown, rules: { match: RegExp; fields: NamePath[] }[]): boolean {
+export function refusalOnField(form: FormInstance, err: unknown, rules: { match: RegExp; fields: NamePath[]; /** Shown under the other fields (the first has the whole message). */ others?: string }[]): boolean {
   const message = errorMessage(err);
   const rule = rules.find((r) => r.match.test(message));
   if (!rule) return false;
   const text = message.replace(/^[^：“]{1,20}：/, '');
-  form.setFields(rule.fields.map((name) => ({ name, errors: [text] })));
+  form.setFields(rule.fields.map((name, i) => ({ name, errors: [i > 0 && rule.others ? rule.others : text] })));
   return true;
 }

@@ -111,6 +111,25 @@ describe('批次 guards in the browser host', () => {
     expect((await app.services.batches.list()).map((b) => b.name).sort()).toEqual(['2026年度一线挂职锻炼', '安康市第7批赴常州挂职干部'].sort());
   });
 
+  it('puts an overlapping posting under the 挂职记录 form’s dates', async () => {
+    const { page } = app;
+    const wu = (await app.services.cadres.list({ query: '吴海涛' })).items[0];
+    await app.services.postings.save(ctx, { cadreId: wu.id, direction: '派出', hostUnit: '石泉县商务局', startDate: '2026.11.01', plannedEndDate: '2027.04.30' });
+    await openBatch('2026年度一线挂职锻炼');
+    await page.getByRole('tabpanel', { name: /成员/ }).getByRole('row', { name: /吴海涛/ }).getByRole('button', { name: '编辑' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '编辑挂职记录 · 吴海涛' });
+    await dialog.getByLabel('计划结束日期').fill('2026.12.31');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    const startItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('开始日期', { exact: true }) });
+    await visible(startItem.locator('.ant-form-item-explain-error').filter({ hasText: /“吴海涛”在此期间已有挂职：石泉县商务局（2026\.11\.01—2027\.04\.30）/ }));
+    const endItem = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('计划结束日期') });
+    await visible(endItem.locator('.ant-form-item-explain-error').filter({ hasText: '与另一段挂职的时间重叠' }));
+    await screens(page, 'e2e-posting-overlap');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await page.locator('.ant-modal-confirm').filter({ hasText: '有未保存的修改' }).getByRole('button', { name: '离开，不保存' }).click();
+    await app.services.postings.remove(ctx, (await app.services.postings.listByCadre(wu.id)).find((p) => p.hostUnit === '石泉县商务局')!.id);
+  });
+
   it('lists the postings outside a batch’s new dates and moves them to the batch’s', async () => {
     const { page } = app;
     const name = '2026年度一线挂职锻炼';

@@ -21,7 +21,7 @@ const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 
 /** Service refusals that belong to fields of this form: an overlap concerns the term, the others name their field. */
 const FIELD_REFUSALS = [
-  { match: /在此期间已有挂职/, fields: ['startDate', 'plannedEndDate'] },
+  { match: /在此期间已有挂职/, fields: ['startDate', 'plannedEndDate'], others: '与另一段挂职的时间重叠，见左侧' },
   { match: /^实际结束日期：/, fields: ['actualEndDate'] },
   { match: /^方向（派出\/接收）：/, fields: ['direction'] },
   { match: /^状态：/, fields: ['status'] },
