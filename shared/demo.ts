@@ -29,9 +29,9 @@ export const DemoClearInputSchema = z
 
 /** One thing 清除示例数据 leaves in place, and why. */
 export interface DemoKept {
-  /** 刘思源的档案及其挂职（常州市武进区商务局，2025.12.01—2026.11.30） */
+  /** 刘思源的档案及在常州市武进区商务局的挂职（2025.12.01—2026.11.30） */
   what: string;
-  /** 有已归档的记录：年度考核（2026年）；已归档的记录须永久保存 */
+  /** 有已归档的年度考核（2026年），已归档的记录须永久保存，不能删除 */
   reason: string;
 }
 

@@ -19,7 +19,6 @@ import {
 import type { AppServices } from '../services/AppServices';
 import { releaseFromBatch } from '../services/batchMembership';
 import { recordLabel } from '../services/growthRows';
-import { describePosting } from '../services/postingRows';
 import type { ServiceContext } from '../services/ServiceContext';
 import { demoIds } from './demoMarks';
 
@@ -94,8 +93,8 @@ async function plan(m: EntityManager): Promise<Plan> {
   const kept: DemoKept[] = [];
   for (const p of keptPostings.sort((a, b) => nameOf(a.cadreId).localeCompare(nameOf(b.cadreId), 'zh-CN') || a.startDate.localeCompare(b.startDate)))
     kept.push({
-      what: `${nameOf(p.cadreId)}${ids.cadre.has(p.cadreId) ? '的档案及其挂职' : '的挂职'}（${describePosting(p)}）`,
-      reason: `有已归档的${archived.get(p.id)!.join('、')}：已归档的记录须永久保存，不能删除`,
+      what: `${nameOf(p.cadreId)}${ids.cadre.has(p.cadreId) ? '的档案及' : ''}在${p.hostUnit || '挂职单位未填'}的挂职（${p.startDate}—${p.actualEndDate || p.plannedEndDate}）`,
+      reason: `有已归档的${archived.get(p.id)!.join('、')}，已归档的记录须永久保存，不能删除`,
     });
 
   const batches = await findIn(m, BatchEntity, 'id', [...ids.batch]);
@@ -117,7 +116,7 @@ async function plan(m: EntityManager): Promise<Plan> {
       ]
         .filter(Boolean)
         .join('；')
-        .concat('：批次保留，只移出其中的示例人员'),
+        .concat('，批次保留，只移出其中的示例人员'),
     });
   }
   const removedBatchIds = new Set(removeBatches.map((b) => b.id));
