@@ -170,7 +170,7 @@ async function apply(s: AppServices, ctx: ServiceContext, m: EntityManager, p: P
     await m.delete(BatchEntity, { id: b.id });
   }
   // What stays was reported with its reason and is no longer offered for clearing: the marks all go.
-  await m.clear(DemoMarkEntity);
+  await m.createQueryBuilder().delete().from(DemoMarkEntity).execute();
   await s.audit.recordMany(m, ctx, [
     ...p.removePostings.map((x) => ({
       entityType: 'posting',
