@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import type { CadreInput } from '../../shared/cadre';
+import { lrmxBytes } from '../helpers/lrmxFixtures';
 import { xlsx } from '../helpers/rosterFixtures';
 import { screens, startApp, visible, type RunningApp } from './harness';
 
@@ -333,10 +334,21 @@ describe('干部档案: guards, wording and conveniences (issue 16)', () => {
     await page.locator('input[type=file][accept=".xlsx"]').setInputFiles(file);
     await visible(page.getByText(/可以导入/));
     await visible(page.getByRole('cell', { name: /常州市武进区发展和改革局/ }));
-    await page.getByText('识别的列').click();
+    await page.locator('.ant-form-item').filter({ hasText: '导入到批次' }).locator('input').press('Escape');
     await screens(page, 'guards-roster-preview');
     // Every column of the preview reads in full: nothing cut off with an ellipsis.
     const cut = await page.locator('.ant-table-cell-ellipsis').count();
     expect(cut).toBe(0);
+
+    // The LRMX preview: a long file name wraps instead of being cut.
+    const good = path.join(app.dir, '安康市发展和改革委员会固定资产投资科科长张三（2026年3月调整后）.lrmx');
+    fs.writeFileSync(good, lrmxBytes());
+    const hostile = path.join(app.dir, '外部实体.lrmx');
+    fs.writeFileSync(hostile, Buffer.from('<?xml version="1.0"?><!DOCTYPE Person [<!ENTITY x SYSTEM "file:///etc/passwd">]><Person><XingMing>&x;</XingMing></Person>'));
+    await page.getByRole('tab', { name: '任免审批表（.lrmx）' }).click();
+    await page.locator('input[type=file][accept=".lrmx,.xml"]').setInputFiles([good, hostile]);
+    await visible(page.getByText('确认导入 1 个文件'));
+    expect(await page.locator('.ant-table-cell-ellipsis').count()).toBe(0);
+    await screens(page, 'guards-lrmx-preview');
   });
 });
