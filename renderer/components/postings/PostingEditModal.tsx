@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { POST_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
 import { CREATABLE_STATUSES, PostingInputSchema, type Posting, type PostingInput } from '../../../shared/posting';
 import { api } from '../../api/client';
-import { refusalOnField } from '../../lib/refusalOnField';
+import { showFieldErrors } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
@@ -19,13 +19,8 @@ export interface PostingEditTarget {
 
 const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 
-/** Service refusals that belong to fields of this form: an overlap concerns the term, the others name their field. */
-const FIELD_REFUSALS = [
-  { match: /在此期间已有挂职/, fields: ['startDate', 'plannedEndDate'], others: '与另一段挂职的时间重叠，见左侧' },
-  { match: /^实际结束日期：/, fields: ['actualEndDate'] },
-  { match: /^方向（派出\/接收）：/, fields: ['direction'] },
-  { match: /^状态：/, fields: ['status'] },
-];
+/** Service refusals that name a field of this form (an overlap names none: it goes under the term's dates). */
+const FIELD_REFUSALS = { 实际结束日期: 'actualEndDate', '方向（派出/接收）': 'direction', 状态: 'status' };
 
 /** 挂职记录 form: host unit and post, term, mentors. The status changes through its own dialog. */
 export function PostingEditModal({ target, onClose, onDone }: { target: PostingEditTarget | null; onClose: () => void; onDone: () => void }) {
@@ -50,7 +45,8 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
     try {
       await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? data : { ...data, status }) as PostingInput });
     } catch (e) {
-      refusalOnField(form, e, FIELD_REFUSALS);
+      const rest = showFieldErrors(form, e, FIELD_REFUSALS);
+      if (/在此期间已有挂职/.test(rest)) form.setFields([{ name: 'startDate', errors: [rest] }, { name: 'plannedEndDate', errors: ['与另一段挂职的时间重叠，见左侧'] }]);
       throw e;
     }
     setDirty(false);

@@ -4,19 +4,15 @@ import { BatchInputSchema, type Batch, type BatchMember } from '../../../shared/
 import { BATCH_TYPES, POSTING_DIRECTIONS } from '../../../shared/codes/secondment';
 import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
-import { refusalOnField } from '../../lib/refusalOnField';
+import { showFieldErrors } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
 const opts = (v: readonly string[]) => v.map((x) => ({ value: x, label: x }));
 
-/** Service refusals that belong to a field of this form. */
-const FIELD_REFUSALS = [
-  { match: /^批次名称：/, fields: ['name'] },
-  { match: /^组长：/, fields: ['leaderId'] },
-  { match: /^方向（派出\/接收）：/, fields: ['direction'] },
-];
+/** Service refusals that belong to a field of this form, by the label they start with. */
+const FIELD_REFUSALS = { 批次名称: 'name', 组长: 'leaderId', '方向（派出/接收）': 'direction' };
 
 /**
  * 新建/编辑批次: name, type, pairing, organisations, term, leader (an active member: not one whose file is in the
@@ -48,7 +44,7 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
       onSaved(saved);
       return batch ? '批次已保存' : `已新建批次“${saved.name}”`;
     } catch (e) {
-      refusalOnField(form, e, FIELD_REFUSALS);
+      showFieldErrors(form, e, FIELD_REFUSALS);
       throw e;
     }
   });
