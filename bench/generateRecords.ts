@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { RESULT_CATEGORIES } from '../shared/codes/assessment';
 import type { AppServices } from '../electron/services/AppServices';
+import { execute, sql } from '../electron/db/sql';
 
 /**
  * A full-scale dataset for the assessment figures, written with raw multi-row INSERTs in one transaction (the
@@ -28,13 +29,12 @@ export interface GeneratedRecords {
 const UNITS = ['人次', '场', '篇', '家', '个'];
 const STATES = ['草稿', '已提交', '已审核', '已归档'];
 
-/** Inserts rows in chunks so that no statement binds more parameters than SQLite allows. */
+/** Inserts rows in chunks so that no statement binds more parameters than SQLite (or PostgreSQL) allows. */
 async function insertRows(m: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const per = Math.floor(30_000 / columns.length);
-  const marks = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
-    await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => marks).join(',')}`, chunk.flat());
+    await execute(m, sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns.join(','))}) VALUES ${sql.join(chunk.map((r) => sql`(${sql.list(r)})`), ',')}`);
   }
 }
 

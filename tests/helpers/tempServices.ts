@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppServices } from '../../electron/services/AppServices';
 import type { ServiceContext } from '../../electron/services/ServiceContext';
-import { createTestDatabase, onPostgres } from './testDb';
+import { createTestDatabase, onPostgres, registerServerDatabase } from './testDb';
 
 /**
  * A real SQLite file in a fresh temp folder, migrated like a user's database — or, with CADRE_DESK_TEST_DB=postgres,
@@ -17,6 +17,7 @@ export async function tempServices(): Promise<{ s: AppServices; dir: string; cle
       await db.drop();
       throw err;
     });
+    registerServerDatabase(s.dbFile, db.url);
     return {
       s,
       dir,

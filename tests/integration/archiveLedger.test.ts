@@ -13,6 +13,7 @@ import { refusalMessage } from '../helpers/refusal';
 import { runCli } from '../helpers/runCli';
 import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { onPostgres, openServices, rawQuery } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 
@@ -64,7 +65,7 @@ describe('the archive ledger', () => {
     expect(fs.existsSync(ledgerKeyPath(env.s.dbFile))).toBe(true);
     // The key is not in the database.
     const key = JSON.parse(fs.readFileSync(ledgerKeyPath(env.s.dbFile), 'utf8')).key as string;
-    expect(fs.readFileSync(env.s.dbFile).includes(Buffer.from(key))).toBe(false);
+    if (!onPostgres) expect(fs.readFileSync(env.s.dbFile).includes(Buffer.from(key))).toBe(false);
 
     const report = await env.s.archives.verify();
     expect(report).toMatchObject({ ok: true, integrity: 'ok', checked: 4, mismatches: [], missing: [], ledger: { ok: true, entries: 4, problems: [] } });
@@ -81,9 +82,12 @@ describe('the archive ledger', () => {
     const api = await dispatch(createHandlers(env.s), 'cadre:purge', { id: f.cadreId }, { ...testCtx, mode: 'browser' });
     expect(api).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('不能彻底删除') } });
 
-    const cli = runCli(['--db', env.s.dbFile, '--json', 'cadre', 'purge', f.idNumber]);
-    expect(cli.status).not.toBe(0);
-    expect(cli.stderr).toContain('不能彻底删除');
+    // The CLI opens database files (a server database from the CLI comes with server mode).
+    if (!onPostgres) {
+      const cli = runCli(['--db', env.s.dbFile, '--json', 'cadre', 'purge', f.idNumber]);
+      expect(cli.status).not.toBe(0);
+      expect(cli.stderr).toContain('不能彻底删除');
+    }
 
     // Nothing went: the file is still in the recycle bin, its records are all there, and it can be restored.
     expect((await env.s.cadres.get(f.cadreId)).deletedAt).toBeTruthy();
@@ -148,8 +152,8 @@ describe('the archive ledger', () => {
     it('an edit re-hashed with the application’s own function, the ledger re-chained to match: the signed head gives it away', async () => {
       const f = await archivedFile(env.s);
       const m = env.s.db.manager;
-      const [row] = await m.query(`SELECT ${ARCHIVE_EVALUATION_COLUMNS} FROM growth_evaluation WHERE id = ?`, [f.growthId]);
-      const [tpl] = await m.query(`SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id = ?`, [row.template_id]);
+      const [row] = await rawQuery(m, `SELECT ${ARCHIVE_EVALUATION_COLUMNS} FROM growth_evaluation WHERE id = ?`, [f.growthId]);
+      const [tpl] = await rawQuery(m, `SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id = ?`, [row.template_id]);
       const edited = { ...row, self_summary: '改过的总结' };
       const forged = archiveHash(edited, tpl);
       // The forger recomputes the content hash, the entry hash and the head — everything but the key-signed MAC.
@@ -190,7 +194,7 @@ describe('the archive ledger', () => {
       await archivedFile(env.s);
       await env.s.close();
       await tamper(env.s.dbFile, `DELETE FROM archive_ledger`, `DELETE FROM archive_ledger_head`);
-      const reopened = await AppServices.open(env.s.dbFile);
+      const reopened = await openServices(env.s.dbFile);
       try {
         const report = await reopened.archives.verify();
         expect(report.ok).toBe(false);
@@ -208,7 +212,7 @@ describe('the archive ledger', () => {
     // As it was before migration 0006: no ledger rows, no key file.
     await tamper(env.s.dbFile, `DELETE FROM archive_ledger`, `DELETE FROM archive_ledger_head`);
     fs.rmSync(ledgerKeyPath(env.s.dbFile));
-    const reopened = await AppServices.open(env.s.dbFile);
+    const reopened = await openServices(env.s.dbFile);
     try {
       const entries = await reopened.db.manager.query(`SELECT action, actor, record_id FROM archive_ledger ORDER BY seq`);
       expect(entries.map((e: { action: string }) => e.action)).toEqual(['backfill', 'backfill', 'backfill', 'backfill']);

@@ -16,6 +16,7 @@ import { refusalMessage, saveDemoCadres } from '../helpers/refusal';
 import { runCli } from '../helpers/runCli';
 import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { openServices } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 let env: Env;
@@ -106,7 +107,7 @@ describe('the audit log is append-only and verifiable', () => {
       await normalUse(env.s);
       await env.s.close();
       await tamper(env.s.dbFile, `DELETE FROM audit_log`, `DELETE FROM archive_ledger_head WHERE id = 2`);
-      const reopened = await AppServices.open(env.s.dbFile);
+      const reopened = await openServices(env.s.dbFile);
       try {
         expect((await reopened.archives.verify()).audit.problems.map((p) => p.message)).toEqual(['操作日志头缺失：操作日志被删除或改动']);
       } finally {

@@ -6,6 +6,7 @@ import { parseEvidenceLinks, parseStages } from '../../electron/services/storedJ
 import { growthBatch } from '../helpers/growthFixtures';
 import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { rawQuery } from '../helpers/testDb';
 
 /**
  * Every JSON column holding text that is not JSON at all (a damaged file, a hand edit): each screen that reads it
@@ -19,7 +20,7 @@ afterEach(() => cleanup());
 
 const BROKEN = '{"not json';
 const damage = (table: string, columns: string[], id: number) =>
-  s.db.dataSource.query(`UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE "id" = ?`, [...columns.map(() => BROKEN), id]);
+  rawQuery(s.db.dataSource, `UPDATE "${table}" SET ${columns.map((c) => `"${c}" = ?`).join(', ')} WHERE "id" = ?`, [...columns.map(() => BROKEN), id]);
 
 describe('JSON columns whose text is not JSON', () => {
   let ids: { batchId: number; cadreId: number; postingId: number; recordId: number; evaluationId: number; draftId: number };
@@ -92,21 +93,21 @@ describe('JSON columns as written', () => {
     const [one, two] = demoCadres().slice(0, 2).map((c) => CadreInputSchema.parse(c));
     const saved = await s.cadres.save(testCtx, one);
     const [bulkId] = await s.db.write((m) => s.cadres.createManyWith(m, testCtx, [two]));
-    const stored = (id: number) => s.db.dataSource.query(`SELECT "resume", "family", "tags" FROM "cadre" WHERE "id" = ?`, [id]);
+    const stored = (id: number) => rawQuery(s.db.dataSource, `SELECT "resume", "family", "tags" FROM "cadre" WHERE "id" = ?`, [id]);
     for (const [id, input] of [[saved.id, one], [bulkId, two]] as const) {
       expect(input.resume.length).toBeGreaterThan(0);
       expect(await stored(id)).toEqual([{ resume: JSON.stringify(input.resume), family: JSON.stringify(input.family), tags: JSON.stringify(input.tags) }]);
       expect(await s.cadres.get(id)).toMatchObject({ resume: input.resume, family: input.family, tags: input.tags });
     }
     // The audit entries of the bulk insert, through the same transformer.
-    const [entry] = await s.db.dataSource.query(`SELECT "changes" FROM "audit_log" WHERE "entity_type" = 'cadre' AND "entity_id" = ?`, [String(bulkId)]);
+    const [entry] = await rawQuery(s.db.dataSource, `SELECT "changes" FROM "audit_log" WHERE "entity_type" = 'cadre' AND "entity_id" = ?`, [String(bulkId)]);
     const [history] = await s.cadres.history(bulkId);
     expect(entry.changes).toBe(JSON.stringify(history.changes));
 
     const { id: batchId } = await s.batches.save(testCtx, { name: '第6批', type: '东西部协作/对口支援', direction: '派出' });
     const themes = [{ period: '第一季度', theme: '融入', note: '' }];
     await s.batches.saveThemes(testCtx, { batchId, themes });
-    expect(await s.db.dataSource.query(`SELECT "themes" FROM "batch" WHERE "id" = ?`, [batchId])).toEqual([{ themes: JSON.stringify(themes) }]);
+    expect(await rawQuery(s.db.dataSource, `SELECT "themes" FROM "batch" WHERE "id" = ?`, [batchId])).toEqual([{ themes: JSON.stringify(themes) }]);
   });
 });
 

@@ -8,6 +8,7 @@ import { dayOf } from '../../shared/validators/yearMonth';
 import { stageSheet } from '../helpers/growthFixtures';
 import { withQueryCount } from '../helpers/queryCounter';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { rawQuery } from '../helpers/testDb';
 
 /**
  * The batch forms (花名册, 汇总表) read a batch in a constant number of queries: counted on every connection the
@@ -37,15 +38,15 @@ beforeAll(async () => {
          pt_education = CASE WHEN id % 2 = 0 THEN '中央党校研究生' ELSE '' END,
          birth_date = '1985.03', phone = '1390000' || id, political_status = '中共党员' WHERE id_number LIKE 'BENCH%'`,
     );
-    await m.query(`UPDATE posting SET original_unit = '安康市商务局', original_post = '科长' WHERE batch_id IN (?, ?)`, [big, small]);
-    await m.query(`UPDATE posting SET status = '提前结束（召回）', actual_end_date = '2026.03.31' WHERE id = ?`, [gen.postingIds[3]]);
+    await rawQuery(m, `UPDATE posting SET original_unit = '安康市商务局', original_post = '科长' WHERE batch_id IN (?, ?)`, [big, small]);
+    await rawQuery(m, `UPDATE posting SET status = '提前结束（召回）', actual_end_date = '2026.03.31' WHERE id = ?`, [gen.postingIds[3]]);
   });
   const memberIds = (await s.batches.get(big)).members.map((m) => m.cadreId);
   // 组长 (printed first), a 临时党支部书记, one file in the recycle bin (left out).
   const leader = await s.cadres.get(memberIds[42]);
   leaderName = leader.name;
   await s.batches.save(testCtx, { name: '基准批次1', type: '东西部协作/对口支援', direction: '派出', dispatchingOrg: '中共安康市委组织部', startDate: '2025.01.01', endDate: '2026.12.31', leaderId: leader.id }, big);
-  await s.db.write((m) => m.query(`UPDATE batch SET branch_secretary_id = ? WHERE id = ?`, [memberIds[7], big]));
+  await s.db.write((m) => rawQuery(m, `UPDATE batch SET branch_secretary_id = ? WHERE id = ?`, [memberIds[7], big]));
   const gone = await s.cadres.get(memberIds[100]);
   deletedName = gone.name;
   await s.cadres.remove(testCtx, gone.id);

@@ -7,6 +7,7 @@ import { growthBatch, refusal, stageSheet } from '../helpers/growthFixtures';
 import { tamper } from '../helpers/tamper';
 import { runCli } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { rawQuery } from '../helpers/testDb';
 
 let s: AppServices;
 let dir: string;
@@ -37,8 +38,8 @@ describe('archiving the final evaluation', () => {
     expect(e.state).toBe('已归档');
     expect(e.archive!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(e.result.reachedLabel).toBe('传递者');
-    const [row] = await s.db.manager.query(`SELECT ${ARCHIVE_EVALUATION_COLUMNS} FROM growth_evaluation WHERE id = ?`, [e.id]);
-    const [tpl] = await s.db.manager.query(`SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id = ?`, [e.templateId]);
+    const [row] = await rawQuery(s.db.manager, `SELECT ${ARCHIVE_EVALUATION_COLUMNS} FROM growth_evaluation WHERE id = ?`, [e.id]);
+    const [tpl] = await rawQuery(s.db.manager, `SELECT ${ARCHIVE_TEMPLATE_COLUMNS} FROM growth_template WHERE id = ?`, [e.templateId]);
     expect(archiveHash(row, tpl)).toBe(e.archive!.sha256);
     // The hash covers the template version: another threshold gives another hash.
     expect(archiveHash(row, { ...tpl, threshold: 70 })).not.toBe(e.archive!.sha256);
@@ -72,7 +73,7 @@ describe('verify', () => {
     expect(JSON.parse(clean.stdout)).toEqual({ ok: true, integrity: 'ok', checked: 2, mismatches: [], missing: [], ledger: { ok: true, entries: 2, problems: [] }, audit: expect.objectContaining({ ok: true, problems: [] }) });
 
     // Someone raises a score in the database file directly.
-    const [{ ratings }] = await s.db.manager.query(`SELECT ratings FROM growth_evaluation WHERE id = ?`, [e.id]);
+    const [{ ratings }] = await rawQuery(s.db.manager, `SELECT ratings FROM growth_evaluation WHERE id = ?`, [e.id]);
     const edited = JSON.parse(ratings);
     edited['挂职单位'].scores['3.3'] = 100;
     await tamper(s.dbFile, `UPDATE growth_evaluation SET ratings = '${JSON.stringify(edited).replace(/'/g, "''")}' WHERE id = ${e.id}`);

@@ -5,6 +5,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import type { AppServices } from '../../electron/services/AppServices';
 import { growthBatch, refusal, stageSheet } from '../helpers/growthFixtures';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { rawQuery } from '../helpers/testDb';
 
 let s: AppServices;
 let cleanup: () => Promise<void>;
@@ -134,7 +135,7 @@ describe('periods', () => {
     const e = await create(postings[0]);
     await s.growth.remove(testCtx, e.id);
     expect(await s.growth.listByPosting(postings[0])).toEqual([]);
-    const [{ n }] = await s.db.manager.query(`SELECT COUNT(*) AS n FROM workflow_step WHERE record_type = 'growth_evaluation' AND record_id = ?`, [e.id]);
+    const [{ n }] = await rawQuery(s.db.manager, `SELECT COUNT(*) AS n FROM workflow_step WHERE record_type = 'growth_evaluation' AND record_id = ?`, [e.id]);
     expect(n).toBe(0);
     const sent = await create(postings[0]);
     await rate(sent.id, '挂职单位', [70, 70, 70, 70]);

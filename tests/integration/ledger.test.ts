@@ -9,6 +9,7 @@ import { demoCadres } from '../../electron/demo/demoCadres';
 import type { AppServices } from '../../electron/services/AppServices';
 import { refusal, saveDemoCadres } from '../helpers/refusal';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { rawQuery } from '../helpers/testDb';
 
 let s: AppServices;
 let dir: string;
@@ -135,7 +136,7 @@ describe('evidence files', () => {
     expect(fs.existsSync(stored)).toBe(true);
     await s.ledger.remove(testCtx, other.id);
     expect(fs.existsSync(stored)).toBe(false);
-    expect(await s.db.manager.query(`SELECT id FROM evidence_file WHERE id = ?`, [same.id])).toEqual([]);
+    expect(await rawQuery(s.db.manager, `SELECT id FROM evidence_file WHERE id = ?`, [same.id])).toEqual([]);
     const history = await s.ledger.history(r.id);
     expect(history.map((h) => h.action)).toEqual(['删除证据文件', '添加证据文件', '新建']);
   });
