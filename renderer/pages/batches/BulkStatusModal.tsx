@@ -5,22 +5,10 @@ import { POSTING_STATUSES, type PostingStatus } from '../../../shared/codes/seco
 import { BulkStatusInputSchema, nextStatuses, type BulkStatusResult } from '../../../shared/posting';
 import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
+import { showRefusals } from '../../lib/bulk';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
-
-/** Each refusal of a bulk action by person: a dialog stays until read (a toast would not). */
-export function RefusalList({ items }: { items: { name: string; message: string }[] }) {
-  return (
-    <ul style={{ margin: '8px 0 0', paddingLeft: 18, maxHeight: 320, overflow: 'auto' }} data-testid="bulk-refusals">
-      {items.map((r, i) => (
-        <li key={i}>
-          <strong>{r.name}</strong>：{r.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 /**
  * 批量变更状态: one change (到岗, 期满, 召回, 延期) for the selected members. Each posting is changed on its own; a
@@ -53,12 +41,7 @@ export function BulkStatusModal({ members, open, onClose, onDone }: { members: B
     onDone();
     const done = r.done.length ? `${r.done.length} 人状态已改为“${v.to}”` : '';
     if (r.refused.length)
-      modal.warning({
-        title: `${done ? `${done}；` : ''}${r.refused.length} 人未变更`,
-        width: 600,
-        okText: '知道了',
-        content: <RefusalList items={r.refused.map((x) => ({ name: x.cadreName, message: x.message }))} />,
-      });
+      showRefusals(modal, `${done ? `${done}；` : ''}${r.refused.length} 人未变更`, { done: [], refused: r.refused.map((x) => ({ item: x.cadreName, message: x.message })) }, (name) => name);
     else message.success(done);
   });
 

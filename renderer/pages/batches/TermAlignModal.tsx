@@ -4,7 +4,7 @@ import { termMismatches, type BatchPage, type TermMismatch } from '../../../shar
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { StatusTag } from '../../components/postings/StatusTag';
-import { RefusalList } from './BulkStatusModal';
+import { showRefusals } from '../../lib/bulk';
 
 /**
  * 挂职起止不在批次起止内: the members whose posting starts before or after the batch's term or ends after it (listed
@@ -33,7 +33,7 @@ export function TermAlignModal({ page, open, onClose, onDone }: { page: BatchPag
       onDone();
       const done = r.done.length ? `已将 ${r.done.length} 人的挂职起止调整为批次起止` : '';
       if (r.refused.length)
-        modal.warning({ title: `${done ? `${done}；` : ''}${r.refused.length} 人未调整`, width: 600, okText: '知道了', content: <RefusalList items={r.refused} /> });
+        showRefusals(modal, `${done ? `${done}；` : ''}${r.refused.length} 人未调整`, { done: [], refused: r.refused.map((x) => ({ item: x.name, message: x.message })) }, (name) => name);
       else message.success(done);
       onClose();
     } catch (e) {
