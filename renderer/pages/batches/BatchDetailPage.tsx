@@ -102,7 +102,7 @@ export function BatchDetailPage() {
               {b.startDate && <Typography.Text type="secondary">{`${b.startDate}—${b.endDate}`}</Typography.Text>}
             </Space>
           </Flex>
-          <Space wrap>
+          <Space wrap style={{ flexShrink: 0, justifyContent: 'flex-end' }}>
             {canCall('document:roster') && (
               <Button icon={<PrinterOutlined />} onClick={() => setPrintingRoster('roster')}>
                 花名册
