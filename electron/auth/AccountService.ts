@@ -10,6 +10,7 @@ import type { AuditLog } from '../services/AuditLog';
 import type { ServiceContext } from '../services/ServiceContext';
 import type { Clock } from './Clock';
 import { hashPassword, verifyPassword } from './password';
+import { formatDateTime } from '../../shared/dateText';
 
 const ENTITY = 'user';
 export const MAX_FAILED_ATTEMPTS = 5;
@@ -32,12 +33,8 @@ function toAccount(e: UserAccountEntity): UserAccount {
   };
 }
 
-/** "2026-03-05 14:30" in local time, for the lock message. */
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+/** "2026.03.05 14:30" in local time, for the lock message. */
+const localTime = (iso: string): string => formatDateTime(iso);
 
 /**
  * The accounts (用户): the first administrator, sign-in with lockout, passwords, and the administrator's user list.

@@ -42,6 +42,7 @@ import { evaluationsQuery, readEvaluations, recordLabel, resultLabel, type Store
 import { requirePosting, requireWritablePosting, type PostingView } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
 import { refuseUnlessEditable, type WorkflowLog } from './WorkflowLog';
+import { formatDay } from '../../shared/dateText';
 
 export const GROWTH_ENTITY = 'growth_evaluation';
 
@@ -168,7 +169,7 @@ export class GrowthEvaluationService {
         refKind: 'record',
         refId: r.id,
         label: recordLabel(r.kind, r.period),
-        date: /^\d{4}\.\d{2}/.test(r.period) ? r.period : r.createdAt.slice(0, 10).replace(/-/g, '.'),
+        date: /^\d{4}\.\d{2}/.test(r.period) ? r.period : formatDay(r.createdAt),
       })),
       results: results.map((r) => ({ refKind: 'result', refId: r.id, label: resultLabel(r), date: r.date })),
     };

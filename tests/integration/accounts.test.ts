@@ -75,7 +75,7 @@ describe('accounts', () => {
     // Locked: even the right password is refused, and the message says until when.
     access.clock.now = () => new Date(start + 14 * 60_000);
     const locked = await call('auth:signIn', { username: 'root', password: 'Admin1234' });
-    expect(locked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/已锁定，至 \d{4}-\d\d-\d\d \d\d:\d\d 解除/) } });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/已锁定，至 \d{4}\.\d\d\.\d\d \d\d:\d\d 解除/) } });
     const audit = await s.audit.history('user', 'root');
     expect(audit.filter((e) => e.action === '登录失败')).toHaveLength(5);
     expect(audit.filter((e) => e.action === '锁定')).toHaveLength(1);

@@ -17,6 +17,7 @@ import { formatScore, LEVEL_COLORS } from './growthStyle';
 import { NarrativesPanel } from './NarrativesPanel';
 import { RaterSheetEditor } from './RaterSheetEditor';
 import { ResultPanel } from './ResultPanel';
+import { formatDateTime } from '../../../shared/dateText';
 
 const STATUS_BADGES = { complete: 'success', incomplete: 'warning', missing: 'default' } as const;
 
@@ -186,7 +187,7 @@ export function EvaluationPage() {
             icon={<SafetyCertificateOutlined />}
             style={{ marginTop: 12 }}
             data-testid="archive-hash"
-            title={`已归档：内容已冻结，不能再修改（归档于 ${dayjs(e.archive.archivedAt).format('YYYY年M月D日 HH:mm')}）`}
+            title={`已归档：内容已冻结，不能再修改（归档于 ${formatDateTime(e.archive.archivedAt)}）`}
             description={
               <Flex vertical gap={6}>
                 <span>

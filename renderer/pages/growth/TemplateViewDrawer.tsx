@@ -6,8 +6,9 @@ import { useApi } from '../../api/useApi';
 import { HistoryList } from '../../components/HistoryList';
 import { formatScore, STAGE_COLORS } from './growthStyle';
 import { TemplateStatusTag } from './TemplateStatusTag';
+import { formatDateTime } from '../../../shared/dateText';
 
-const when = (iso: string) => (iso ? dayjs(iso).format('YYYY年M月D日 HH:mm') : '—');
+const when = (iso: string) => (iso ? formatDateTime(iso) : '—');
 
 /** One template version read-only: threshold, rater weights, every stage's indicators with guidance, and history. `onCopy` only for a role that may make templates. */
 export function TemplateViewDrawer({ id, onClose, onCopy }: { id: number | null; onClose: () => void; onCopy?: (t: GrowthTemplate) => void }) {

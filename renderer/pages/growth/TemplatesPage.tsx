@@ -12,6 +12,7 @@ import { TemplateEditorDrawer, type TemplateEditTarget } from './TemplateEditorD
 import { templateInput } from './templateInput';
 import { TemplateStatusTag } from './TemplateStatusTag';
 import { TemplateViewDrawer } from './TemplateViewDrawer';
+import { formatDateTime, formatDay } from '../../../shared/dateText';
 
 /**
  * 评价模板 (`/growth/templates`): the versions of the growth-evaluation template. A version in use is never changed:
@@ -122,7 +123,7 @@ export function TemplatesPage() {
               title: '修改时间',
               dataIndex: 'updatedAt',
               width: 100,
-              render: (v: string) => <Tooltip title={dayjs(v).format('YYYY.MM.DD HH:mm')}>{dayjs(v).format('YYYY.MM.DD')}</Tooltip>,
+              render: (v: string) => <Tooltip title={formatDateTime(v)}>{formatDay(v)}</Tooltip>,
             },
             {
               title: '操作',

@@ -6,7 +6,7 @@ import type { AuditFilterOptions } from '../../../shared/audit';
 import type { AuditFilter } from '../../../shared/channels/audit';
 import { EMPTY_FILTER } from './auditLogFilters';
 
-const DAY_FORMAT = 'YYYY-MM-DD';
+const DAY_FORMAT = 'YYYY.MM.DD';
 
 interface Props {
   /** The filters in force (from the URL). */

@@ -10,8 +10,9 @@ import { useSession } from '../../auth/session';
 import { SetupAdminCard } from './SetupAdminCard';
 import { RoleGrantsCard } from './RoleGrantsCard';
 import { ResetPasswordModal, UserFormModal } from './UserFormModal';
+import { formatDateTime } from '../../../shared/dateText';
 
-const time = (iso: string) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+const time = (iso: string) => (iso ? formatDateTime(iso) : '');
 
 /** 正常 / 已停用 / 锁定至 HH:mm, and whether the password set by the administrator is still to be changed. */
 function StatusTags({ u }: { u: UserAccount }) {

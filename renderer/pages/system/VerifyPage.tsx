@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { ArchiveMismatch, ArchiveMissing, VerifyReport } from '../../../shared/archive';
 import { api, errorMessage } from '../../api/client';
+import { formatDateTime } from '../../../shared/dateText';
 
 const KIND_LABELS: Record<string, string> = { assessment_record: '考核记录', growth_evaluation: '成长评价' };
 
@@ -51,7 +52,7 @@ export function VerifyPage() {
     try {
       const r = await api('archive:verify', {});
       setReport(r);
-      setCheckedAt(dayjs().format('YYYY-MM-DD HH:mm:ss'));
+      setCheckedAt(formatDateTime(new Date(), { seconds: true }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import type { BackupInfo } from '../../../shared/backup';
 import { BACKUP_COUNT_LABELS } from '../../../shared/backup';
+import { formatDateTime } from '../../../shared/dateText';
 
 /** The four numbers the list shows for each backup (the preview compares every table). */
 export const LIST_COUNT_KEYS = ['cadre', 'assessment_record', 'growth_evaluation', 'archive_ledger'] as const;
@@ -16,8 +17,8 @@ function timeFromFileName(fileName: string): string | null {
 
 /** When the backup was taken, in local time; from the file name when the file cannot be read. */
 export function backupTime(b: Pick<BackupInfo, 'createdAt' | 'fileName'>): string {
-  if (b.createdAt && dayjs(b.createdAt).isValid()) return dayjs(b.createdAt).format('YYYY-MM-DD HH:mm:ss');
-  return timeFromFileName(b.fileName) ?? '时间不详';
+  if (b.createdAt && dayjs(b.createdAt).isValid()) return formatDateTime(b.createdAt, { seconds: true });
+  return timeFromFileName(b.fileName)?.replace(/-/g, '.') ?? '时间不详';
 }
 
 /** A sortable key for newest-first: the snapshot time, or the time in the file name. */
