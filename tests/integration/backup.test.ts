@@ -19,6 +19,7 @@ import { refusalMessage } from '../helpers/refusal';
 import { runCli } from '../helpers/runCli';
 import { tamper } from '../helpers/tamper';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { describeSqliteOnly } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 
@@ -38,7 +39,7 @@ async function seed(s: AppServices, i: number) {
   await s.ledger.addEvidence(testCtx, { resultId: r.id, fileName: `协议${i}.pdf`, base64: Buffer.from(`%PDF-1.4 协议 ${i}`).toString('base64') });
 }
 
-describe('backup and restore', () => {
+describeSqliteOnly('backup and restore', '.cdbak 备份为 SQLite 文件快照；服务器上用 pg_dump，另行实现', () => {
   let env: Env;
   beforeEach(async () => {
     env = await tempServices();

@@ -119,7 +119,7 @@ describe('工作实绩及考核汇总表', () => {
     expect(vm.rows).toHaveLength(499);
     expect(vm.rows[0].name).toBe(leaderName);
     // 签约资金合计: the 招商引资 amounts of the members whose files are not in the recycle bin, summed by the database.
-    const [{ total }] = await s.db.manager.query(
+    const [{ total }] = await rawQuery(s.db.manager, 
       `SELECT SUM(r.amount) AS total FROM work_result r JOIN posting p ON p.id = r.posting_id JOIN cadre c ON c.id = p.cadre_id
        WHERE p.batch_id = ? AND r.category = '招商引资' AND c.deleted_at IS NULL`,
       [big],

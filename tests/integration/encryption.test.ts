@@ -9,6 +9,7 @@ import { postingWithRecords } from '../helpers/documentFixtures';
 import { refusalMessage } from '../helpers/refusal';
 import { runCli } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { describeSqliteOnly } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 
@@ -46,7 +47,7 @@ async function unpackedBackups(dir: string): Promise<{ file: string; bytes: Buff
   return out;
 }
 
-describe('encryption at rest', () => {
+describeSqliteOnly('encryption at rest', 'SQLCipher 加密本机数据库文件', () => {
   let env: Env;
   beforeEach(async () => {
     env = await tempServices();

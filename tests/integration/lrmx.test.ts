@@ -8,6 +8,8 @@ import type { LrmxFilePreview, LrmxImportOutcome } from '../../shared/channels/e
 import { tempServices, testCtx } from '../helpers/tempServices';
 import { asFile, baseFamily, basePerson, fixturePhoto, ID_WANG, ID_ZHANG, lrmxBytes, lrmxXml, quirkyResume } from '../helpers/lrmxFixtures';
 import { makeJpeg } from '../helpers/makeJpeg';
+import { stringAgg } from '../../electron/db/dialect';
+import { queryRow, sql } from '../../electron/db/sql';
 
 let s: AppServices;
 let cleanup: () => Promise<void>;
@@ -20,7 +22,7 @@ async function snapshot(svc: AppServices = s) {
   const [{ cadres }] = await m.query('SELECT COUNT(*) AS cadres FROM cadre');
   const [{ photos }] = await m.query('SELECT COUNT(*) AS photos FROM cadre_photo');
   const [{ audit }] = await m.query('SELECT COUNT(*) AS audit FROM audit_log');
-  const [{ sum }] = await m.query("SELECT group_concat(id || ':' || updated_at) AS sum FROM cadre");
+  const sum = await queryRow(m, sql`SELECT ${stringAgg(m, "id || ':' || updated_at", ',')} AS sum FROM cadre`, (r) => r.sum);
   return { cadres: Number(cadres), photos: Number(photos), audit: Number(audit), sum };
 }
 

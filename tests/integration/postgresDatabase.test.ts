@@ -52,7 +52,7 @@ describe.skipIf(!onPostgres)('the Database on PostgreSQL', () => {
     return { s, url: target };
   }
   const cadre = (i: number) =>
-    CadreInputSchema.parse({ name: `并发${i}`, gender: '男', birthDate: '1985.01', idNumber: makeIdNumber('610902', '19850101', 100 + i, '男') });
+    CadreInputSchema.parse({ name: `并发${i}`, gender: '男', birthDate: '1985.01', idNumber: makeIdNumber('610902', '19850101', 100 + 2 * i, '男') });
 
   it('two programs on one database write side by side: every write kept, the audit chain whole', async () => {
     const { s: a, url } = await open();
@@ -107,6 +107,7 @@ describe.skipIf(!onPostgres)('the Database on PostgreSQL', () => {
 
   it('the triggers refuse in Chinese through a write; SQLite-only operations refuse', async () => {
     const { s } = await open();
+    await s.cadres.save({ actor: '甲' }, cadre(3));
     const err = await s.db.write((m) => m.query(`UPDATE audit_log SET actor = 'x'`)).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'CONFLICT', message: '操作日志只能追加，不能修改或删除' });

@@ -6,6 +6,8 @@ import { EXPORT_COLUMNS, TEMPLATE_COLUMNS } from '../../electron/exchange/roster
 import type { AppServices } from '../../electron/services/AppServices';
 import { tempServices, testCtx } from '../helpers/tempServices';
 import { everydayRoster, idEndingInX, IDS, utcDate, xlsx } from '../helpers/rosterFixtures';
+import { stringAgg } from '../../electron/db/dialect';
+import { queryRow, sql } from '../../electron/db/sql';
 
 let s: AppServices;
 let cleanup: () => Promise<void>;
@@ -18,7 +20,7 @@ async function snapshot(svc: AppServices = s) {
     cadres: await q('SELECT COUNT(*) AS n FROM cadre'),
     postings: await q('SELECT COUNT(*) AS n FROM posting'),
     audit: await q('SELECT COUNT(*) AS n FROM audit_log'),
-    stamp: (await svc.db.manager.query("SELECT group_concat(id || ':' || updated_at) AS s FROM cadre"))[0].s,
+    stamp: (await queryRow(svc.db.manager, sql`SELECT ${stringAgg(svc.db.manager, "id || ':' || updated_at", ',')} AS s FROM cadre`, (r) => r.s)) ?? null,
   };
 }
 

@@ -11,6 +11,7 @@ import { benchPerson } from '../../bench/figures/exchange';
 import { startHost } from '../../electron/host/server';
 import { lrmxBytes } from '../helpers/lrmxFixtures';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { describeSqliteOnly } from '../helpers/testDb';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 type Env = Awaited<ReturnType<typeof tempServices>>;
@@ -40,7 +41,7 @@ function startProcess(args: string[]) {
 const person = (name: string, seq: number) =>
   CadreInputSchema.parse({ name, gender: '男', birthDate: '1985.03', idNumber: makeIdNumber('610902', '19850324', seq, '男') });
 
-describe('two processes writing to one database file', () => {
+describeSqliteOnly('two processes writing to one database file', '两个进程共用一个 SQLite 文件', () => {
   let env: Env;
   beforeEach(async () => {
     env = await tempServices();
