@@ -517,7 +517,8 @@ export class AssessmentService {
       const key = !entry ? 'Missing' : CONFIRMED.includes(entry.state) ? 'Done' : 'Pending';
       counts[`${prefix}${key}`]++;
     };
-    const rows: CompletionRow[] = members.map(({ posting, cadreName }) => {
+    // A member whose file is in the 回收站 keeps her row (greyed on screen) but is not counted: one rule with the batch page.
+    const rows: CompletionRow[] = members.map(({ posting, cadreName, cadreDeleted }) => {
       const postingId = posting.id;
       const p = { startDate: posting.startDate, plannedEndDate: posting.plannedEndDate, actualEndDate: posting.actualEndDate, status: posting.status };
       const span = countedSpan(p, today);
@@ -538,6 +539,7 @@ export class AssessmentService {
         quarterlyCount: quarterlyOf.get(postingId) ?? 0,
         quartersElapsed: span ? quartersBegun(span.startDate, span.endDate) : 0,
       };
+      if (cadreDeleted) return row;
       counts.members++;
       if (row.annualExpected) tally(row.annual, 'annual');
       if (row.termDue) {

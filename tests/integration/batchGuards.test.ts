@@ -51,6 +51,11 @@ describe('a member whose file is in the recycle bin', () => {
     expect(roster.rows.every((r) => !r.remark.includes('组长'))).toBe(true);
     const summary = await buildSummaryViewModel(s, b.id);
     expect(summary.rows.map((r) => r.name)).toEqual([names[0], names[2]]);
+    // 考核完成情况: her row stays (greyed on screen), the counts leave her out.
+    const completion = await s.assessments.batchCompletion({ batchId: b.id, today: '2026.11.20' });
+    expect(completion.rows.map((r) => r.name)).toContain(names[1]);
+    expect(completion.counts.members).toBe(2);
+    expect(completion.counts.annualMissing).toBe(2);
 
     // The form may still be saved with the old 组长 unchanged (other fields), but nobody in the bin is chosen anew.
     await s.batches.save(testCtx, { ...batchInput, notes: '备注', leaderId: ids[1] }, b.id);
