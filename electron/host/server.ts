@@ -9,6 +9,7 @@ import { inProcessRouter, type CallRouter } from '../api/router';
 import { httpStatusOf, relaySession } from '../api/sessionRelay';
 import type { ServiceContext } from '../services/ServiceContext';
 import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy';
+import { STATIC_CONTENT_TYPES as MIME } from '../shell/contentTypes';
 
 export interface HostOptions {
   /** Where calls go: the database worker. */
@@ -39,16 +40,6 @@ export interface RunningHost {
 /** Request bodies above this are refused (imports send files as base64). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './contentSecurityPolicy';
+import { STATIC_CONTENT_TYPES as MIME } from './contentTypes';
 
 /**
  * The renderer is served from `app://cadre-desk/…`, a custom scheme, not from `file://`: a page loaded from
@@ -16,17 +17,6 @@ export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 /** Registered before `app.whenReady()`: a standard, secure scheme (fetch, relative URLs, storage work as on https). */
 export const APP_SCHEME_PRIVILEGES = { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } };
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
 
 /** The file inside `rendererDir` that an `app://cadre-desk/…` URL names, or null for anything else (traversal too). */
 export function appFileOf(url: string, rendererDir: string): string | null {

@@ -1,11 +1,11 @@
-import { PHOTO_MAX_BYTES } from './photoCrop';
-
 /**
  * Manual crop of a portrait to the form's 3:4 frame. The frame stays put on screen and the picture moves and zooms
  * under it (drag, wheel, arrow keys); what the frame covers is cut out at 390 × 520 and encoded as JPEG of at most
  * 200 KB, what cadre:photo:set takes. The geometry is plain functions (tests/unit/photoCropper.test.ts).
  */
 
+/** The form's portrait is about 36 × 49 mm: 3:4. Photos are stored as JPEG of at most 200 KB. */
+export const PHOTO_MAX_BYTES = 200 * 1024;
 export const OUT_W = 390;
 export const OUT_H = 520;
 /** Largest zoom, relative to the picture just covering the frame. */

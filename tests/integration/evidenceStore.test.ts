@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { EvidenceStore, evidenceRootFor, legacyEvidenceRootFor } from '../../ele
 import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
 import { refusalMessage, saveDemoCadres } from '../helpers/refusal';
 import { testCtx } from '../helpers/tempServices';
+import { fillDisk, mountSmallDisk } from '../helpers/smallDisk';
 
 /**
  * Issue 15, items 5, 6 and 11: evidence files are documents and pictures only (allow-list, by name and first bytes,
@@ -417,39 +417,6 @@ describe('a failed write leaves no temporary file', () => {
   });
 });
 
-/** A real full disk: a small tmpfs (root on Linux); skipped with the reason otherwise. */
-function mountSmallDisk(sizeKb: number): { dir: string; unmount: () => void } | string {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return '需要 Linux 上的 root 权限挂载 tmpfs';
-  const mnt = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-evidence-disk-'));
-  try {
-    execSync(`mount -t tmpfs -o size=${sizeKb}k tmpfs ${mnt}`, { stdio: 'ignore' });
-  } catch {
-    fs.rmSync(mnt, { recursive: true, force: true });
-    return '此环境不允许挂载 tmpfs';
-  }
-  return {
-    dir: mnt,
-    unmount: () => {
-      execSync(`umount ${mnt}`, { stdio: 'ignore' });
-      fs.rmSync(mnt, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Fills the disk holding `folder`, leaving about `roomKb`; returns a function that frees it again. */
-function fillDisk(folder: string, roomKb: number): () => void {
-  const filler = path.join(folder, 'filler.bin');
-  const fd = fs.openSync(filler, 'w');
-  try {
-    for (;;) fs.writeSync(fd, Buffer.alloc(16 * 1024));
-  } catch {
-    // ENOSPC: full.
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.truncateSync(filler, Math.max(0, fs.statSync(filler).size - roomKb * 1024));
-  return () => fs.rmSync(filler, { force: true });
-}
 
 const smallDisk = mountSmallDisk(8 * 1024);
 const describeDisk = typeof smallDisk === 'string' ? describe.skip : describe;

@@ -1,4 +1,3 @@
-import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { AppServices } from '../../electron/services/AppServices';
 import { lrmxBytes } from '../helpers/lrmxFixtures';
 import { runCli } from '../helpers/runCli';
 import { testCtx } from '../helpers/tempServices';
+import { fillDisk, mountSmallDisk } from '../helpers/smallDisk';
 
 /**
  * Issue 15, data loss: a full disk (or any failed COMMIT and ROLLBACK) must leave the writer connection clean, so
@@ -132,39 +132,6 @@ describe('storage faults', () => {
   });
 });
 
-/** A real full disk: a small tmpfs the test mounts (root on Linux); skipped with the reason otherwise. */
-function mountSmallDisk(sizeKb: number): { dir: string; unmount: () => void } | string {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return '需要 Linux 上的 root 权限挂载 tmpfs';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-smalldisk-'));
-  try {
-    execSync(`mount -t tmpfs -o size=${sizeKb}k tmpfs ${dir}`, { stdio: 'ignore' });
-  } catch {
-    fs.rmSync(dir, { recursive: true, force: true });
-    return '此环境不允许挂载 tmpfs';
-  }
-  return {
-    dir,
-    unmount: () => {
-      execSync(`umount ${dir}`, { stdio: 'ignore' });
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Fills the disk holding `dir`, leaving about `roomKb`; returns a function that frees it again. */
-function fillDisk(dir: string, roomKb: number): () => void {
-  const filler = path.join(dir, 'filler.bin');
-  const fd = fs.openSync(filler, 'w');
-  try {
-    for (;;) fs.writeSync(fd, Buffer.alloc(16 * 1024));
-  } catch {
-    // ENOSPC: full.
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.truncateSync(filler, Math.max(0, fs.statSync(filler).size - roomKb * 1024));
-  return () => fs.rmSync(filler, { force: true });
-}
 
 const smallDisk = mountSmallDisk(6 * 1024);
 const describeDisk = typeof smallDisk === 'string' ? describe.skip : describe;
