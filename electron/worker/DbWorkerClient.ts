@@ -8,7 +8,7 @@ import type { JobProgress } from '../../shared/jobProgress';
 import type { Logger } from '../api/dispatch';
 import type { CallContext } from '../api/handlers';
 import type { CallRouter } from '../api/router';
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker, WorkerTarget } from './protocol';
 import { EVIDENCE_TYPES_TEXT, isEvidenceFileName } from '../../shared/evidenceTypes';
 
 interface Pending {
@@ -34,6 +34,11 @@ export function workerEntry(): { code: string | URL; eval: boolean } {
   return { code: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register({ tsconfig: ${JSON.stringify(tsconfig)} }); return import(${JSON.stringify(source)}); });`, eval: true };
 }
 
+export interface WorkerOptions {
+  /** The department server on a network address: signed-in sessions only, even on a database without accounts. */
+  sessionsOnly?: boolean;
+}
+
 const CRASHED = { ok: false as const, error: { code: 'INTERNAL', message: '数据库工作线程意外退出，本次操作未完成；已自动重新打开数据库，请重试' } };
 
 /**
@@ -48,12 +53,17 @@ export class DbWorkerClient {
   private closing = false;
 
   private constructor(
+    /** The SQLite file, or the PostgreSQL URL. */
     readonly dbFile: string,
+    /** With a PostgreSQL URL: the server's data folder (ledger key, evidence files). */
+    readonly dataDir: string | undefined,
     private readonly log: Logger,
+    private readonly options: WorkerOptions,
   ) {}
 
-  static async start(dbFile: string, log: Logger = console): Promise<DbWorkerClient> {
-    const client = new DbWorkerClient(dbFile, log);
+  /** Starts a worker on a SQLite file, or on a PostgreSQL database (`{ url, dataDir }`). */
+  static async start(target: WorkerTarget, log: Logger = console, options: WorkerOptions = {}): Promise<DbWorkerClient> {
+    const client = typeof target === 'string' ? new DbWorkerClient(target, undefined, log, options) : new DbWorkerClient(target.url, target.dataDir, log, options);
     await client.spawn();
     return client;
   }
@@ -111,7 +121,7 @@ export class DbWorkerClient {
         this.pending.clear();
         if (opened) void this.spawn().catch((err) => this.log.error('[dbWorker] restart failed', err));
       });
-      this.send({ type: 'open', dbFile: this.dbFile });
+      this.send({ type: 'open', dbFile: this.dbFile, dataDir: this.dataDir, sessionsOnly: this.options.sessionsOnly });
     });
   }
 

@@ -4,6 +4,8 @@ import { createHandlers, type CallContext, type Handlers } from '../api/handlers
 import type { ApiEnvelope } from '../../shared/contract';
 import { UnlockSchema } from '../../shared/channels/security';
 import { AppError, toApiError } from '../../shared/errors';
+import { accessFor } from '../auth/Access';
+import { isPostgresUrl } from '../db/target';
 import { AppServices } from '../services/AppServices';
 import { systemContext } from '../services/ServiceContext';
 import type { FromWorker, ToWorker } from './protocol';
@@ -32,12 +34,33 @@ function openFileInHost(path: string): Promise<string> {
 
 const log = { error: (...args: unknown[]) => console.error('[dbWorker]', ...args) };
 let dbFile = '';
+let dataDir: string | undefined;
+let sessionsOnly = false;
+
+/** What a signed-out browser of the department server may still call: the sign-in screen's own calls. */
+const SIGN_IN_SCREEN = new Set(['app:info', 'auth:session', 'auth:signIn']);
 
 async function openServices(password?: string): Promise<void> {
+  if (isPostgresUrl(dbFile)) {
+    // The server database: its backups are the server's (pg_dump), not the desktop's daily file copy.
+    services = await AppServices.open(dbFile, { dataDir });
+    handlers = createHandlers(services);
+    return;
+  }
   services = await AppServices.open(dbFile, { backupBeforeMigrations: true, password });
   handlers = createHandlers(services);
   // The first start of the day backs up, in the background: the window is usable meanwhile.
   services.backups.dailyIfDue(systemContext()).catch((err) => log.error('daily backup failed', err));
+}
+
+/**
+ * On the department server a database without accounts would let every call through (the desktop's behaviour
+ * before accounts): refuse all but the sign-in screen, and the first administrator is made with the CLI.
+ */
+async function refusedWithoutAccounts(channel: string): Promise<ApiEnvelope<unknown> | null> {
+  if (!sessionsOnly || !services || SIGN_IN_SCREEN.has(channel)) return null;
+  if (await accessFor(services).accounts.hasAccounts()) return null;
+  return { ok: false, error: { code: 'FORBIDDEN', message: '单位服务器上还没有任何账户：请系统管理员先用命令行 init --admin 创建管理员账户' } };
 }
 
 /** The answers of a locked (encrypted, not yet opened) database: its status, the unlock, and a refusal for the rest. */
@@ -61,6 +84,8 @@ port.on('message', async (msg: ToWorker) => {
   switch (msg.type) {
     case 'open':
       dbFile = msg.dbFile;
+      dataDir = msg.dataDir;
+      sessionsOnly = !!msg.sessionsOnly;
       try {
         await openServices();
         post({ type: 'opened', dbFile: msg.dbFile });
@@ -86,7 +111,7 @@ port.on('message', async (msg: ToWorker) => {
         openFile: msg.ctx.canOpenFiles ? openFileInHost : undefined,
         progress: (progress) => post({ type: 'progress', id: msg.id, progress }),
       };
-      const envelope = await dispatch(handlers, msg.channel, msg.input, ctx, log);
+      const envelope = (await refusedWithoutAccounts(msg.channel).catch(() => null)) ?? (await dispatch(handlers, msg.channel, msg.input, ctx, log));
       post({ type: 'result', id: msg.id, envelope });
       return;
     }

@@ -19,8 +19,24 @@ export interface WireContext {
   sessionToken?: string;
 }
 
+/**
+ * The database a worker opens: a SQLite file, or a PostgreSQL URL with the server's data folder (archive ledger key,
+ * evidence files).
+ */
+export type WorkerTarget = string | { url: string; dataDir: string };
+
 export type ToWorker =
-  | { type: 'open'; dbFile: string }
+  | {
+      type: 'open';
+      dbFile: string;
+      /** With a PostgreSQL URL: the server's data folder. */
+      dataDir?: string;
+      /**
+       * The department server on a network address: signed-in sessions only. A database without accounts (where
+       * every call would pass) then refuses everything but the sign-in screen's own calls.
+       */
+      sessionsOnly?: boolean;
+    }
   | { type: 'call'; id: number; channel: string; input: unknown; ctx: WireContext }
   | { type: 'shellResult'; id: number; result: string }
   | { type: 'close' };

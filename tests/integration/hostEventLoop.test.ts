@@ -5,6 +5,7 @@ import { DbWorkerClient } from '../../electron/worker/DbWorkerClient';
 import { startHost } from '../../electron/host/server';
 import { importThroughHost, rosterBase64 } from '../../bench/hostImport';
 import { tempServices } from '../helpers/tempServices';
+import { serverDatabaseOf } from '../helpers/testDb';
 
 const ROWS = 5000;
 
@@ -14,7 +15,9 @@ describe('the database runs off the host’s thread', () => {
   let base64: string;
   beforeAll(async () => {
     env = await tempServices();
-    worker = await DbWorkerClient.start(env.s.dbFile, { error: () => undefined });
+    // The worker opens the same database as the test's services: the SQLite file, or the server database.
+    const url = serverDatabaseOf(env.s.dbFile);
+    worker = await DbWorkerClient.start(url ? { url, dataDir: env.dir } : env.s.dbFile, { error: () => undefined });
     base64 = await rosterBase64(ROWS, 30_000);
   });
   afterAll(async () => {
