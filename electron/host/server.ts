@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../api/dispatch';
@@ -22,6 +24,16 @@ export interface HostOptions {
   /** 0 picks a free port. */
   port?: number;
   log?: Logger;
+  /** The address to listen on: 127.0.0.1 unless the department server names another (serverMode.ts decides when). */
+  listenHost?: string;
+  /** Certificate and private key (PEM): the host answers https only. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * The department server: browsers on other PCs cannot get a printed one-time address, so there is none. The page
+   * is served to anyone (it shows the sign-in) and every API call but the sign-in screen's needs a signed-in session;
+   * the API token is not accepted. `publicNames`: other names the clients use for this host (the Host header).
+   */
+  server?: { publicNames?: string[] };
 }
 
 export interface RunningHost {
@@ -30,8 +42,10 @@ export interface RunningHost {
   /** The address to open first: it carries a one-time key that the host trades for its cookie. */
   openUrl: string;
   port: number;
-  /** The API secret: sent as the `cadre_host` cookie (the page) or the X-Cadre-Token header (scripts, tests). */
+  /** The API secret: sent as the `cadre_host` cookie (the page) or the X-Cadre-Token header (scripts, tests). Not accepted by the department server. */
   token: string;
+  /** The names and addresses the Host header may carry (with the port). */
+  allowedHosts: string[];
   /** Another one-time address, for a second browser or after the browser was closed. */
   newLink(): string;
   close(): Promise<void>;
@@ -121,6 +135,38 @@ const NOT_ADMITTED_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset
 <p>为保护干部档案，本系统只接受从启动窗口中显示的一次性地址打开的浏览器。该地址只能使用一次；
 如需在另一个浏览器中打开，请在启动窗口中按回车键获取新的地址。</p></body></html>`;
 
+/** What a signed-out browser of the department server may call: the sign-in screen's own calls. */
+const SIGN_IN_SCREEN = new Set(['app:info', 'auth:session', 'auth:signIn']);
+
+/** 127.0.0.1, ::1 and localhost: the PC itself. */
+export function isLoopbackName(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === '127.0.0.1' || h === '::1' || h === 'localhost';
+}
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::' || host === '[::]';
+
+/** An address as it appears in a URL or a Host header (IPv6 in brackets). */
+export function urlHost(host: string): string {
+  const h = host.replace(/^\[|\]$/g, '');
+  return h.includes(':') ? `[${h}]` : h;
+}
+
+/** This PC's addresses (for a host listening on all of them). */
+export function interfaceAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .filter((a) => !a.address.startsWith('fe80'))
+    .map((a) => a.address);
+}
+
+/** The Host header values a listener answers to: its address (every address of the PC for 0.0.0.0), and the names given. */
+function hostNames(listenHost: string, publicNames: string[]): string[] {
+  const names = isWildcard(listenHost) ? ['127.0.0.1', 'localhost', os.hostname(), ...interfaceAddresses()] : [listenHost];
+  if (listenHost === '127.0.0.1') names.push('localhost');
+  return [...new Set([...names, ...publicNames].map((n) => urlHost(n).toLowerCase()))];
+}
+
 /**
  * The browser host: the built renderer and `POST /api/<channel>` on 127.0.0.1 only. A random per-launch token
  * must accompany every API call: the browser gets it as an HttpOnly cookie by opening a one-time address printed
@@ -136,21 +182,36 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const log = options.log ?? console;
   if (!options.route && !options.handlers) throw new Error('startHost: route 或 handlers 必须给出其一');
   const route = options.route ?? inProcessRouter(options.handlers!, log);
+  const listenHost = options.listenHost ?? '127.0.0.1';
+  const serverMode = !!options.server;
+  const scheme = options.tls ? 'https' : 'http';
+  // Cookies of an https host are never sent over plain http.
+  const secure = options.tls ? '; Secure' : '';
+  const names = hostNames(listenHost, options.server?.publicNames ?? []);
   let port = 0;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  let allowed = new Set<string>();
 
-  const server = http.createServer(async (req, res) => {
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
-      const host = req.headers.host ?? '';
-      if (!allowedHosts().has(host)) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：只接受本机地址的访问');
-      const url = new URL(req.url ?? '/', `http://${host}`);
+      const host = (req.headers.host ?? '').toLowerCase();
+      if (!allowed.has(host)) {
+        return sendError(res, 403, 'FORBIDDEN', serverMode ? '访问被拒绝：请使用服务器的地址或名称访问（如需其他名称，启动时用 --public-name 指定）' : '访问被拒绝：只接受本机地址的访问');
+      }
+      const url = new URL(req.url ?? '/', `${scheme}://${host}`);
 
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return sendError(res, 405, 'FORBIDDEN', '只接受 POST 请求');
         const origin = req.headers.origin;
-        if (origin !== undefined && origin !== `http://${host}`) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：来源不是本系统页面');
-        const given = req.headers['x-cadre-token'] ?? cookieOf(req, HOST_COOKIE);
-        if (typeof given !== 'string' || !sameToken(given, token)) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：缺少或错误的访问令牌，请从启动时显示的地址重新打开');
+        if (origin !== undefined && origin.toLowerCase() !== `${scheme}://${host}`) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：来源不是本系统页面');
+        if (serverMode) {
+          // No token on the server: a signed-in session, or only the sign-in screen's calls.
+          const name = decodedPath(url.pathname.slice('/api/'.length)) ?? '';
+          if (name === 'auth:setupAdmin') return sendError(res, 403, 'FORBIDDEN', '单位服务器的管理员账户请用命令行 init --admin 创建');
+          if (!SIGN_IN_SCREEN.has(name) && !cookieOf(req, SESSION_COOKIE)) return sendError(res, 401, 'UNAUTHENTICATED', '请先登录（登录已超时或已退出）');
+        } else {
+          const given = req.headers['x-cadre-token'] ?? cookieOf(req, HOST_COOKIE);
+          if (typeof given !== 'string' || !sameToken(given, token)) return sendError(res, 403, 'FORBIDDEN', '访问被拒绝：缺少或错误的访问令牌，请从启动时显示的地址重新打开');
+        }
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, 415, 'VALIDATION', '请求格式应为 JSON');
         const channel = decodedPath(url.pathname.slice('/api/'.length));
         if (channel === null) return sendError(res, 400, 'VALIDATION', '请求地址无效');
@@ -179,19 +240,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         const cookie: Record<string, string> =
           relayed.token === undefined
             ? {}
-            : { 'Set-Cookie': `${SESSION_COOKIE}=${relayed.token ?? ''}; HttpOnly; SameSite=Strict; Path=/api${relayed.token ? '' : '; Max-Age=0'}` };
+            : { 'Set-Cookie': `${SESSION_COOKIE}=${relayed.token ?? ''}; HttpOnly; SameSite=Strict; Path=/api${secure}${relayed.token ? '' : '; Max-Age=0'}` };
         return send(res, httpStatusOf(relayed.envelope), JSON.stringify(relayed.envelope), 'application/json; charset=utf-8', cookie);
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'FORBIDDEN', '不支持的请求');
-      const admitted = sameToken(cookieOf(req, HOST_COOKIE) ?? '', token);
+      // The department server shows its page (the sign-in) to every browser that reaches it by its name.
+      const admitted = serverMode || sameToken(cookieOf(req, HOST_COOKIE) ?? '', token);
       const key = url.searchParams.get('k');
+      if (key !== null && serverMode) return send(res, 302, '', 'text/plain; charset=utf-8', { Location: '/' });
       if (key !== null) {
         // The one-time address: trade the key for the cookie, then show the page at the plain address.
         if (!openKeys.delete(key) && !admitted) return send(res, 403, NOT_ADMITTED_PAGE, MIME['.html']);
         return send(res, 302, '', 'text/plain; charset=utf-8', {
           Location: '/',
-          'Set-Cookie': `${HOST_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'Set-Cookie': `${HOST_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure}`,
         });
       }
       const decoded = decodedPath(url.pathname);
@@ -211,24 +274,38 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       log.error('[host]', err);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', '操作未完成：程序内部错误，详情已写入日志');
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, listenHost.replace(/^\[|\]$/g, ''), () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  allowed = new Set(names.flatMap((n) => [`${n}:${port}`, ...((scheme === 'https' && port === 443) || (scheme === 'http' && port === 80) ? [n] : [])]));
+  // The address to print: the listen address, or for all addresses the first name given or a network address.
+  const shown = isWildcard(listenHost)
+    ? urlHost(options.server?.publicNames?.[0] ?? interfaceAddresses().find((a) => !a.includes(':') && !a.startsWith('127.')) ?? '127.0.0.1')
+    : urlHost(listenHost);
+  const base = `${scheme}://${shown}:${port}/`;
   const newLink = () => {
+    if (serverMode) return base;
     const key = crypto.randomBytes(18).toString('base64url');
     openKeys.add(key);
-    return `http://127.0.0.1:${port}/?k=${key}`;
+    return `${base}?k=${key}`;
   };
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: base,
     openUrl: newLink(),
     newLink,
     port,
     token,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    allowedHosts: [...allowed],
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep connections open: end the idle ones so that close does not wait for them.
+        server.closeIdleConnections?.();
+      }),
   };
 }
