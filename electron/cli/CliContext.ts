@@ -2,6 +2,7 @@ import { AppError } from '../../shared/errors';
 import { forbiddenMessage, roleHas, type Permission } from '../../shared/permissions';
 import { accessFor } from '../auth/Access';
 import { defaultDbFile } from '../db/dataSource';
+import { serverName } from '../db/target';
 import { AppServices } from '../services/AppServices';
 import { systemContext, type ServiceContext } from '../services/ServiceContext';
 
@@ -17,36 +18,56 @@ export class CliContext {
   /** Set to 1 by a command that printed its full report but some part failed (e.g. one file of a batch import). */
   exitCode = 0;
 
+  /**
+   * `dbFile`: the SQLite file (`--db`). With `server` (`--pg URL --data DIR`) the database is on a PostgreSQL
+   * server and `dbFile` is `DIR/cadre.db`, the name the server database's side files (ledger key, evidence,
+   * backups) are kept beside; no such file is created.
+   */
   constructor(
     readonly dbFile: string = defaultDbFile(),
     readonly json: boolean = false,
+    readonly server: { url: string; dataDir: string } | null = null,
   ) {}
+
+  /** Where the data is, for messages: the file, or the server's `host:port/database` (never the password). */
+  get target(): string {
+    return this.server ? `数据库服务器 ${serverName(this.server.url)}` : this.dbFile;
+  }
 
   /**
    * The services on the database. An encrypted database takes its password from CADRE_DESK_DB_PASSWORD, or asks
    * for it on a terminal (never as an argument: it would show in the shell history and the process list).
+   * On a server (`--pg`), the server's own access rules apply (the password in the URL or PGPASSWORD).
    */
   async open(): Promise<AppServices> {
     if (this.services) return this.services;
-    const open = (password?: string) => AppServices.open(this.dbFile, { backupBeforeMigrations: true, password });
+    this.services = this.server ? await AppServices.open(this.server.url, { dataDir: this.server.dataDir }) : await this.openFile(this.dbFile);
+    await this.signIn(this.services);
+    return this.services;
+  }
+
+  /**
+   * A SQLite database file's services, as `open` opens `--db` (migrated, backed up before a migration, password of
+   * an encrypted one from CADRE_DESK_DB_PASSWORD or the terminal). The caller signs in (`signIn`) and closes it.
+   */
+  async openFile(file: string): Promise<AppServices> {
+    const open = (password?: string) => AppServices.open(file, { backupBeforeMigrations: true, password });
     try {
-      this.services = await open(process.env.CADRE_DESK_DB_PASSWORD || undefined);
+      return await open(process.env.CADRE_DESK_DB_PASSWORD || undefined);
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'LOCKED') || !process.stdin.isTTY) {
         if (err instanceof AppError && err.code === 'LOCKED') throw new AppError('LOCKED', '数据库已加密：请设置环境变量 CADRE_DESK_DB_PASSWORD，或在终端中运行以输入密码');
         throw err;
       }
-      this.services = await open(await askPassword('数据库密码：'));
+      return open(await askPassword('数据库密码：'));
     }
-    await this.signIn(this.services);
-    return this.services;
   }
 
   /**
    * On a database with accounts every command signs in (`--user`) and is checked like the API; a database without
    * accounts works as it always did. `--user` on such a database is refused rather than ignored.
    */
-  private async signIn(s: AppServices): Promise<void> {
+  async signIn(s: AppServices): Promise<void> {
     const access = accessFor(s);
     if (!(await access.accounts.hasAccounts())) {
       if (this.user) throw new AppError('CONFLICT', '此数据库尚未设置账号：不需要 --user（可用 init --admin 用户名 创建系统管理员）');

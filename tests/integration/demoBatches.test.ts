@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../electron/demo/loadDemo';
 import type { AppServices } from '../../electron/services/AppServices';
+import { cliDbArgs } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
 
 let s: AppServices;
@@ -54,7 +55,7 @@ describe('demo batches and postings', () => {
     const root = path.resolve(__dirname, '../..');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/cli/main.ts'), '--db', path.join(dir, 'cadre.db'), '--json', 'list', 'batches'],
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/cli/main.ts'), ...cliDbArgs(path.join(dir, 'cadre.db')), '--json', 'list', 'batches'],
       { cwd: root },
     );
     const items = JSON.parse(stdout) as { id: number; name: string; memberCount: number }[];

@@ -10,7 +10,9 @@ import type { DemoClearReport } from '../../shared/demo';
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { AppServices as Services } from '../../electron/services/AppServices';
 import { refusalMessage } from '../helpers/refusal';
+import { cliDbArgs } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { openServices } from '../helpers/testDb';
 
 let s: Services;
 let dir: string;
@@ -124,11 +126,11 @@ describe('示例数据 from the command line (with archived records)', () => {
     const root = path.resolve(__dirname, '../..');
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/cli/main.ts'), '--db', path.join(dir, 'cadre.db'), '--json', 'demo', '--clear'],
+      [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'electron/cli/main.ts'), ...cliDbArgs(path.join(dir, 'cadre.db')), '--json', 'demo', '--clear'],
       { cwd: root },
     );
     const report = JSON.parse(stdout) as DemoClearReport;
-    s = await Services.open(path.join(dir, 'cadre.db'));
+    s = await openServices(path.join(dir, 'cadre.db'));
 
     expect((await s.cadres.list({})).items.map((c) => c.name).sort()).toEqual([...holders].sort());
     expect(report.removed.cadres).toBe(15 - holders.length);

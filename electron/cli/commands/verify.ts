@@ -14,7 +14,7 @@ export const verifyCommand: CliCommand = {
   summary: 'verify — 检查数据库完整性、归档账本、每份归档记录与操作日志（有问题时退出码为1）',
   async run(cli, args) {
     parseArgs({ args, options: {} });
-    if (!fs.existsSync(cli.dbFile)) throw notFound(`数据库文件不存在：${cli.dbFile}`);
+    if (!cli.server && !fs.existsSync(cli.dbFile)) throw notFound(`数据库文件不存在：${cli.dbFile}`);
     const s = await cli.open();
     const report = await s.archives.verify();
     if (!report.ok) {
