@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import type { QuarterTheme } from './batch';
 import { ANNUAL_GRADES, QUARTER_GRADES, TERM_GRADES, type AnnualGrade, type QuarterGrade, type TermGrade } from './codes/assessment';
 import type { PostingDirection, PostingStatus } from './codes/secondment';
@@ -50,6 +51,8 @@ export const MonthlyReportInputSchema = z.object({
   content: required(5000),
   /** 挂职单位意见 */
   hostComment: text(2000),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 export const QuarterlyReviewInputSchema = z.object({
@@ -62,6 +65,8 @@ export const QuarterlyReviewInputSchema = z.object({
   hostEvaluation: text(2000),
   grade: z.union([z.literal(''), oneOf(QUARTER_GRADES)], { error: `应为${QUARTER_GRADES.join('、')}之一` }).default(''),
   score: z.number({ error: '应为分数' }).min(0, '不能为负数').max(100, '不能超过100分').nullable().default(null),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 export const TalkInputSchema = z.object({
@@ -71,6 +76,8 @@ export const TalkInputSchema = z.object({
   talker: required(60),
   content: required(3000),
   followUp: text(1000),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 export const AnnualAssessmentInputSchema = z
@@ -81,6 +88,8 @@ export const AnnualAssessmentInputSchema = z
     /** Required for 不确定等次. */
     gradeReason: text(500),
     comments: text(2000),
+    /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+    expectedVersion: expectedVersionField,
   })
   .superRefine((v, ctx) => {
     if (v.grade === '不确定等次' && !v.gradeReason)
@@ -101,6 +110,8 @@ export const TermAssessmentInputSchema = z.object({
   /** 组织部门意见 */
   orgOpinion: text(2000),
   finalGrade: z.union([z.literal(''), oneOf(TERM_GRADES)], { error: `应为${TERM_GRADES.join('、')}之一` }).default(''),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 export const NoteInputSchema = z.object({
@@ -109,6 +120,8 @@ export const NoteInputSchema = z.object({
   /** 来源: who said it, e.g. 双河村村民 / 挂职单位同事 */
   source: required(60),
   content: required(1000),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 export type MonthlyReportInput = z.input<typeof MonthlyReportInputSchema>;

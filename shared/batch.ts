@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import {
   BATCH_TYPES,
   MEETING_TYPES,
@@ -34,6 +35,8 @@ export const BatchInputSchema = z
     /** 组长: a cadre who is a member of the batch. */
     leaderId: z.number().int().positive().nullable().default(null),
     notes: text(2000),
+    /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+    expectedVersion: expectedVersionField,
   })
   .superRefine((v, ctx) => {
     if (!v.name) ctx.addIssue({ code: 'custom', path: ['batchName'], message: '不能为空' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import { GENDERS, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from './codes';
 import { parseJsonArray } from './jsonColumn';
 import { checkIdNumber } from './validators/idNumber';
@@ -100,6 +101,8 @@ const cadreFields = z.object({
   formFiller: text(30),
   tags: z.array(TagSchema).max(20).default([]),
   remarks: text(2000),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 /** The cross-field rules of a file. Used by the form (inline), the services and the imports alike. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import { optionalDay } from './validators/daySchema';
 import type { WorkflowInfo, WorkflowState } from './workflow';
 
@@ -228,6 +229,8 @@ export const GrowthEvaluationInputSchema = z
     selfSummary: text(5000),
     /** 佐证材料: assessment records and ledger entries of the posting, per indicator. */
     evidence: z.array(EvidenceLinkInputSchema).max(200, '最多200条').default([]),
+    /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+    expectedVersion: expectedVersionField,
   })
   .superRefine((v, ctx) => {
     if (periodKindOf(v.period) === 'milestone' && !v.milestoneDate)
@@ -259,6 +262,8 @@ export const RaterSheetInputSchema = z.object({
   /** 评价人 (who filled it in for the rater, e.g. the host unit's contact). */
   ratedBy: text(30),
   ratedOn: optionalDay,
+  /** The evaluation's version (updatedAt) the sheet was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 export type RaterSheetInput = z.input<typeof RaterSheetInputSchema>;
 

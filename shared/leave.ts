@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import { LEAVE_TYPES, type LeaveType } from './codes/assessment';
 import type { PostingDirection, PostingStatus } from './codes/secondment';
 import type { OnPostSummary } from './onPost';
@@ -24,6 +25,8 @@ export const LeaveInputSchema = z
     /** 批准人 */
     approvedBy: z.string().trim().min(1, '不能为空').max(60, '不能超过60个字'),
     notes: z.string().trim().max(500, '不能超过500个字').default(''),
+    /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+    expectedVersion: expectedVersionField,
   })
   .superRefine((v, ctx) => {
     if (v.startDate && v.endDate && v.endDate < v.startDate)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import { RESULT_CATEGORIES, type ResultCategory } from './codes/assessment';
 import { requiredDay } from './validators/daySchema';
 
@@ -27,6 +28,8 @@ export const WorkResultInputSchema = z
     /** 人次, 场, 篇 … (required with a quantity). */
     quantityUnit: z.string().trim().max(10, '不能超过10个字').default(''),
     description: z.string().trim().max(3000, '不能超过3000个字').default(''),
+    /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+    expectedVersion: expectedVersionField,
   })
   .superRefine((v, ctx) => {
     if (v.quantity !== null && !v.quantityUnit)

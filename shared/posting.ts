@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedVersionField } from './editVersion';
 import {
   FINAL_POSTING_STATUSES,
   POST_TYPES,
@@ -57,6 +58,8 @@ const postingFields = z.object({
   politicalMentor: MentorSchema.default(noMentor),
   businessMentor: MentorSchema.default(noMentor),
   notes: text(1000),
+  /** The version (updatedAt) the form was loaded with: shared/editVersion.ts. */
+  expectedVersion: expectedVersionField,
 });
 
 /** Cross-field rules of a posting; the form, the services and imports share them. */

@@ -47,6 +47,7 @@ import { diffRecords, type AuditLog } from './AuditLog';
 import type { CadreService } from './CadreService';
 import type { ArchiveLedger } from '../archive/ArchiveLedger';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
 import { postingQuery, readPosting, readPostings, requireWritablePosting } from './postingReader';
 import { parseRecordData } from './storedJson';
 import { refuseUnlessEditable, stepsQuery, type WorkflowLog } from './WorkflowLog';
@@ -266,8 +267,8 @@ export class AssessmentService {
     id?: number,
     action?: string,
   ): Promise<RecordOf<K>> {
-    const { postingId, ...fields } = data as unknown as { postingId: number } & Record<string, unknown>;
-    const { posting, batchThemes } = await requireWritablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
+    const { postingId, expectedVersion, ...fields } = data as unknown as { postingId: number; expectedVersion?: string } & Record<string, unknown>;
+    const { posting, cadreName, batchThemes } = await requireWritablePosting(m, postingId, RECORD_KIND_LABELS[kind]);
     this.checkWithinPosting(kind, fields, posting);
     this.checkTermRules(kind, fields, posting);
     if (kind === 'quarterly' && !fields.theme) fields.theme = batchThemes[Number(fields.quarter) - 1]?.theme ?? '';
@@ -279,6 +280,12 @@ export class AssessmentService {
       if (existing.postingId !== postingId) throw validationError('挂职记录：考核记录不能改到另一段挂职，请在那段挂职下新建');
       if (usesWorkflow(kind)) refuseUnlessEditable(existing.state as WorkflowState);
     }
+    const version =
+      existing &&
+      (await claimVersion(m, ctx, {
+        entity: AssessmentRecordEntity, id: existing.id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY,
+        what: `“${cadreName}”的${RECORD_KIND_LABELS[kind]}${existing.period ? `（${existing.period}）` : ''}`,
+      }));
     const period = periodOf(kind, fields);
     if (kind !== 'talk' && kind !== 'note') {
       const twin = await m.findOne(AssessmentRecordEntity, { select: { id: true }, where: { postingId, kind, period } });
@@ -299,7 +306,7 @@ export class AssessmentService {
       recordId = existing.id;
       const changes = diffRecords(existing.data, fields);
       // update, not save: save would first load the row through the entity, whose JSON hydration fails on a bad row.
-      await m.update(AssessmentRecordEntity, { id: recordId }, columns as QueryDeepPartialEntity<AssessmentRecordEntity>);
+      await m.update(AssessmentRecordEntity, { id: recordId }, { ...columns, updatedAt: version ?? now } as QueryDeepPartialEntity<AssessmentRecordEntity>);
       if (Object.keys(changes).length)
         await this.audit.record(m, ctx, { entityType: ENTITY, entityId: recordId, action: action ?? '修改', changes, note: describeRecord(kind, fields) });
     }

@@ -55,6 +55,8 @@ import { requirePosting } from './postingReader';
 import { POSTING_SELECT, rowToPosting } from './postingRows';
 import type { PostingService } from './PostingService';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 import { parseThemes } from './storedJson';
 
 const ENTITY = 'batch';
@@ -281,7 +283,8 @@ export class BatchService {
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
 
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: BatchData, id?: number, action?: string): Promise<Batch> {
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: BatchData, id?: number, action?: string): Promise<Batch> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
     const twin = await m.findOneBy(BatchEntity, { name: data.name });
     if (twin && twin.id !== id) throw conflict(`批次名称：“${data.name}”已存在，请换一个名称`);
     const now = new Date().toISOString();
@@ -297,6 +300,7 @@ export class BatchService {
     }
     const existing = await m.findOneBy(BatchEntity, { id });
     if (!existing) throw notFound(`未找到编号为 ${id} 的批次`);
+    const version = await claimVersion(m, ctx, { entity: BatchEntity, id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY, what: `批次“${existing.name}”` });
     if (data.leaderId !== null) {
       await this.requireMembers(m, existing, [data.leaderId], '组长');
       const leader = await m.findOneBy(CadreEntity, { id: data.leaderId });
@@ -309,7 +313,7 @@ export class BatchService {
       if (n > 0) throw conflict(`方向（派出/接收）：批次已有 ${n} 名成员，不能再改为“${data.direction}”`);
     }
     const before = toBatch(existing);
-    await m.update(BatchEntity, { id }, { ...data, updatedAt: now });
+    await m.update(BatchEntity, { id }, { ...data, updatedAt: version });
     const after = toBatch((await m.findOneBy(BatchEntity, { id }))!);
     const changes = diffRecords(auditableBatch(before), auditableBatch(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action: action ?? '修改', changes });

@@ -25,6 +25,8 @@ import { ilike } from '../db/dialect';
 import { col, queryRow, queryRows, sql, type SqlFragment } from '../db/sql';
 import { archivedOfCadre } from '../archive/archivedContent';
 import { diffRecords, type AuditLog } from './AuditLog';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 import { pinyinKeys } from './pinyinKeys';
 import type { ServiceContext } from './ServiceContext';
 
@@ -219,7 +221,8 @@ export class CadreService {
   }
 
   /** The save inside a caller's transaction (imports save many files all-or-nothing). */
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: CadreData, id?: number, action?: string): Promise<Cadre> {
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: CadreData, id?: number, action?: string): Promise<Cadre> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
     const twin = await m.findOneBy(CadreEntity, { idNumber: data.idNumber });
     if (twin && twin.id !== id) {
       const where = twin.deletedAt ? '（该档案在回收站中，可先恢复）' : '';
@@ -238,7 +241,8 @@ export class CadreService {
     if (!existing) throw notFound(`未找到编号为 ${id} 的干部档案`);
     if (existing.deletedAt) throw conflict(`“${existing.name}”的档案在回收站中，恢复后才能修改`);
     const before = toCadre(existing);
-    await m.update(CadreEntity, { id }, { ...data, ...derived });
+    const version = await claimVersion(m, ctx, { entity: CadreEntity, id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY, what: `“${existing.name}”的档案` });
+    await m.update(CadreEntity, { id }, { ...data, ...derived, updatedAt: version });
     const after = toCadre((await m.findOneBy(CadreEntity, { id }))!);
     const changes = diffRecords(auditable(before), auditable(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id, action: action ?? '修改', changes });

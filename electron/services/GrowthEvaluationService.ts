@@ -41,6 +41,8 @@ import { ARCHIVE_EVALUATION_COLUMNS, ARCHIVE_TEMPLATE_COLUMNS, archiveHash } fro
 import { evaluationsQuery, readEvaluations, recordLabel, resultLabel, type StoredEvaluation } from './growthRows';
 import { requirePosting, requireWritablePosting, type PostingView } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 import { refuseUnlessEditable, type WorkflowLog } from './WorkflowLog';
 import { formatDay } from '../../shared/dateText';
 
@@ -189,7 +191,8 @@ export class GrowthEvaluationService {
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
 
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: GrowthEvaluationData, id?: number, action?: string): Promise<GrowthEvaluation> {
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: GrowthEvaluationData, id?: number, action?: string): Promise<GrowthEvaluation> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
     const { posting, cadreName } = await requireWritablePosting(m, data.postingId, '成长评价');
     const kind = periodKindOf(data.period);
     const milestoneDate = kind === 'milestone' ? data.milestoneDate : '';
@@ -200,6 +203,9 @@ export class GrowthEvaluationService {
       if (existing.postingId !== data.postingId) throw validationError('挂职记录：成长评价不能改到另一段挂职，请在那段挂职下新建');
       refuseUnlessEditable(existing.state);
     }
+    const version =
+      existing &&
+      (await claimVersion(m, ctx, { entity: GrowthEvaluationEntity, id: existing.id, stored: existing.updatedAt, expected: expectedVersion, auditType: GROWTH_ENTITY, what: `${describe(existing.period, cadreName)}` }));
     const twin = await m.findOne(GrowthEvaluationEntity, { select: { id: true }, where: { postingId: data.postingId, period: data.period } });
     if (twin && twin.id !== id) throw conflict(`时段：${cadreName}的${data.period}成长评价已有记录，请在原评价上修改`);
 
@@ -244,7 +250,7 @@ export class GrowthEvaluationService {
       });
     } else {
       evaluationId = existing.id;
-      await m.update(GrowthEvaluationEntity, { id: evaluationId }, columns);
+      await m.update(GrowthEvaluationEntity, { id: evaluationId }, { ...columns, updatedAt: version ?? now });
       const changes = diffRecords(content(existing), content(columns));
       if (Object.keys(changes).length)
         await this.audit.record(m, ctx, { entityType: GROWTH_ENTITY, entityId: evaluationId, action: action ?? '修改', changes, note: describe(data.period, cadreName) });
@@ -261,6 +267,10 @@ export class GrowthEvaluationService {
   async saveRaterWith(m: EntityManager, ctx: ServiceContext, data: z.output<typeof RaterSheetInputSchema>, action?: string): Promise<GrowthEvaluation> {
     const e = await this.stored(m, data.evaluationId);
     refuseUnlessEditable(e.state);
+    const version = await claimVersion(m, ctx, {
+      entity: GrowthEvaluationEntity, id: e.id, stored: e.updatedAt, expected: data.expectedVersion, auditType: GROWTH_ENTITY,
+      what: describe(e.period, (await requirePosting(m, e.postingId, '挂职记录')).cadreName),
+    });
     const template = await this.templates.get(e.templateId, m);
     const names = new Map(indicatorsOf(template).map((i) => [i.code, i.indicatorName]));
     const unknown = (code: string) => validationError(`${data.rater}评分：模板第${template.version}版没有编号为“${code}”的指标`);
@@ -286,7 +296,7 @@ export class GrowthEvaluationService {
     else ratings[data.rater] = sheet;
     // Stored in rater order, so the row reads the same however the sheets were entered.
     const ordered = Object.fromEntries(GROWTH_RATERS.filter((r) => ratings[r]).map((r) => [r, ratings[r]])) as StoredRatings;
-    await m.update(GrowthEvaluationEntity, { id: e.id }, { ratings: ordered, updatedAt: new Date().toISOString() });
+    await m.update(GrowthEvaluationEntity, { id: e.id }, { ratings: ordered, updatedAt: version });
 
     const named = (s: StoredRaterSheet | undefined) =>
       s && { ...s, scores: Object.fromEntries(Object.entries(s.scores).map(([c, v]) => [names.get(c) ?? c, v])) };

@@ -26,6 +26,8 @@ import { diffRecords, type AuditLog } from './AuditLog';
 import { postingHeadline } from './postingRows';
 import { readPostings, requirePosting, requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 import type { SettingService } from './SettingService';
 
 const ENTITY = 'leave_entry';
@@ -133,8 +135,9 @@ export class LeaveService {
     return this.db.write((m) => this.saveWith(m, ctx, data, id));
   }
 
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: LeaveData, id?: number, action?: string): Promise<LeaveEntry> {
-    const { posting } = await requireWritablePosting(m, data.postingId, '请销假');
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: LeaveData, id?: number, action?: string): Promise<LeaveEntry> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
+    const { posting, cadreName } = await requireWritablePosting(m, data.postingId, '请销假');
     const end = effectiveEnd(posting);
     if (data.startDate < posting.startDate) throw validationError(`${LEAVE_FIELD_LABELS.startDate}：不能早于挂职开始日期（${posting.startDate}）`);
     if (data.endDate > end) throw validationError(`${LEAVE_FIELD_LABELS.endDate}：不能晚于挂职结束日期（${end}）`);
@@ -147,7 +150,11 @@ export class LeaveService {
       await this.audit.record(m, ctx, { entityType: ENTITY, entityId: saved.id, action: action ?? '新建', changes: diffRecords(null, auditableLeave(data)) });
       return toLeave(saved);
     }
-    await m.update(LeaveEntryEntity, { id }, { ...data, updatedAt: now });
+    const version = await claimVersion(m, ctx, {
+      entity: LeaveEntryEntity, id: existing.id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY,
+      what: `“${cadreName}”${existing.startDate}起的${existing.leaveType}记录`,
+    });
+    await m.update(LeaveEntryEntity, { id }, { ...data, updatedAt: version });
     const after = toLeave((await m.findOneBy(LeaveEntryEntity, { id }))!);
     const changes = diffRecords(auditableLeave(toLeave(existing)), auditableLeave(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id!, action: action ?? '修改', changes });

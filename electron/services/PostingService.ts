@@ -31,6 +31,8 @@ import { refuseIfPostingHasRecords } from './postingRecordsGuard';
 import { readPostings, requirePosting, type PostingView } from './postingReader';
 import { auditablePosting, describePosting, postingColumns, postingHeadline } from './postingRows';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 
 const ENTITY = 'posting';
 const isFinal = (s: PostingStatus) => (FINAL_POSTING_STATUSES as readonly string[]).includes(s);
@@ -74,12 +76,15 @@ export class PostingService {
   }
 
   /** The save inside a caller's transaction (batch membership and imports create postings all-or-nothing). */
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: PostingData, id?: number, action?: string): Promise<Posting> {
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: PostingData, id?: number, action?: string): Promise<Posting> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
     const cadre = await m.findOneBy(CadreEntity, { id: data.cadreId });
     if (!cadre) throw notFound(`干部：未找到编号为 ${data.cadreId} 的干部档案`);
     if (cadre.deletedAt) throw conflict(`“${cadre.name}”的档案在回收站中，恢复后才能登记挂职`);
     const existing = id === undefined ? null : (await requirePosting(m, id)).posting;
     if (existing && existing.cadreId !== data.cadreId) throw validationError('干部：挂职记录不能改到另一名干部名下，请为其新建记录');
+    const what = existing && `“${cadre.name}”${existing.hostUnit ? `在${existing.hostUnit}` : ''}的挂职记录`;
+    const version = existing && (await claimVersion(m, ctx, { entity: PostingEntity, id: existing.id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY, what: what! }));
 
     if (data.batchId !== null) {
       const batch = await m.findOneBy(BatchEntity, { id: data.batchId });
@@ -118,7 +123,7 @@ export class PostingService {
       await this.audit.record(m, ctx, { entityType: ENTITY, entityId: created.id, action: action ?? '新建', changes: diffRecords(null, auditablePosting(created)) });
       return created;
     }
-    await m.update(PostingEntity, { id }, columns);
+    await m.update(PostingEntity, { id }, { ...columns, updatedAt: version ?? now });
     const after = (await requirePosting(m, id!)).posting;
     const changes = diffRecords(auditablePosting(existing), auditablePosting(after));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id!, action: action ?? '修改', changes });

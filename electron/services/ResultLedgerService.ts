@@ -29,6 +29,8 @@ import type { KeyRing } from '../crypto/KeyRing';
 import { EvidenceStore, type AdoptReport } from './EvidenceStore';
 import { requireWritablePosting } from './postingReader';
 import type { ServiceContext } from './ServiceContext';
+import { claimVersion } from './editVersion';
+import { takeExpectedVersion } from '../../shared/editVersion';
 
 export { evidenceRootFor, legacyEvidenceRootFor } from './EvidenceStore';
 
@@ -195,7 +197,8 @@ export class ResultLedgerService {
   }
 
   /** The save inside a caller's transaction; returns the result's id. */
-  async saveWith(m: EntityManager, ctx: ServiceContext, data: WorkResultData, id?: number, action?: string): Promise<number> {
+  async saveWith(m: EntityManager, ctx: ServiceContext, input: WorkResultData, id?: number, action?: string): Promise<number> {
+    const [data, expectedVersion] = takeExpectedVersion(input);
     const { posting } = await requireWritablePosting(m, data.postingId, '工作实绩');
     const start = posting.startDate;
     const end = effectiveEnd(posting);
@@ -209,7 +212,10 @@ export class ResultLedgerService {
       await this.audit.record(m, ctx, { entityType: ENTITY, entityId: saved.id, action: action ?? '新建', changes: diffRecords(null, auditableResult(data)) });
       return saved.id;
     }
-    await m.update(WorkResultEntity, { id }, { ...data, updatedAt: now });
+    const version = await claimVersion(m, ctx, {
+      entity: WorkResultEntity, id: existing.id, stored: existing.updatedAt, expected: expectedVersion, auditType: ENTITY, what: `工作实绩“${existing.title}”`,
+    });
+    await m.update(WorkResultEntity, { id }, { ...data, updatedAt: version });
     const { id: _i, createdAt: _c, updatedAt: _u, ...before } = existing;
     const changes = diffRecords(auditableResult(before), auditableResult(data));
     if (Object.keys(changes).length) await this.audit.record(m, ctx, { entityType: ENTITY, entityId: id!, action: action ?? '修改', changes });
