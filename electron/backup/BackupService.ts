@@ -17,6 +17,9 @@ import type { SettingService } from '../services/SettingService';
 import { evidenceRelativePath, evidenceRootFor, evidenceStorageFault, locateEvidence, writeAtomically } from '../services/EvidenceStore';
 import { DATABASE_MEMBER, EVIDENCE_PREFIX, LEDGER_KEY_MEMBER, extractBackupArchive, inspectBackupArchive, writeBackupArchive, type BackupManifest, type MemberSource } from './backupArchive';
 import { BACKUP_EXTENSION, backupFileName, localDay, parseBackupFileName, toPrune, type BackupReason } from './backupNames';
+import { describeServer, refuseOtherEngine, restoreServerDatabase, stageServerBackup, writeServerBackup } from './serverBackup';
+import { ArchiveLedger } from '../archive/ArchiveLedger';
+import { ArchiveVerifier } from '../services/ArchiveVerifier';
 
 /** What restoring needs from the app: check a staged copy as the app would open it, then swap it in. */
 export interface RestoreHooks {
@@ -148,6 +151,11 @@ export class BackupService {
   ): Promise<BackupInfo> {
     const reason = options.reason ?? '手动';
     const out = options.out ? path.resolve(options.out) : freeName(path.join(await this.folder(), backupFileName(new Date(), reason)));
+    if (this.db.postgres) {
+      // A server database: pg_dump's custom format, with the key and evidence of the server's data folder.
+      const { manifest, missingEvidence } = await writeServerBackup(this.serverUrl(), this.dbFile, out, { reason, actor: ctx.actor }, options.onProgress);
+      return { ...this.infoOf(out, manifest), missingEvidence };
+    }
     const target = options.encryptWith ?? this.liveKey();
     const source: BackupSource = {
       dbFile: this.dbFile,
@@ -205,6 +213,8 @@ export class BackupService {
   /** What a backup holds next to the current database, for the confirmation. Reads and checks; changes nothing. */
   async previewRestore(file: string): Promise<RestorePreview> {
     const manifest = await inspectBackupArchive(path.resolve(file));
+    refuseOtherEngine(manifest, this.db.postgres);
+    if (this.db.postgres) return { backup: this.infoOf(path.resolve(file), manifest), current: await describeServer(this.serverUrl()) };
     const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-current-'));
     try {
       const snapshot = path.join(stage, 'current.db');
@@ -230,6 +240,8 @@ export class BackupService {
     const step = (stage: string, done: number) => options.onProgress?.({ stage, done, total: 5 });
     step('检查备份文件', 0);
     const checked = await inspectBackupArchive(source);
+    refuseOtherEngine(checked, this.db.postgres);
+    if (this.db.postgres) return this.restoreServer(ctx, source, options.onProgress);
     // An encrypted backup opens with the password it was made with (it may be an older password).
     let backupKey: DataKey | null = null;
     if (checked.encryption) {
@@ -274,6 +286,62 @@ export class BackupService {
       replaceFile(ledgerKeyPath(stagedDb), ledgerKeyPath(this.dbFile));
       step('完成', 5);
       return { restored: this.infoOf(source, manifest), safetyBackup };
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
+    }
+  }
+
+  /** The server's URL (with its password: for the tools and connections, never for messages). */
+  private serverUrl(): string {
+    return String((this.db.dataSource.options as { url?: string }).url ?? '');
+  }
+
+  /**
+   * Restores a server backup: every member checked against its SHA-256 and the dump read by pg_restore, the current
+   * data backed up first, then the evidence files added, the database replaced by `pg_restore --clean` in one
+   * transaction (the app's writers wait meanwhile) and the ledger key put back. The restored data is verified as
+   * `verify` does; should it fail, the data from before the restore is put back and the restore reported as failed.
+   */
+  private async restoreServer(ctx: ServiceContext, source: string, onProgress?: (p: JobProgress) => void): Promise<{ restored: BackupInfo; safetyBackup: BackupInfo }> {
+    const url = this.serverUrl();
+    const step = (stage: string, done: number) => onProgress?.({ stage, done, total: 5 });
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-restore-'));
+    try {
+      step('解出并校验', 1);
+      const staged = await stageServerBackup(url, source, staging);
+      step('备份当前数据', 3);
+      const safetyBackup = await this.backup(ctx, { reason: '恢复前' });
+      step('恢复数据', 4);
+      copyEvidence(staged.evidence, evidenceRootFor(this.dbFile), (bytes) => bytes);
+      const { backupFolder, backupKeepDaily, backupKeepMonthly } = await this.settings.get();
+      const keyFile = ledgerKeyPath(this.dbFile);
+      const keyBefore = fs.existsSync(keyFile) ? fs.readFileSync(keyFile) : null;
+      await restoreServerDatabase(url, staged.dump);
+      replaceFile(staged.key, keyFile);
+      const report = await new ArchiveVerifier(this.db, new ArchiveLedger(this.db, this.dbFile)).verify();
+      if (!report.ok) {
+        const problems = [
+          ...report.ledger.problems.map((p) => p.message),
+          ...report.audit.problems.map((p) => p.message),
+          ...report.mismatches.map((x) => `${x.label}：${x.reason}`),
+          ...report.missing.map((x) => `${x.label}：已不存在`),
+        ];
+        const back = fs.mkdtempSync(path.join(os.tmpdir(), 'cadre-desk-restore-back-'));
+        try {
+          await restoreServerDatabase(url, (await stageServerBackup(url, safetyBackup.file, back)).dump);
+          if (keyBefore) {
+            fs.writeFileSync(`${keyFile}.restore-tmp`, keyBefore, { mode: 0o600 });
+            fs.renameSync(`${keyFile}.restore-tmp`, keyFile);
+          }
+        } finally {
+          fs.rmSync(back, { recursive: true, force: true });
+        }
+        throw new AppError('VALIDATION', `备份中的归档记录核对未通过，已改回恢复前的数据：${problems.slice(0, 3).join('；')}`);
+      }
+      // Where backups go and how many are kept belong to this installation, not to the data: they survive the restore.
+      await this.settings.keep(ctx, { backupFolder, backupKeepDaily, backupKeepMonthly });
+      step('完成', 5);
+      return { restored: this.infoOf(source, await inspectBackupArchive(source)), safetyBackup };
     } finally {
       fs.rmSync(staging, { recursive: true, force: true });
     }

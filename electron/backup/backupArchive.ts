@@ -20,6 +20,8 @@ export const MANIFEST_NAME = 'manifest.json';
 export const DATABASE_MEMBER = 'database/cadre.db';
 export const LEDGER_KEY_MEMBER = 'database/ledger-key';
 export const EVIDENCE_PREFIX = 'evidence/';
+/** A server database's backup holds `pg_dump -Fc` output instead of a SQLite snapshot (engine: 'postgres'). */
+export const PG_DUMP_MEMBER = 'database/cadre.pgdump';
 
 export interface BackupMember {
   name: string;
@@ -44,6 +46,8 @@ export interface BackupManifest {
   ledgerHead: { seq: number; entryHash: string } | null;
   /** The key derivation of an encrypted backup (salt and cost; nothing secret), or null/absent when plain. */
   encryption?: KeyInfo | null;
+  /** Which database the backup is of: absent or 'sqlite' for a desktop database, 'postgres' for a server's (a pg_dump). */
+  engine?: 'sqlite' | 'postgres';
   members: BackupMember[];
 }
 
@@ -80,7 +84,7 @@ export async function writeBackupArchive(out: string, manifest: Omit<BackupManif
   const full: BackupManifest = { ...manifest, members };
   const zip = new yazl.ZipFile();
   zip.addBuffer(Buffer.from(JSON.stringify(full, null, 2), 'utf8'), MANIFEST_NAME);
-  for (const s of sources) zip.addFile(s.file, s.name, { compressionLevel: s.name === DATABASE_MEMBER ? 1 : 6 });
+  for (const s of sources) zip.addFile(s.file, s.name, { compressionLevel: s.name === DATABASE_MEMBER || s.name === PG_DUMP_MEMBER ? 1 : 6 });
   zip.end();
   const partial = `${out}.partial`;
   fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -146,7 +150,8 @@ async function readManifest(file: string, zip: yauzl.ZipFile, entries: yauzl.Ent
   }
   if (m?.format !== BACKUP_FORMAT) throw damaged(file, '不是挂职干部管理系统的备份');
   if (typeof m.formatVersion !== 'number' || m.formatVersion > BACKUP_FORMAT_VERSION) throw damaged(file, '由更新版本的程序生成，请先升级本程序');
-  if (!Array.isArray(m.members) || !m.members.some((x) => x.name === DATABASE_MEMBER)) throw damaged(file, '清单中没有数据库');
+  const dbMember = m.engine === 'postgres' ? PG_DUMP_MEMBER : DATABASE_MEMBER;
+  if (!Array.isArray(m.members) || !m.members.some((x) => x.name === dbMember)) throw damaged(file, '清单中没有数据库');
   return m;
 }
 

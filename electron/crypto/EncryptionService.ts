@@ -12,6 +12,9 @@ import type { ServiceContext } from '../services/ServiceContext';
 import { keyInfoPath, newDataKey, passwordRefusal, readKeyInfo, unlockDataKey, writeKeyInfo, type DataKey, type KeyInfo } from './dataKey';
 import type { KeyRing } from './KeyRing';
 
+/** Why 数据加密 is refused on a database server. */
+export const SERVER_REFUSAL = '数据库服务器上的数据由服务器的磁盘加密与访问控制保护，本功能只用于单机数据库';
+
 /** What the 数据加密 screen shows. */
 export interface EncryptionStatus {
   encrypted: boolean;
@@ -39,6 +42,7 @@ export class EncryptionService {
 
   /** Encrypts a plain database with a new password. */
   async enable(ctx: ServiceContext, password: string): Promise<{ safetyBackup: BackupInfo; encryptedBackups: number }> {
+    this.refuseOnServer();
     if (this.keys.key) throw conflict('数据库已经加密；如需更换密码，请使用“修改密码”');
     const refusal = passwordRefusal(password);
     if (refusal) throw validationError(refusal);
@@ -53,6 +57,7 @@ export class EncryptionService {
 
   /** A new password: the database and the evidence files are re-encrypted. Backups keep the password they were made with. */
   async changePassword(ctx: ServiceContext, current: string, next: string): Promise<void> {
+    this.refuseOnServer();
     const info = readKeyInfo(this.dbFile);
     if (!this.keys.key || !info) throw conflict('数据库没有加密：请先启用加密');
     try {
@@ -103,6 +108,11 @@ export class EncryptionService {
     this.keys.key = to.key;
     this.evidence.rewriteAll(from?.fileKey ?? null, to.key.fileKey);
     fs.rmSync(aside, { force: true });
+  }
+
+  /** A database server's data is protected by the server's disk encryption and access rules, not by this feature. */
+  private refuseOnServer(): void {
+    if (this.db.postgres) throw conflict(SERVER_REFUSAL);
   }
 
   private record(ctx: ServiceContext, action: string, note: string): Promise<void> {
