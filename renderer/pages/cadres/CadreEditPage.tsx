@@ -3,7 +3,7 @@ import { Alert, App, AutoComplete, Button, Card, Col, Flex, Form, Input, Row, Se
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { DEGREES, EDUCATION_LEVELS, GENDERS, HEALTH_STATES, NATIONS, PERSON_CATEGORIES, POLITICAL_STATUSES } from '../../../shared/codes';
-import { CadreInputSchema, emptyCadre, type CadreData } from '../../../shared/cadre';
+import { CadreInputSchema, emptyCadre, type Cadre, type CadreData } from '../../../shared/cadre';
 import { checkIdNumber } from '../../../shared/validators/idNumber';
 import { api, ApiError, errorMessage } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
@@ -14,6 +14,7 @@ import { YearMonthInput } from '../../components/YearMonthInput';
 import { revalidateShownErrors, useFormDirty } from '../../lib/formDirty';
 import { usePageKeys } from '../../lib/keyboard';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { rulesFor } from '../../lib/zodFormRule';
 
 const opts = (values: readonly string[]) => values.map((v) => ({ value: v, label: v }));
@@ -36,6 +37,19 @@ export function CadreEditPage() {
   const rules = useMemo(() => rulesFor(form, CadreInputSchema), [form]);
   const { dirty: formDirty, markClean } = useFormDirty(form);
   const unsaved = useUnsavedChanges(!loading && !loadError && (formDirty || photoChanged));
+  /** The file as loaded: its `updatedAt` goes with the save (another clerk's save in between is refused). */
+  const [loaded, setLoaded] = useState<Cadre>();
+  const versionConflict = useVersionConflict();
+
+  const load = useCallback(async (cadreId: number) => {
+    const [c, p] = await Promise.all([api('cadre:get', { id: cadreId }), api('cadre:photo:get', { id: cadreId })]);
+    form.resetFields();
+    form.setFieldsValue(c);
+    markClean();
+    setLoaded(c);
+    setPhoto(p.jpegBase64);
+    setPhotoChanged(false);
+  }, [form, markClean]);
 
   useEffect(() => {
     if (id === undefined) {
@@ -43,15 +57,10 @@ export function CadreEditPage() {
       markClean();
       return;
     }
-    Promise.all([api('cadre:get', { id }), api('cadre:photo:get', { id })])
-      .then(([c, p]) => {
-        form.setFieldsValue(c);
-        markClean();
-        setPhoto(p.jpegBase64);
-      })
+    load(id)
       .catch((e) => setLoadError(errorMessage(e)))
       .finally(() => setLoading(false));
-  }, [id, form, markClean]);
+  }, [id, form, markClean, load]);
 
   // 取消 and Esc: back to the file (or the list), asking first when something is unsaved.
   const cancel = useCallback(() => unsaved.confirmLeave(() => navigate(id ? `/cadres/${id}` : '/cadres')), [unsaved, navigate, id]);
@@ -76,7 +85,7 @@ export function CadreEditPage() {
     }
     setSaving(true);
     try {
-      const saved = await api('cadre:save', { id, data: values });
+      const saved = await api('cadre:save', { id, data: { ...values, expectedVersion: loaded?.updatedAt } });
       // Saved: from here on nothing is lost by leaving (a photo that fails below is said so, the file stays saved).
       markClean();
       if (photoChanged) {
@@ -87,6 +96,8 @@ export function CadreEditPage() {
       message.success(id ? '档案已保存' : `已新建“${saved.name}”的档案`);
       navigate(`/cadres/${saved.id}`, { replace: true });
     } catch (e) {
+      // A newer version saved by someone else: said in the form, with 刷新 (no toast repeating it).
+      if (versionConflict.take(e, loaded, values)) return;
       const text = errorMessage(e);
       message.error(text);
       if (e instanceof ApiError && text.startsWith('身份证号')) form.setFields([{ name: 'idNumber', errors: [text.replace(/^身份证号：/, '')] }]);
@@ -113,6 +124,7 @@ export function CadreEditPage() {
           </Button>
         </Space>
       </Flex>
+      {id !== undefined && versionConflict.alert(() => load(id).catch((e) => message.error(errorMessage(e))))}
       <Flex vertical gap={16}>
         <Card title="基本信息" size="small">
           <Row gutter={16} wrap={false}>
