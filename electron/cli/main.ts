@@ -18,6 +18,7 @@ import { verifyCommand } from './commands/verify';
 import { cadreCommand } from './commands/cadre';
 import { backupCommand, listBackupsCommand, restoreCommand } from './commands/backup';
 import { userCommand } from './commands/user';
+import { migrateToServerCommand } from './commands/migrateToServer';
 import { cliPermission } from './permissions';
 import { restrictNewFiles } from '../db/privateFiles';
 import { isPostgresUrl } from '../db/target';
@@ -32,7 +33,7 @@ COMMANDS.push(batchCommand, postingCommand, remindersCommand);
 COMMANDS.push(importLrmxCommand, exportLrmxCommand, importRosterCommand, exportRosterCommand, rosterTemplateCommand);
 COMMANDS.push(verifyCommand, cadreCommand);
 COMMANDS.push(backupCommand, listBackupsCommand, restoreCommand);
-COMMANDS.push(userCommand);
+COMMANDS.push(userCommand, migrateToServerCommand);
 
 function help(): string {
   return [

@@ -23,6 +23,8 @@ export const CLI_PERMISSIONS: Readonly<Record<string, Permission | ((args: strin
   'list-backups': 'backup',
   restore: 'restore',
   user: 'users',
+  // Copies every row out of the desktop database (as a backup does), signed in on that database.
+  'migrate-to-server': 'backup',
 };
 
 export function cliPermission(command: string, args: string[]): Permission {
