@@ -6,7 +6,9 @@ import type { AuditFilterOptions } from '../../../shared/audit';
 import type { AuditFilter } from '../../../shared/channels/audit';
 import { EMPTY_FILTER } from './auditLogFilters';
 
-const DAY_FORMAT = 'YYYY.MM.DD';
+/** The filter's days as the service and the URL take them; shown (and typed) as 2026.11.29, typed 2026-11-29 too. */
+const DAY_FORMAT = 'YYYY-MM-DD';
+const SHOWN_DAY_FORMATS = ['YYYY.MM.DD', DAY_FORMAT];
 
 interface Props {
   /** The filters in force (from the URL). */
@@ -51,7 +53,7 @@ export function AuditFilterBar({ value, options, optionsLoading, onSearch, onRes
           aria-label="日期范围"
           allowEmpty={[true, true]}
           placeholder={['开始日期', '结束日期']}
-          format={DAY_FORMAT}
+          format={SHOWN_DAY_FORMATS}
           value={[toDay(draft.startDate), toDay(draft.endDate)]}
           onChange={(range) => set({ startDate: range?.[0]?.format(DAY_FORMAT) ?? '', endDate: range?.[1]?.format(DAY_FORMAT) ?? '' })}
           style={{ width: 250 }}
