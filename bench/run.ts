@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { FIGURES } from './figures';
 
 /**
- * `npm run bench [-- name…]`: prints every figure with its baseline from the same run. Each figure runs in a
+ * `npm run bench [-- [--quick] name…]`: prints every figure with its baseline from the same run. Each figure runs in a
  * fresh process, so that memory figures (peak RSS) are not inflated by the datasets of the figures before them.
  */
 async function runFigure(index: number): Promise<number> {
@@ -22,7 +22,9 @@ async function runFigure(index: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  // `--quick`: shorter runs where a figure offers them (the department server's load); the figures read the env.
+  if (process.argv.includes('--quick')) process.env.CADRE_BENCH_QUICK = '1';
+  const args = process.argv.slice(2).filter((a) => a !== '--quick');
   const child = args.indexOf('--figure');
   if (child >= 0) {
     process.exitCode = (await runFigure(Number(args[child + 1]))) ? 3 : 0;

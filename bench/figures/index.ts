@@ -9,6 +9,7 @@ import { hostEventLoopFigure } from './hostEventLoop';
 import { backupFigure } from './backup';
 import { encryptionFigure } from './encryption';
 import { auditLogFigure } from './auditLog';
+import { serverLoadFigure, serverSearchFigure } from './server';
 
 /** Every figure `npm run bench` prints, in order. Add a figure file and list it here. */
 export const FIGURES: Figure[] = [cadreSearchFigure];
@@ -21,3 +22,4 @@ FIGURES.push(growthFigure);
 FIGURES.push(hostEventLoopFigure);
 FIGURES.push(backupFigure, encryptionFigure);
 FIGURES.push(auditLogFigure);
+FIGURES.push(serverLoadFigure, serverSearchFigure);
