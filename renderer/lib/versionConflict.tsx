@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, App, Button, Typography } from 'antd';
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import { isVersionConflict } from '../../shared/editVersion';
 import { FIELD_LABELS } from '../../shared/fieldLabels';
@@ -56,6 +56,7 @@ export function useVersionConflict() {
   const [kept, setKept] = useState<KeptField[]>([]);
   const [refreshing, setRefreshing] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
+  const { message } = App.useApp();
 
   const take = useCallback((err: unknown, loaded?: object, typed?: object, labels?: Record<string, string>): boolean => {
     const text = versionConflictOf(err);
@@ -93,6 +94,8 @@ export function useVersionConflict() {
                 try {
                   await onRefresh();
                   setConflict(null);
+                } catch (e) {
+                  message.error(errorMessage(e));
                 } finally {
                   setRefreshing(false);
                 }

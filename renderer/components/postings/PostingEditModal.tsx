@@ -5,6 +5,7 @@ import { CREATABLE_STATUSES, PostingInputSchema, type Posting, type PostingInput
 import { api } from '../../api/client';
 import { showFieldErrors } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 import { DayInput } from '../DayInput';
@@ -28,6 +29,9 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
   const rules = rulesFor(form, PostingInputSchema);
   const [dirty, setDirty] = useState(false);
   const unsaved = useUnsavedChanges(!!target && dirty);
+  // The posting as last loaded (刷新 loads it again after another clerk's save): its updatedAt goes with the save.
+  const [current, setCurrent] = useState<Posting>();
+  const versionConflict = useVersionConflict();
 
   useEffect(() => {
     if (!target) return;
@@ -38,13 +42,17 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
         ? { ...p }
         : { cadreId: target.cadreId, batchId: target.batchId ?? null, direction: '派出', status: '拟派', politicalMentor: { name: '', unit: '', phone: '' }, businessMentor: { name: '', unit: '', phone: '' } },
     );
+    setCurrent(p);
+    versionConflict.clear();
     setDirty(false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, form]);
 
   const { saving, submit } = useFormSubmit(form, async ({ id: _id, status, createdAt: _c, updatedAt: _u, ...data }) => {
     try {
-      await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? data : { ...data, status }) as PostingInput });
+      await api('posting:save', { id: target?.posting?.id, data: (target?.posting ? { ...data, expectedVersion: current?.updatedAt } : { ...data, status }) as PostingInput });
     } catch (e) {
+      if (versionConflict.take(e, current, data)) return;
       const rest = showFieldErrors(form, e, FIELD_REFUSALS);
       if (/在此期间已有挂职/.test(rest)) form.setFields([{ name: 'startDate', errors: [rest] }, { name: 'plannedEndDate', errors: ['与另一段挂职的时间重叠，见左侧'] }]);
       throw e;
@@ -77,6 +85,14 @@ export function PostingEditModal({ target, onClose, onDone }: { target: PostingE
 
   return (
     <Modal title={target ? `${target.posting ? '编辑' : '新增'}挂职记录 · ${target.cadreName}` : ''} width={820} open={!!target} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      {current &&
+        versionConflict.alert(async () => {
+          const { cadreName: _n, batchName: _b, statusChanges: _s, ...fresh } = await api('posting:get', { id: current.id });
+          form.resetFields();
+          form.setFieldsValue({ ...fresh });
+          setCurrent(fresh);
+          setDirty(false);
+        })}
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>
           <Col span={6}>

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
 import { showFieldErrors } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { useFormSubmit } from '../../lib/useFormSubmit';
 import { rulesFor } from '../../lib/zodFormRule';
 
@@ -24,6 +25,9 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
   const [dirty, setDirty] = useState(false);
   const unsaved = useUnsavedChanges(open && dirty);
   const active = members.filter((m) => !m.cadreDeleted);
+  // The batch as last loaded (刷新 loads it again after another clerk's save): its updatedAt goes with the save.
+  const [current, setCurrent] = useState<Batch>();
+  const versionConflict = useVersionConflict();
   const recycledLeader = batch?.leaderId ? members.find((m) => m.cadreId === batch.leaderId && m.cadreDeleted) : undefined;
 
   useEffect(() => {
@@ -31,6 +35,8 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
     form.resetFields();
     // A 组长 whose file is in the recycle bin is no longer 组长: the field starts empty and says why.
     form.setFieldsValue(batch ? { ...batch, leaderId: recycledLeader ? null : batch.leaderId } : { type: '东西部协作/对口支援', direction: '派出', leaderId: null });
+    setCurrent(batch);
+    versionConflict.clear();
     setDirty(false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, batch, form]);
@@ -38,12 +44,13 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
   const { saving, submit } = useFormSubmit(form, async (v) => {
     const data = { name: v.name, type: v.type, direction: v.direction, fromPlace: v.fromPlace, toPlace: v.toPlace, dispatchingOrg: v.dispatchingOrg, receivingOrg: v.receivingOrg, startDate: v.startDate, endDate: v.endDate, leaderId: v.leaderId ?? null, notes: v.notes };
     try {
-      const saved = await api('batch:save', { id: batch?.id, data });
+      const saved = await api('batch:save', { id: batch?.id, data: { ...data, expectedVersion: current?.updatedAt } });
       setDirty(false);
       unsaved.release();
       onSaved(saved);
       return batch ? '批次已保存' : `已新建批次“${saved.name}”`;
     } catch (e) {
+      if (versionConflict.take(e, current, data, { name: '批次名称' })) return;
       showFieldErrors(form, e, FIELD_REFUSALS);
       throw e;
     }
@@ -61,6 +68,14 @@ export function BatchFormModal({ open, batch, members = [], onClose, onSaved }: 
       confirmLoading={saving}
       destroyOnHidden
     >
+      {current &&
+        versionConflict.alert(async () => {
+          const fresh = (await api('batch:get', { id: current.id })).batch;
+          form.resetFields();
+          form.setFieldsValue({ ...fresh });
+          setCurrent(fresh);
+          setDirty(false);
+        })}
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Form.Item label="批次名称" name="name" rules={[...rules('batchName'), { required: true, message: '不能为空' }]}>
           <Input placeholder="如 安康市第7批赴常州挂职干部" aria-label="批次名称" maxLength={100} />

@@ -124,7 +124,7 @@ export function CadreEditPage() {
           </Button>
         </Space>
       </Flex>
-      {id !== undefined && versionConflict.alert(() => load(id).catch((e) => message.error(errorMessage(e))))}
+      {id !== undefined && versionConflict.alert(() => load(id))}
       <Flex vertical gap={16}>
         <Card title="基本信息" size="small">
           <Row gutter={16} wrap={false}>

@@ -8,9 +8,10 @@ import { editRefusal } from '../../../shared/workflow';
 import { api, errorMessage } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { ArchiveCheck } from './ArchiveCheck';
 import { WorkflowStateTag } from '../postings/WorkflowStateTag';
-import { draftOf, draftsOf, sheetInput, type SheetDraft, type SheetDrafts } from './evaluationDrafts';
+import { draftOf, draftsOf, sheetInput, sheetText, type SheetDraft, type SheetDrafts } from './evaluationDrafts';
 import { EvidencePanel } from './EvidencePanel';
 import { GrowthWorkflowBar } from './GrowthWorkflowBar';
 import { formatScore, LEVEL_COLORS } from './growthStyle';
@@ -41,6 +42,10 @@ export function EvaluationPage() {
   const [saving, setSaving] = useState<GrowthRater | null>(null);
   const [tab, setTab] = useState<string>();
   const seq = useRef(0);
+  // Another clerk saved this evaluation since it was loaded: said above the tabs, with 刷新 (which starts the
+  // narratives panel afresh too: `loads` is its key).
+  const versionConflict = useVersionConflict();
+  const [loads, setLoads] = useState(0);
 
   /** A fresh copy from the service: every sheet as stored, nothing pending. */
   const adopt = useCallback((next: GrowthEvaluation) => {
@@ -116,7 +121,7 @@ export function EvaluationPage() {
     }
     setSaving(rater);
     try {
-      const next = await api('growth:saveRater', sheetInput(e.id, rater, d));
+      const next = await api('growth:saveRater', sheetInput(e.id, rater, d, e.updatedAt));
       if (unsaved.length === 1) guard.release();
       setE(next);
       // This rater now reads as stored; other raters keep what is being typed.
@@ -124,7 +129,7 @@ export function EvaluationPage() {
       setDirty((xs) => xs.filter((x) => x !== rater));
       message.success(done);
     } catch (err) {
-      message.error(errorMessage(err));
+      if (!versionConflict.take(err, sheetText(e, draftOf(e.ratings.find((r) => r.rater === rater))), sheetText(e, d), { 评分: `${rater}评分` })) message.error(errorMessage(err));
     } finally {
       setSaving(null);
     }
@@ -207,6 +212,10 @@ export function EvaluationPage() {
 
       <ResultPanel result={result} preview={!!preview || (dirty.length > 0 && previewBusy)} busy={previewBusy} editable={editable} />
 
+      {versionConflict.alert(async () => {
+        adopt(await api('growth:get', { id }));
+        setLoads((n) => n + 1);
+      })}
       <Card>
         <Tabs
           activeKey={tab}
@@ -251,8 +260,8 @@ export function EvaluationPage() {
                 ),
               };
             }),
-            { key: 'narratives', label: `阶段评语与本人总结${narrativesDirty ? ' · 未保存' : ''}`, children: <NarrativesPanel e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} onDirty={onNarrativesDirty} /> },
-            { key: 'evidence', label: `佐证材料（${e.evidence.length}）`, children: <EvidencePanel e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} /> },
+            { key: 'narratives', label: `阶段评语与本人总结${narrativesDirty ? ' · 未保存' : ''}`, children: <NarrativesPanel key={loads} e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} onDirty={onNarrativesDirty} onConflict={versionConflict.take} /> },
+            { key: 'evidence', label: `佐证材料（${e.evidence.length}）`, children: <EvidencePanel e={e} editable={e.workflow.editable && !refusalOf('growth:save')} onSaved={setE} onConflict={versionConflict.take} /> },
           ]}
         />
       </Card>

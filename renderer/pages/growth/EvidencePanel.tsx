@@ -15,7 +15,19 @@ const KIND_COLORS: Record<EvidenceKind, string> = { record: 'blue', result: 'gol
  * 佐证材料: the posting's assessment records and ledger entries linked to indicators. Each link keeps the label it had
  * when linked, so an archived evaluation still reads right; a record deleted since is marked. Links are saved at once.
  */
-export function EvidencePanel({ e, editable, onSaved }: { e: GrowthEvaluation; /** A draft, and a role that may change it. */ editable: boolean; onSaved: (e: GrowthEvaluation) => void }) {
+export function EvidencePanel({
+  e,
+  editable,
+  onSaved,
+  onConflict,
+}: {
+  e: GrowthEvaluation;
+  /** A draft, and a role that may change it. */
+  editable: boolean;
+  onSaved: (e: GrowthEvaluation) => void;
+  /** Shows a version conflict (another clerk saved first) on the page; true when `err` was one. */
+  onConflict?: (err: unknown) => boolean;
+}) {
   const { message } = App.useApp();
   const candidates = useApi('growth:evidenceCandidates', { postingId: e.postingId });
   const [busy, setBusy] = useState(false);
@@ -31,6 +43,7 @@ export function EvidencePanel({ e, editable, onSaved }: { e: GrowthEvaluation; /
       onSaved(await api('growth:save', { id: e.id, data: evaluationInput(e, { evidence }) }));
       message.success(done);
     } catch (err) {
+      if (onConflict?.(err)) return;
       message.error(errorMessage(err));
     } finally {
       setBusy(false);

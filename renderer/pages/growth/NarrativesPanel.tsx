@@ -7,7 +7,20 @@ import { evaluationInput } from './evaluationDrafts';
 import { STAGE_COLORS, STAGE_HINTS } from './growthStyle';
 
 /** 阶段评语 (one per stage) and 本人总结; saved together through `growth:save`. Read-only unless `editable` (a draft, and a role that may). */
-export function NarrativesPanel({ e, editable, onSaved, onDirty }: { e: GrowthEvaluation; editable: boolean; onSaved: (e: GrowthEvaluation) => void; onDirty: (dirty: boolean) => void }) {
+export function NarrativesPanel({
+  e,
+  editable,
+  onSaved,
+  onDirty,
+  onConflict,
+}: {
+  e: GrowthEvaluation;
+  editable: boolean;
+  onSaved: (e: GrowthEvaluation) => void;
+  onDirty: (dirty: boolean) => void;
+  /** Shows a version conflict (another clerk saved first) on the page; true when `err` was one. */
+  onConflict?: (err: unknown, loaded: object, typed: object) => boolean;
+}) {
   const { message } = App.useApp();
   const [narratives, setNarratives] = useState<Record<GrowthStage, string>>(e.narratives);
   const [summary, setSummary] = useState(e.selfSummary);
@@ -29,6 +42,8 @@ export function NarrativesPanel({ e, editable, onSaved, onDirty }: { e: GrowthEv
       onSaved(next);
       message.success('阶段评语与本人总结已保存');
     } catch (err) {
+      const asLines = (n: Record<GrowthStage, string>, summaryText: string) => ({ ...Object.fromEntries(GROWTH_STAGES.map((s) => [`${s}阶段评语`, n[s]])), 本人总结: summaryText });
+      if (onConflict?.(err, asLines(e.narratives, e.selfSummary), asLines(narratives, summary))) return;
       message.error(errorMessage(err));
     } finally {
       setSaving(false);

@@ -22,8 +22,9 @@ export const draftsOf = (e: GrowthEvaluation): SheetDrafts =>
   Object.fromEntries(GROWTH_RATERS.map((r) => [r, draftOf(e.ratings.find((x) => x.rater === r))])) as SheetDrafts;
 
 /** What `growth:saveRater` takes for a draft (blank comments dropped; null scores mean not scored). */
-export const sheetInput = (evaluationId: number, rater: GrowthRater, d: SheetDraft): RaterSheetInput => ({
+export const sheetInput = (evaluationId: number, rater: GrowthRater, d: SheetDraft, expectedVersion?: string): RaterSheetInput => ({
   evaluationId,
+  expectedVersion,
   rater,
   scores: d.scores,
   comments: Object.fromEntries(Object.entries(d.comments).filter(([, v]) => v.trim())),
@@ -31,6 +32,19 @@ export const sheetInput = (evaluationId: number, rater: GrowthRater, d: SheetDra
   ratedBy: d.ratedBy,
   ratedOn: d.ratedOn,
 });
+
+/** A sheet as lines a clerk can copy (版本冲突 keeps what was typed): 评分 by indicator name, the comments. */
+export function sheetText(e: GrowthEvaluation, d: SheetDraft): Record<string, string> {
+  const names = new Map(e.template.stages.flatMap((s) => s.indicators.map((i) => [i.code, i.indicatorName] as const)));
+  const scored = Object.entries(d.scores).filter(([, v]) => typeof v === 'number');
+  return {
+    评分: scored.map(([c, v]) => `${names.get(c) ?? c} ${v}`).join('；'),
+    指标意见: Object.entries(d.comments).filter(([, v]) => v.trim()).map(([c, v]) => `${names.get(c) ?? c}：${v}`).join('；'),
+    总体意见: d.comment,
+    评价人: d.ratedBy,
+    评价日期: d.ratedOn,
+  };
+}
 
 /** What `growth:save` takes to store the evaluation as it is, with some parts changed. */
 export function evaluationInput(e: GrowthEvaluation, patch: Partial<Pick<GrowthEvaluationInput, 'narratives' | 'selfSummary' | 'evidence'>>): GrowthEvaluationInput {
@@ -42,6 +56,8 @@ export function evaluationInput(e: GrowthEvaluation, patch: Partial<Pick<GrowthE
     narratives: e.narratives,
     selfSummary: e.selfSummary,
     evidence: e.evidence.map((l) => ({ indicatorCode: l.indicatorCode, refKind: l.refKind, refId: l.refId, note: l.note })),
+    // The version the page holds: a save by another clerk since is refused (shared/editVersion.ts).
+    expectedVersion: e.updatedAt,
     ...patch,
   };
 }

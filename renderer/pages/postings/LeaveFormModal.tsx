@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
 import { useFieldFormSubmit } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { rulesFor } from '../../lib/zodFormRule';
 import { clampToPosting } from './recordKinds';
 
@@ -38,12 +39,17 @@ export function LeaveFormModal({
 
   const [dirty, setDirty] = useState(false);
   const unsaved = useUnsavedChanges(!!target && dirty);
+  // The entry as last loaded: its updatedAt goes with the save (another clerk's save in between is refused).
+  const [current, setCurrent] = useState<LeaveEntry>();
+  const versionConflict = useVersionConflict();
 
   useEffect(() => {
     if (!target) return;
     const today = clampToPosting(dayOf(new Date()), posting);
     form.resetFields();
     form.setFieldsValue(target.entry ? { ...target.entry } : { postingId: posting.id, leaveType: '事假', startDate: today, endDate: today, approvedBy: '', notes: '' });
+    setCurrent(target.entry);
+    versionConflict.clear();
     setDirty(false);
     clearFormError();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -52,10 +58,13 @@ export function LeaveFormModal({
   const { saving, submit, formError, clearFormError } = useFieldFormSubmit(
     form,
     async (v) => {
-      await api('leave:save', {
-        id: target?.entry?.id,
-        data: { postingId: posting.id, leaveType: v.leaveType, startDate: v.startDate, endDate: v.endDate, approvedBy: v.approvedBy, notes: v.notes ?? '' },
-      });
+      const data = { postingId: posting.id, leaveType: v.leaveType, startDate: v.startDate, endDate: v.endDate, approvedBy: v.approvedBy, notes: v.notes ?? '' };
+      try {
+        await api('leave:save', { id: current?.id, data: { ...data, expectedVersion: current?.updatedAt } });
+      } catch (e) {
+        if (versionConflict.take(e, current, data, LEAVE_FIELD_LABELS)) return;
+        throw e;
+      }
       setDirty(false);
       unsaved.release();
       onSaved();
@@ -76,6 +85,16 @@ export function LeaveFormModal({
       confirmLoading={saving}
       destroyOnHidden
     >
+      {current &&
+        versionConflict.alert(async () => {
+          const fresh = (await api('leave:listByPosting', { postingId: posting.id })).entries.find((e) => e.id === current.id);
+          if (!fresh) throw new Error('这条请销假记录已被删除');
+          form.resetFields();
+          form.setFieldsValue({ ...fresh });
+          setCurrent(fresh);
+          setDirty(false);
+          clearFormError();
+        })}
       {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} />}
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>

@@ -9,6 +9,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { formFieldNames, useFieldFormSubmit } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { rulesFor } from '../../lib/zodFormRule';
 import { AnnualAssessmentFields } from './AnnualAssessmentFields';
 import { MonthlyReportFields } from './MonthlyReportFields';
@@ -64,7 +65,10 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
   const [form] = Form.useForm();
   const kind = target?.kind ?? 'monthly';
   const rules = rulesFor(form, RECORD_INPUT_SCHEMAS[kind]);
-  const record = target?.record;
+  // The record as last loaded (刷新 after another clerk's save loads it again): its updatedAt goes with the save.
+  const [current, setCurrent] = useState<AssessmentRecord>();
+  const record = current ?? target?.record;
+  const versionConflict = useVersionConflict();
   const { refusalOf } = useSession();
   // Read-only when the record is locked, or when the signed-in role may not save this kind (it says which role may).
   const roleRefusal = refusalOf(SAVE_CHANNELS[kind]);
@@ -77,6 +81,8 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
     if (!target) return;
     form.resetFields();
     form.setFieldsValue({ ...(target.record ?? defaults(target.kind, page)), postingId: page.posting.id });
+    setCurrent(target.record);
+    versionConflict.clear();
     setDirty(false);
     clearFormError();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -86,9 +92,15 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
   const { saving, submit, formError, clearFormError } = useFieldFormSubmit(
     form,
     async (v) => {
-      const data = cleanValues(kind, { ...v, postingId: page.posting.id });
-      // The data is checked by the channel's schema of this kind (the same schema the fields were checked with).
-      const saved = await api(SAVE_CHANNELS[kind], { id: record?.id, data } as never);
+      const data = { ...cleanValues(kind, { ...v, postingId: page.posting.id }), expectedVersion: record?.updatedAt };
+      let saved: unknown;
+      try {
+        // The data is checked by the channel's schema of this kind (the same schema the fields were checked with).
+        saved = await api(SAVE_CHANNELS[kind], { id: record?.id, data } as never);
+      } catch (e) {
+        if (versionConflict.take(e, record, v)) return;
+        throw e;
+      }
       setDirty(false);
       unsaved.release();
       onSaved();
@@ -130,6 +142,15 @@ export function RecordFormModal({ target, page, onClose, onSaved }: { target: Re
       footer={refusal ? <Button onClick={onClose}>关闭</Button> : undefined}
     >
       {refusal && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={refusal} />}
+      {record &&
+        versionConflict.alert(async () => {
+          const fresh = await api('record:get', { id: record.id });
+          form.resetFields();
+          form.setFieldsValue({ ...fresh, postingId: page.posting.id });
+          setCurrent(fresh);
+          setDirty(false);
+          clearFormError();
+        })}
       {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} data-testid="record-form-error" />}
       <Form form={form} layout="vertical" disabled={!!refusal} className={refusal ? 'record-readonly' : undefined} onValuesChange={() => setDirty(true)}>
         {fields}

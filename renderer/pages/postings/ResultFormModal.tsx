@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { DayInput } from '../../components/DayInput';
 import { formFieldNames, useFieldFormSubmit } from '../../lib/fieldErrors';
 import { useUnsavedChanges } from '../../lib/unsavedChanges';
+import { useVersionConflict } from '../../lib/versionConflict';
 import { rulesFor } from '../../lib/zodFormRule';
 import { clampToPosting } from './recordKinds';
 
@@ -32,11 +33,16 @@ export function ResultFormModal({
 
   const [dirty, setDirty] = useState(false);
   const unsaved = useUnsavedChanges(!!target && dirty);
+  // The result as last loaded: its updatedAt goes with the save (another clerk's save in between is refused).
+  const [current, setCurrent] = useState<WorkResult>();
+  const versionConflict = useVersionConflict();
 
   useEffect(() => {
     if (!target) return;
     setDirty(false);
     clearFormError();
+    setCurrent(target.result);
+    versionConflict.clear();
     form.resetFields();
     form.setFieldsValue(
       target.result ? { ...target.result } : { postingId: posting.id, category: '招商引资', date: clampToPosting(dayOf(new Date()), posting), amount: null, quantity: null, quantityUnit: '' },
@@ -45,19 +51,23 @@ export function ResultFormModal({
   }, [target]);
 
   const { saving, submit, formError, clearFormError } = useFieldFormSubmit(form, async (v) => {
-    const saved = await api('ledger:save', {
-      id: target?.result?.id,
-      data: {
-        postingId: posting.id,
-        category: v.category,
-        title: v.title,
-        date: v.date,
-        amount: v.amount ?? null,
-        quantity: v.quantity ?? null,
-        quantityUnit: v.quantityUnit ?? '',
-        description: v.description ?? '',
-      },
-    });
+    const data = {
+      postingId: posting.id,
+      category: v.category,
+      title: v.title,
+      date: v.date,
+      amount: v.amount ?? null,
+      quantity: v.quantity ?? null,
+      quantityUnit: v.quantityUnit ?? '',
+      description: v.description ?? '',
+    };
+    let saved: WorkResult;
+    try {
+      saved = await api('ledger:save', { id: current?.id, data: { ...data, expectedVersion: current?.updatedAt } });
+    } catch (e) {
+      if (versionConflict.take(e, current, data)) return;
+      throw e;
+    }
     setDirty(false);
     unsaved.release();
     onSaved(saved);
@@ -66,6 +76,15 @@ export function ResultFormModal({
 
   return (
     <Modal title={target?.result ? '编辑工作实绩' : '登记工作实绩'} open={!!target} width={720} onCancel={() => unsaved.confirmLeave(onClose)} onOk={submit} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden>
+      {current &&
+        versionConflict.alert(async () => {
+          const fresh = await api('ledger:get', { id: current.id });
+          form.resetFields();
+          form.setFieldsValue({ ...fresh });
+          setCurrent(fresh);
+          setDirty(false);
+          clearFormError();
+        })}
       {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={formError} />}
       <Form form={form} layout="vertical" onValuesChange={() => setDirty(true)}>
         <Row gutter={12}>
