@@ -10,7 +10,8 @@ import { AppServices } from '../../electron/services/AppServices';
 import { refusalMessage } from '../helpers/refusal';
 import { runCli } from '../helpers/runCli';
 import { tempServices, testCtx } from '../helpers/tempServices';
-import { onPostgres } from '../helpers/testDb';
+import { tamper } from '../helpers/tamper';
+import { onPostgres, rawStatements } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 const count = async (s: AppServices, table: string) => Number((await s.db.manager.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n);
@@ -97,6 +98,21 @@ describe.skipIf(!onPostgres)('backups on the database server（需要数据库�
     const list = JSON.parse(runCli(['--db', s.dbFile, '--json', 'list-backups']).stdout);
     expect(list.items.map((i: { reason: string }) => i.reason)).toContain('恢复前');
     expect(runCli(['--db', s.dbFile, 'verify']).status).toBe(0);
+  });
+
+  it('a backup whose archives do not verify is not kept: the data from before the restore is put back', async () => {
+    const { s } = env;
+    const [{ id, grade }] = await s.db.manager.query(`SELECT id, grade FROM assessment_record WHERE state = '已归档' ORDER BY id LIMIT 1`);
+    await tamper(s.dbFile, `UPDATE assessment_record SET grade = '不称职' WHERE id = ${Number(id)}`);
+    const bad = await s.backups.backup(testCtx, { out: path.join(env.dir, '被改动.cdbak') });
+    await rawStatements(s.dbFile, [[`UPDATE assessment_record SET grade = ? WHERE id = ?`, [grade, id]]]);
+    expect((await s.archives.verify()).ok).toBe(true);
+    const before = await count(s, 'audit_log');
+
+    expect(await refusalMessage(s.backups.restore(testCtx, bad.file))).toMatch(/^备份中的归档记录核对未通过，已改回恢复前的数据：/);
+    expect((await s.archives.verify()).ok).toBe(true);
+    expect(await count(s, 'audit_log')).toBe(before);
+    expect((await s.db.manager.query(`SELECT grade FROM assessment_record WHERE id = $1`, [id]))[0].grade).toBe(grade);
   });
 
   it('refuses a desktop backup on the server, and 数据加密 on a server', async () => {
