@@ -45,6 +45,12 @@ export class Database {
   private readonly snapshot = new AsyncLocalStorage<EntityManager>();
   /** PostgreSQL: the writes and reads under way, which `close()` waits for. */
   private readonly running = new Set<Promise<unknown>>();
+  /**
+   * SQLite: the connection `read()` snapshots run on, opened on first use. Not the reader: a snapshot holds a read
+   * transaction on its connection, and a plain `manager` query on that same connection (a save reading back the row
+   * it has just written) would see the snapshot's older state instead of the last commit.
+   */
+  private snapshotReader: DataSource | null = null;
 
   constructor(
     /** The writer connection (migrations, `write()`). */
@@ -118,6 +124,7 @@ export class Database {
       this.readTail = new Promise<void>((r) => (release = r));
       try {
         await previousReads.catch(() => undefined);
+        await this.dropSnapshotConnection();
         if (this.reader !== this.writer) await this.reader.destroy();
         await this.writer.destroy();
         let opened: { writer: DataSource; reader: DataSource };
@@ -151,7 +158,7 @@ export class Database {
     if (current) return work(current);
     if (this.postgres) return this.track(this.pgRead(work));
     const run = this.readTail.then(async () => {
-      const qr = this.reader.createQueryRunner();
+      const qr = (await this.snapshotConnection()).createQueryRunner();
       await qr.query('BEGIN');
       markTransaction(qr, true);
       try {
@@ -160,8 +167,8 @@ export class Database {
         throw storageFault(err, this.file) ?? err;
       } finally {
         markTransaction(qr, false);
-        // A reader left inside its snapshot would show stale data from then on: end it, or replace the connection.
-        if (!(await endTransaction(qr, 'COMMIT'))) await this.replaceReader();
+        // A connection left inside its snapshot would show stale data from then on: end it, or replace it.
+        if (!(await endTransaction(qr, 'COMMIT'))) await this.dropSnapshotConnection();
       }
     });
     this.readTail = run.catch(() => undefined);
@@ -173,10 +180,24 @@ export class Database {
     return this.snapshot.getStore() ?? this.reader.manager;
   }
 
+  /** The snapshot connection (SQLite), opened when first needed; the reader itself where none can be opened. */
+  private async snapshotConnection(): Promise<DataSource> {
+    if (!this.reopen || this.reader === this.writer) return this.reader;
+    if (!this.snapshotReader?.isInitialized) this.snapshotReader = await this.reopen.reader();
+    return this.snapshotReader;
+  }
+
+  private async dropSnapshotConnection(): Promise<void> {
+    const c = this.snapshotReader;
+    this.snapshotReader = null;
+    if (c?.isInitialized) await c.destroy().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running]);
     await this.writeTail;
     await this.readTail;
+    await this.dropSnapshotConnection();
     if (this.reader !== this.writer && this.reader.isInitialized) await this.reader.destroy();
     if (this.writer.isInitialized) await this.writer.destroy();
   }
@@ -277,12 +298,6 @@ export class Database {
     if (shared) this.reader = this.writer;
   }
 
-  private async replaceReader(): Promise<void> {
-    if (this.reader === this.writer) return;
-    if (!this.reopen) return;
-    await this.reader.destroy().catch(() => undefined);
-    this.reader = await this.reopen.reader();
-  }
 }
 
 /**

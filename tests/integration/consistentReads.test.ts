@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CadreInputSchema } from '../../shared/cadre';
 import { makeIdNumber } from '../../electron/demo/demoCadres';
 import { tempServices, testCtx } from '../helpers/tempServices';
-import { onPostgres } from '../helpers/testDb';
+import { onPostgres, rawQuery } from '../helpers/testDb';
 
 type Env = Awaited<ReturnType<typeof tempServices>>;
 
@@ -65,6 +65,27 @@ describe('reads see committed data only', () => {
     await env.s.cadres.save(testCtx, person('第二人', 103));
     go.open();
     expect(await read).toEqual([1, 1]);
+    expect((await env.s.cadres.list({})).total).toBe(2);
+  });
+
+  it('a save reads back what it has just committed while another call holds a snapshot open', async () => {
+    await env.s.cadres.save(testCtx, person('第一人', 101));
+    const inside = gate();
+    const go = gate();
+    // A long read (a page and its total, an export) keeps its snapshot open…
+    const read = env.s.db.read(async (m) => {
+      const n = Number((await m.query('SELECT COUNT(*) AS n FROM cadre'))[0].n);
+      inside.open();
+      await go.wait;
+      return n;
+    });
+    await inside.wait;
+    // …meanwhile a save commits and reads its row back outside any snapshot: it must find it (not "未找到…").
+    const saved = await env.s.cadres.save(testCtx, person('第二人', 103));
+    const back = (await rawQuery(env.s.db.manager, 'SELECT name FROM cadre WHERE id = ?', [saved.id])) as { name: string }[];
+    expect(back.map((r) => r.name)).toEqual(['第二人']);
+    go.open();
+    expect(await read).toBe(1);
     expect((await env.s.cadres.list({})).total).toBe(2);
   });
 
