@@ -12,6 +12,7 @@ import { httpStatusOf, relaySession } from '../api/sessionRelay';
 import type { ServiceContext } from '../services/ServiceContext';
 import { CONTENT_SECURITY_POLICY } from '../shell/contentSecurityPolicy';
 import { STATIC_CONTENT_TYPES as MIME } from '../shell/contentTypes';
+import { SIGN_IN_SCREEN_CHANNELS } from '../api/signInScreen';
 
 export interface HostOptions {
   /** Where calls go: the database worker. */
@@ -135,8 +136,7 @@ const NOT_ADMITTED_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset
 <p>为保护干部档案，本系统只接受从启动窗口中显示的一次性地址打开的浏览器。该地址只能使用一次；
 如需在另一个浏览器中打开，请在启动窗口中按回车键获取新的地址。</p></body></html>`;
 
-/** What a signed-out browser of the department server may call: the sign-in screen's own calls. */
-const SIGN_IN_SCREEN = new Set(['app:info', 'auth:session', 'auth:signIn']);
+const SIGN_IN_SCREEN = SIGN_IN_SCREEN_CHANNELS;
 
 /** 127.0.0.1, ::1 and localhost: the PC itself. */
 export function isLoopbackName(host: string): boolean {

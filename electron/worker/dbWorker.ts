@@ -9,6 +9,7 @@ import { isPostgresUrl } from '../db/target';
 import { AppServices } from '../services/AppServices';
 import { systemContext } from '../services/ServiceContext';
 import type { FromWorker, ToWorker } from './protocol';
+import { SIGN_IN_SCREEN_CHANNELS } from '../api/signInScreen';
 
 /**
  * The database worker: opens the database, builds the services and answers contract calls from its host.
@@ -37,8 +38,7 @@ let dbFile = '';
 let dataDir: string | undefined;
 let sessionsOnly = false;
 
-/** What a signed-out browser of the department server may still call: the sign-in screen's own calls. */
-const SIGN_IN_SCREEN = new Set(['app:info', 'auth:session', 'auth:signIn']);
+const SIGN_IN_SCREEN = SIGN_IN_SCREEN_CHANNELS;
 
 async function openServices(password?: string): Promise<void> {
   if (isPostgresUrl(dbFile)) {

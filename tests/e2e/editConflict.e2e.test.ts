@@ -58,21 +58,14 @@ async function seed(services: AppServices): Promise<number> {
  * 李四 and 王芳, each signed in in a browser context of their own, open the same file; 李四 saves first; 王芳's save
  * is refused in the form naming 李四; 刷新 loads his change and keeps her text; saved again, both changes stand.
  */
-async function twoClerks(o: { a: Page; b: Page; base: string; services: AppServices; cadreId: number; shots: string; apiSignIn?: boolean }): Promise<void> {
+async function twoClerks(o: { a: Page; b: Page; base: string; services: AppServices; cadreId: number; shots: string }): Promise<void> {
   const { a, b, base, services, cadreId } = o;
   await a.setViewportSize({ width: 1366, height: 768 });
   for (const [page, username, name] of [
     [a, 'lisi', '李四'],
     [b, 'wangfang', '王芳'],
   ] as const) {
-    if (o.apiSignIn) {
-      // The department server today answers the page's first call (security:status) with 401 before sign-in, so
-      // its sign-in screen does not show: sign in through auth:signIn (the screen's own call; the cookie is the
-      // context's), then load the page signed in.
-      const res = await page.request.post(`${base}api/auth:signIn`, { data: { username, password: 'Clerk2026ab' } });
-      expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
-      await page.goto(base);
-    } else await signIn(page, username, 'Clerk2026ab');
+    await signIn(page, username, 'Clerk2026ab');
     await visible(page.getByRole('button', { name: new RegExp(name) }));
   }
 
@@ -168,6 +161,6 @@ const onServer = !!process.env.CADRE_DESK_TEST_PG;
   it('two users in two browser contexts against the server: the second save shows “已被李四…修改，请刷新”', async () => {
     const a = await clerkBrowser(browser, server.host.url);
     const b = await clerkBrowser(browser, server.host.url);
-    await twoClerks({ a, b, base: server.host.url, services, cadreId, shots: 'e2e-edit-conflict-server', apiSignIn: true });
+    await twoClerks({ a, b, base: server.host.url, services, cadreId, shots: 'e2e-edit-conflict-server' });
   });
 });
