@@ -62,9 +62,11 @@ describe('打印 in the document preview', () => {
    * Opens a preview (the click on `button`), waits for its print document, presses 打印 and returns what was printed
    * as a PDF, with the .docx the preview showed and the page count the preview announced.
    */
-  async function printFromPreview(name: string, hash: string, button: RegExp, shots = false, inPreview?: (dialog: Locator) => Promise<void>) {
+  async function printFromPreview(name: string, hash: string, button: RegExp, shots = false, inPreview?: (dialog: Locator) => Promise<void>, shown?: string) {
     const { page, url } = app;
     await page.goto(`${url}${hash}`);
+    // A hash change keeps the previous record on screen until the next one has loaded: wait for the right one.
+    if (shown) await visible(page.getByText(shown).first(), 30_000);
     const [response] = await Promise.all([
       page.waitForResponse((r) => /\/api\/document%3A|\/api\/document:/.test(r.url()), { timeout: 60_000 }),
       page.getByRole('button', { name: button }).first().click(),
@@ -275,7 +277,9 @@ describe('打印 in the document preview', () => {
     const big = (await generateRecords(app.services, { postings: 40, perBatch: 40, recordsPerPosting: 35, resultsPerPosting: 2 })).batchIds[0];
     const once = (text: string, n: number) => text.match(new RegExp(`基准干部${n}(?!\\d)`, 'g'))?.length ?? 0;
     for (const form of ['roster', 'summary'] as const) {
-      const r = await printFromPreview(`${form}-40`, `#/batches/${big}`, form === 'roster' ? /花名册/ : /汇总表/);
+      const bigName = (await app.services.batches.get(big)).batch.name;
+      const r = await printFromPreview(`${form}-40`, `#/batches/${big}`, form === 'roster' ? /花名册/ : /汇总表/, false, undefined, bigName);
+      expect(r.docx.fileName, `${form}: the 40-member batch's document`).toContain(bigName.slice(0, 6));
       await expectWholeDocument(`${form}-40`, r, 'landscape');
       expect(r.pdf.pages.length, `${form}: pages`).toBeGreaterThanOrEqual(2);
       const pages = r.pdf.pages.map(squash);
