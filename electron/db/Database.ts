@@ -241,7 +241,7 @@ export class Database {
   /** A PostgreSQL write: READ COMMITTED, `PG_WRITE_LOCK` first, run again on 40001/40P01. */
   private async pgWrite<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const qr = this.writer.createQueryRunner();
+      const qr = oneQueryAtATime(this.writer.createQueryRunner());
       let broken: Error | undefined;
       try {
         try {
@@ -275,7 +275,7 @@ export class Database {
 
   /** A PostgreSQL read snapshot: REPEATABLE READ, READ ONLY, on a pooled connection of the reader. */
   private async pgRead<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const qr = this.reader.createQueryRunner();
+    const qr = oneQueryAtATime(this.reader.createQueryRunner());
     let broken: Error | undefined;
     try {
       await qr.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -298,6 +298,21 @@ export class Database {
     if (shared) this.reader = this.writer;
   }
 
+}
+
+/**
+ * One PostgreSQL connection answers one query at a time; services run `Promise.all` over a transaction's manager
+ * (fine on SQLite's driver, which queues), which `pg` warns about and will refuse. Queue them on the runner instead.
+ */
+function oneQueryAtATime(qr: QueryRunner): QueryRunner {
+  const query = qr.query.bind(qr) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  (qr as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  return qr;
 }
 
 /**
