@@ -282,8 +282,10 @@ export class BackupService {
       // Where backups go and how many are kept belong to this PC, not to the data: they survive the restore.
       const { backupFolder, backupKeepDaily, backupKeepMonthly } = await this.settings.get();
       await this.db.exclusive((handle) => replaceAllRows(handle as SqliteDatabase, stagedDb, backupKey?.sqlKey));
-      await this.settings.keep(ctx, { backupFolder, backupKeepDaily, backupKeepMonthly });
+      // The restored rows' ledger key before anything is written: the settings' audit entry is signed with it (a
+      // backup from another PC has another key).
       replaceFile(ledgerKeyPath(stagedDb), ledgerKeyPath(this.dbFile));
+      await this.settings.keep(ctx, { backupFolder, backupKeepDaily, backupKeepMonthly });
       step('完成', 5);
       return { restored: this.infoOf(source, manifest), safetyBackup };
     } finally {

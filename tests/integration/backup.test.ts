@@ -152,6 +152,21 @@ describeSqliteOnly('backup and restore', '.cdbak 备份为 SQLite 文件快照�
     expect((await env.s.backups.list()).defaultFolder).toBe(path.join(env.dir, 'backups'));
   });
 
+  it('restores onto another PC (another ledger key) whose backup settings differ, and verify stays clean', async () => {
+    await seed(env.s, 0);
+    const b = await env.s.backups.backup(testCtx, { out: path.join(env.dir, '带走', '档案.cdbak') });
+    const other = await tempServices();
+    try {
+      await seed(other.s, 5);
+      await other.s.settings.set(testCtx, { key: 'backupKeepDaily', value: 9 });
+      await other.s.backups.restore(testCtx, b.file);
+      expect(await other.s.settings.get()).toMatchObject({ backupKeepDaily: 9 });
+      expect(await other.s.archives.verify()).toMatchObject({ ok: true, ledger: { entries: 1 }, audit: { problems: [] } });
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('a restore drill: ten backups of a growing database each restore and verify', async () => {
     const backups = [];
     for (let i = 0; i < 10; i++) {
