@@ -13,6 +13,7 @@ import type { AppServices } from '../../electron/services/AppServices';
 import { portraitJpeg } from '../helpers/makeJpeg';
 import { canRender, docxParts, flat, renderDocxMany, textIn, warnIfCannotRender, type Rendered } from '../helpers/renderDocx';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { cliDbArgs } from '../helpers/runCli';
 
 /**
  * 干部任免审批表 end to end: files saved through the service, exported by DocumentService, rendered with
@@ -299,7 +300,7 @@ describe.skipIf(!canRender)('干部任免审批表: rendered with LibreOffice', 
 describe('export renmian on the command line', () => {
   const exec = promisify(execFile);
   const cli = (...args: string[]) =>
-    exec(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--db', s.dbFile, ...args], { cwd: path.resolve(__dirname, '../..') }).then(
+    exec(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...cliDbArgs(s.dbFile), ...args], { cwd: path.resolve(__dirname, '../..') }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );

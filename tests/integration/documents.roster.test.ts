@@ -16,6 +16,7 @@ import { rosterTitle, unitAndPost } from '../../electron/documents/viewModels/ro
 import type { AppServices } from '../../electron/services/AppServices';
 import { canRender, docxParts, flat, linesIn, renderDocxMany, warnIfCannotRender, type Rendered, type Word } from '../helpers/renderDocx';
 import { tempServices, testCtx } from '../helpers/tempServices';
+import { cliDbArgs } from '../helpers/runCli';
 
 /** 挂职干部花名册: a batch's members on A4 landscape, the header row on every page, rendered with LibreOffice. */
 
@@ -207,7 +208,7 @@ describe('export roster on the command line', () => {
   const exec = promisify(execFile);
   it('writes the roster for a batch id or name', async () => {
     const out = path.join(dir, '花名册.docx');
-    const r = await exec(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', '--db', s.dbFile, '--json', 'export', 'roster', '--batch', '安康市第7批赴常州挂职干部', '--out', out], {
+    const r = await exec(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...cliDbArgs(s.dbFile), '--json', 'export', 'roster', '--batch', '安康市第7批赴常州挂职干部', '--out', out], {
       cwd: path.resolve(__dirname, '../..'),
     });
     expect(JSON.parse(r.stdout)).toMatchObject({ form: 'roster', out, fileName: '安康市第7批赴常州挂职干部花名册.docx' });
