@@ -22,7 +22,10 @@ const steps = [
 // The same integration suite once more on a throwaway PostgreSQL server (the department server's engine).
 if (hasPostgres()) steps.push(['集成测试（PostgreSQL）integration on PostgreSQL', process.execPath, [path.join(root, 'scripts', 'pgTestCluster.mjs'), '--test']]);
 else console.log('\n!!! 未找到 PostgreSQL（initdb），跳过服务器数据库上的集成测试；安装：sudo apt-get install -y postgresql\n');
-steps.push(['端到端测试 e2e', process.execPath, [path.join(root, 'scripts', 'e2e.mjs')]]);
+// With PostgreSQL at hand the e2e run gets a throwaway server too: the two-clerk conflict test then also runs against
+// `npm run server` on it (without, that one test skips and says so).
+const e2e = [path.join(root, 'scripts', 'e2e.mjs')];
+steps.push(['端到端测试 e2e', process.execPath, hasPostgres() ? [path.join(root, 'scripts', 'pgTestCluster.mjs'), '--', process.execPath, ...e2e] : e2e]);
 for (const [label, cmd, args] of steps) {
   console.log(`\n=== ${label}`);
   const t0 = Date.now();
