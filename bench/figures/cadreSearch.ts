@@ -7,6 +7,16 @@ import { AppServices } from '../../electron/services/AppServices';
 import { generateCadres } from '../generate';
 import { median, p95, timeRuns, type Figure, type FigureLine } from '../Figure';
 
+/** The searches a clerk makes, measured on SQLite here and on the department server (server.ts). */
+export const SEARCH_CASES: readonly [string, CadreListQuery][] = [
+  ['首页（无条件，按拼音排序）', {}],
+  ['姓名片段“明”', { query: '明' }],
+  ['拼音首字母“lmy”', { query: 'lmy' }],
+  ['全拼“liu”', { query: 'liu' }],
+  ['单位“商务局”', { query: '商务局' }],
+  ['筛选 女 + 中共党员', { gender: '女', politicalStatus: '中共党员' }],
+];
+
 const N = 10_000;
 const RUNS = 200;
 
@@ -28,14 +38,7 @@ export const cadreSearchFigure: Figure = {
         const rows: Record<string, unknown>[] = await m.query(p.text, p.params);
         return rows.map(rowToListItem);
       };
-      const cases: [string, CadreListQuery][] = [
-        ['首页（无条件，按拼音排序）', {}],
-        ['姓名片段“明”', { query: '明' }],
-        ['拼音首字母“lmy”', { query: 'lmy' }],
-        ['全拼“liu”', { query: 'liu' }],
-        ['单位“商务局”', { query: '商务局' }],
-        ['筛选 女 + 中共党员', { gender: '女', politicalStatus: '中共党员' }],
-      ];
+      const cases = SEARCH_CASES;
       const lines: FigureLine[] = [];
       for (const [label, q] of cases) {
         // Warm both paths, then interleave so neither profits from order.

@@ -11,6 +11,7 @@ import { generateCadres } from '../generate';
 import { generateRecords } from '../generateRecords';
 import { median, p95, timeRuns, type Figure, type FigureLine } from '../Figure';
 import { pgUnavailableReason, startPgServer, type PgServer } from '../pgCluster';
+import { SEARCH_CASES } from './cadreSearch';
 
 /** `npm run bench -- --quick`: shorter load runs (run.ts passes it on as CADRE_BENCH_QUICK=1). */
 const QUICK = process.env.CADRE_BENCH_QUICK === '1';
@@ -230,14 +231,7 @@ export const serverSearchFigure: Figure = {
           const p = page.render('postgres');
           return (await client.query(p.text, p.params)).rows.map(rowToListItem);
         };
-        const cases: [string, CadreListQuery][] = [
-          ['首页（无条件，按拼音排序）', {}],
-          ['姓名片段“明”', { query: '明' }],
-          ['拼音首字母“lmy”', { query: 'lmy' }],
-          ['全拼“liu”', { query: 'liu' }],
-          ['单位“商务局”', { query: '商务局' }],
-          ['筛选 女 + 中共党员', { gender: '女', politicalStatus: '中共党员' }],
-        ];
+        const cases = SEARCH_CASES;
         const lines: FigureLine[] = [];
         for (const [label, q] of cases) {
           const same = JSON.stringify((await s.cadres.list(q)).items) === JSON.stringify(await raw(q));
